@@ -1,0 +1,128 @@
+namespace TeamBot.Workflow.Diagnostics;
+
+/// <summary>
+/// The IDs of the workflow rules. Titles, messages and severities live with the analyzer's <c>DiagnosticDescriptors</c>;
+/// the parser and validator only say which rule is broken, where, and with what message arguments.
+/// </summary>
+public static class RuleIds
+{
+    // TB00xx: the file and its YAML.
+
+    /// <summary>The text is not valid YAML.</summary>
+    public const string YamlSyntax = "TB0001";
+
+    /// <summary>A mapping key appears twice.</summary>
+    public const string DuplicateKey = "TB0002";
+
+    /// <summary>The file holds no document.</summary>
+    public const string EmptyFile = "TB0003";
+
+    /// <summary>A node has the wrong kind (mapping, sequence, scalar).</summary>
+    public const string WrongShape = "TB0004";
+
+    /// <summary>A value that must be a boolean is not one.</summary>
+    public const string InvalidBoolean = "TB0005";
+
+    /// <summary>A value that must be a whole number is not one, or is out of range.</summary>
+    public const string InvalidInteger = "TB0006";
+
+    /// <summary>Aliases would expand the document beyond the node budget.</summary>
+    public const string AliasExpansion = "TB0007";
+
+    /// <summary>A field the schema does not know.</summary>
+    public const string UnknownField = "TB0008";
+
+    /// <summary>The file could not be read at all (an unexpected failure).</summary>
+    public const string Unreadable = "TB0009";
+
+    /// <summary>The YAML nests deeper than the schema could ever need.</summary>
+    public const string NestingTooDeep = "TB0010";
+
+    /// <summary>A required top-level section is missing.</summary>
+    public const string MissingSection = "TB0011";
+
+    /// <summary>The file holds bytes that are not valid text.</summary>
+    public const string InvalidCharacters = "TB0012";
+
+    // TB01xx: stages.
+
+    /// <summary>A stage is declared but not in <c>stage_order</c>.</summary>
+    public const string StageNotInOrder = "TB0101";
+
+    /// <summary>A reference names a stage that is not declared.</summary>
+    public const string UnknownStage = "TB0102";
+
+    /// <summary>A stage appears twice in <c>stage_order</c>.</summary>
+    public const string StageListedTwice = "TB0103";
+
+    /// <summary>A work stage has no <c>work_agent</c>.</summary>
+    public const string MissingWorkAgent = "TB0104";
+
+    /// <summary>A review stage has no <c>review_agent</c>.</summary>
+    public const string MissingReviewAgent = "TB0105";
+
+    /// <summary><c>requires_acceptance_tests_passed</c> without an acceptance-test stage before it.</summary>
+    public const string AcceptanceGateWithoutTests = "TB0106";
+
+    /// <summary>Two stage keys map to the same C# identifier.</summary>
+    public const string IdentifierCollision = "TB0107";
+
+    /// <summary>A <c>timeout</c> that is not a positive <c>hh:mm:ss</c> duration.</summary>
+    public const string InvalidTimeout = "TB0108";
+
+    /// <summary><c>max_iterations</c> below 1.</summary>
+    public const string MaxIterationsTooSmall = "TB0109";
+
+    /// <summary>A stage key from which no C# identifier can be made.</summary>
+    public const string InvalidStageKey = "TB0110";
+
+    // TB02xx: parallel groups.
+
+    /// <summary>A group with no members.</summary>
+    public const string EmptyGroup = "TB0201";
+
+    /// <summary>A group's trigger is not immediately before its members.</summary>
+    public const string TriggerNotBeforeMembers = "TB0202";
+
+    /// <summary>A group does not converge at its gate.</summary>
+    public const string GroupDoesNotConverge = "TB0203";
+
+    /// <summary>A stage belongs to two groups.</summary>
+    public const string StageInTwoGroups = "TB0204";
+
+    /// <summary>Two groups share a trigger.</summary>
+    public const string DuplicateTrigger = "TB0205";
+
+    /// <summary>A review stage is a group member.</summary>
+    public const string ReviewStageInGroup = "TB0206";
+
+    /// <summary>Two members share a <c>work_agent</c>.</summary>
+    public const string AgentConflict = "TB0207";
+
+    /// <summary>Two members write the same artifact.</summary>
+    public const string ArtifactConflict = "TB0208";
+
+    /// <summary><c>max_concurrency</c> below 1.</summary>
+    public const string MaxConcurrencyTooSmall = "TB0209";
+
+    /// <summary>A group without <c>after</c> or <c>before</c>.</summary>
+    public const string GroupMissingField = "TB0210";
+
+    // TB03xx: work-to-review mapping.
+
+    /// <summary>A mapping's review side is not a review stage.</summary>
+    public const string MappedStageNotReview = "TB0301";
+
+    /// <summary>A review stage does not come after its work stage.</summary>
+    public const string ReviewBeforeWork = "TB0302";
+
+    // TB04xx: safety.
+
+    /// <summary>A path that is absolute or leaves the project directory.</summary>
+    public const string UnsafePath = "TB0401";
+
+    // TB05xx: prompt templates.
+
+    /// <summary>A <c>prompt_template</c> that is not among the compiler's additional files.</summary>
+    public const string PromptTemplateNotFound = "TB0501";
+}

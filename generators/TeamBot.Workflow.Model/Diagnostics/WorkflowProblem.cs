@@ -1,0 +1,9 @@
+using TeamBot.Workflow.Model;
+
+namespace TeamBot.Workflow.Diagnostics;
+
+/// <summary>A problem found in a workflow file: a rule and where it is broken.</summary>
+/// <param name="Id">The rule's diagnostic ID, one of <see cref="RuleIds"/>.</param>
+/// <param name="Span">Where in the file.</param>
+/// <param name="Arguments">The message arguments.</param>
+public sealed record WorkflowProblem(string Id, SourceSpan Span, EquatableArray<string> Arguments);

@@ -1,0 +1,310 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using TeamBot.Workflow.Diagnostics;
+using TeamBot.Workflow.Model;
+using TeamBot.Workflow.Naming;
+
+namespace TeamBot.Workflow.Parsing;
+
+/// <summary>
+/// Turns stages.yaml text into a <see cref="WorkflowDocument"/>. Checks the YAML and the shape of every value
+/// (mapping, list, string, boolean, number) and reports unknown fields; what the values mean is the validator's job.
+/// Never throws.
+/// </summary>
+public sealed class WorkflowParser
+{
+    private readonly List<WorkflowProblem> _problems = [];
+
+    private WorkflowParser()
+    {
+    }
+
+    /// <summary>Parses <paramref name="text"/>.</summary>
+    /// <returns>The document, or <see langword="null"/> when the YAML could not be read; and every problem found.</returns>
+    public static (WorkflowDocument? Document, EquatableArray<WorkflowProblem> Problems) Parse(string text)
+    {
+        var parser = new WorkflowParser();
+        WorkflowDocument? document = parser.ParseText(text);
+        return (document, parser._problems.ToEquatableArray());
+    }
+
+    private WorkflowDocument? ParseText(string text)
+    {
+        int invalid = text.IndexOf('\uFFFD');
+        if (invalid >= 0)
+        {
+            Report(RuleIds.InvalidCharacters, SpanAt(text, invalid));
+            return null;
+        }
+
+        YamlTreeNode? root = YamlTreeReader.Read(text, _problems);
+        if (root is null || (root is YamlTreeScalar scalar && scalar.IsNull))
+        {
+            if (_problems.Count == 0)
+            {
+                Report(RuleIds.EmptyFile, SourceSpan.FileStart);
+            }
+
+            return null;
+        }
+
+        if (root is not YamlTreeMapping mapping)
+        {
+            Report(RuleIds.WrongShape, root.Span, "The workflow file", "a mapping with 'stages' and 'stage_order'", root.KindName);
+            return null;
+        }
+
+        return ParseRoot(mapping);
+    }
+
+    private WorkflowDocument ParseRoot(YamlTreeMapping root)
+    {
+        var stages = new List<StageDefinition>();
+        var order = new List<Located<string>>();
+        var groups = new List<ParallelGroupDefinition>();
+        var mappings = new List<ReviewMappingDefinition>();
+        SourceSpan stagesSpan = SourceSpan.FileStart;
+        SourceSpan orderSpan = SourceSpan.FileStart;
+        bool hasStages = false;
+        bool hasOrder = false;
+
+        foreach (KeyValuePair<YamlTreeScalar, YamlTreeNode> entry in root.Entries)
+        {
+            switch (entry.Key.Value)
+            {
+                case WorkflowSchema.Stages:
+                    hasStages = true;
+                    stagesSpan = entry.Key.Span;
+                    foreach ((YamlTreeScalar key, YamlTreeNode value) in Entries(entry.Value, "'stages'"))
+                    {
+                        stages.Add(ParseStage(key, value));
+                    }
+
+                    break;
+                case WorkflowSchema.StageOrder:
+                    hasOrder = true;
+                    orderSpan = entry.Key.Span;
+                    order.AddRange(StringList(entry.Value, "'stage_order'"));
+                    break;
+                case WorkflowSchema.ParallelGroups:
+                    foreach ((YamlTreeScalar key, YamlTreeNode value) in Entries(entry.Value, "'parallel_groups'"))
+                    {
+                        groups.Add(ParseGroup(key, value));
+                    }
+
+                    break;
+                case WorkflowSchema.WorkToReviewMapping:
+                    foreach ((YamlTreeScalar key, YamlTreeNode value) in Entries(entry.Value, "'work_to_review_mapping'"))
+                    {
+                        if (String(value, $"The review stage of '{key.Value}'") is { } review)
+                        {
+                            mappings.Add(new ReviewMappingDefinition(new Located<string>(key.Value, key.Span), review));
+                        }
+                    }
+
+                    break;
+                default:
+                    ReportUnknownField(entry.Key, "the workflow", WorkflowSchema.TopLevelFields);
+                    break;
+            }
+        }
+
+        if (!hasStages)
+        {
+            Report(RuleIds.MissingSection, root.Span, WorkflowSchema.Stages);
+        }
+
+        if (!hasOrder)
+        {
+            Report(RuleIds.MissingSection, root.Span, WorkflowSchema.StageOrder);
+        }
+
+        return new WorkflowDocument(
+            stages.ToEquatableArray(),
+            order.ToEquatableArray(),
+            groups.ToEquatableArray(),
+            mappings.ToEquatableArray(),
+            stagesSpan,
+            orderSpan);
+    }
+
+    private StageDefinition ParseStage(YamlTreeScalar key, YamlTreeNode node)
+    {
+        var stage = new StageDefinition { Key = new Located<string>(key.Value, key.Span) };
+        foreach ((YamlTreeScalar field, YamlTreeNode value) in Entries(node, $"Stage '{key.Value}'"))
+        {
+            string what = $"'{field.Value}' of stage '{key.Value}'";
+            stage = field.Value switch
+            {
+                "name" => stage with { Name = String(value, what)?.Value },
+                "description" => stage with { Description = String(value, what)?.Value },
+                "work_agent" => stage with { WorkAgent = String(value, what) },
+                "review_agent" => stage with { ReviewAgent = String(value, what) },
+                "allowed_personas" => stage with { AllowedPersonas = StringList(value, what).ToEquatableArray() },
+                "artifacts" => stage with { Artifacts = StringList(value, what).ToEquatableArray() },
+                "exit_criteria" => stage with { ExitCriteria = StringList(value, what).ConvertAll(item => item.Value).ToEquatableArray() },
+                "optional" => stage with { Optional = Boolean(value, what)?.Value ?? false },
+                "is_review_stage" => stage with { IsReviewStage = Boolean(value, what)?.Value ?? false },
+                "is_acceptance_test_stage" => stage with { IsAcceptanceTestStage = Boolean(value, what)?.Value ?? false },
+                "requires_acceptance_tests_passed" => stage with { RequiresAcceptanceTestsPassed = Boolean(value, what) },
+                "include_objective" => stage with { IncludeObjective = Boolean(value, what)?.Value ?? true },
+                "prompt_template" => stage with { PromptTemplate = String(value, what) },
+                "parallel_agents" => stage with { ParallelAgents = StringList(value, what).ToEquatableArray() },
+                "timeout" => stage with { Timeout = String(value, what) },
+                "max_iterations" => stage with { MaxIterations = Integer(value, what) },
+                _ => Unknown(stage, field, $"stage '{key.Value}'", WorkflowSchema.StageFields),
+            };
+        }
+
+        return stage;
+    }
+
+    private ParallelGroupDefinition ParseGroup(YamlTreeScalar key, YamlTreeNode node)
+    {
+        Located<string>? after = null;
+        Located<string>? before = null;
+        Located<int>? maxConcurrency = null;
+        var members = new List<Located<string>>();
+        foreach ((YamlTreeScalar field, YamlTreeNode value) in Entries(node, $"Parallel group '{key.Value}'"))
+        {
+            string what = $"'{field.Value}' of parallel group '{key.Value}'";
+            switch (field.Value)
+            {
+                case "after":
+                    after = String(value, what);
+                    break;
+                case "before":
+                    before = String(value, what);
+                    break;
+                case "stages":
+                    members.AddRange(StringList(value, what));
+                    break;
+                case "max_concurrency":
+                    maxConcurrency = Integer(value, what);
+                    break;
+                default:
+                    ReportUnknownField(field, $"parallel group '{key.Value}'", WorkflowSchema.GroupFields);
+                    break;
+            }
+        }
+
+        return new ParallelGroupDefinition(new Located<string>(key.Value, key.Span), after, members.ToEquatableArray(), before, maxConcurrency);
+    }
+
+    /// <summary>The entries of a mapping; null counts as empty, anything else is reported.</summary>
+    private IEnumerable<(YamlTreeScalar Key, YamlTreeNode Value)> Entries(YamlTreeNode node, string what)
+    {
+        if (node is YamlTreeMapping mapping)
+        {
+            foreach (KeyValuePair<YamlTreeScalar, YamlTreeNode> entry in mapping.Entries)
+            {
+                yield return (entry.Key, entry.Value);
+            }
+        }
+        else if (!(node is YamlTreeScalar scalar && scalar.IsNull))
+        {
+            Report(RuleIds.WrongShape, node.Span, what, "a mapping", node.KindName);
+        }
+    }
+
+    private Located<string>? String(YamlTreeNode node, string what)
+    {
+        switch (node)
+        {
+            case YamlTreeScalar scalar when scalar.IsNull:
+                return null;
+            case YamlTreeScalar scalar:
+                return new Located<string>(scalar.Value, scalar.Span);
+            default:
+                Report(RuleIds.WrongShape, node.Span, what, "a string", node.KindName);
+                return null;
+        }
+    }
+
+    private List<Located<string>> StringList(YamlTreeNode node, string what)
+    {
+        var items = new List<Located<string>>();
+        if (node is YamlTreeSequence sequence)
+        {
+            foreach (YamlTreeNode item in sequence.Items)
+            {
+                if (String(item, $"Each item of {what}") is { } value)
+                {
+                    items.Add(value);
+                }
+            }
+        }
+        else if (!(node is YamlTreeScalar scalar && scalar.IsNull))
+        {
+            Report(RuleIds.WrongShape, node.Span, what, "a list", node.KindName);
+        }
+
+        return items;
+    }
+
+    private Located<bool>? Boolean(YamlTreeNode node, string what)
+    {
+        if (node is YamlTreeScalar { IsPlain: true } scalar)
+        {
+            switch (scalar.Value)
+            {
+                case "true" or "True" or "TRUE":
+                    return new Located<bool>(true, scalar.Span);
+                case "false" or "False" or "FALSE":
+                    return new Located<bool>(false, scalar.Span);
+            }
+        }
+
+        Report(RuleIds.InvalidBoolean, node.Span, what, node is YamlTreeScalar text ? $"'{text.Value}'" : node.KindName);
+        return null;
+    }
+
+    private Located<int>? Integer(YamlTreeNode node, string what)
+    {
+        if (node is YamlTreeScalar { IsPlain: true } scalar)
+        {
+            if (int.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value))
+            {
+                return new Located<int>(value, scalar.Span);
+            }
+        }
+
+        Report(
+            RuleIds.InvalidInteger,
+            node.Span,
+            what,
+            int.MinValue.ToString(CultureInfo.InvariantCulture),
+            int.MaxValue.ToString(CultureInfo.InvariantCulture),
+            node is YamlTreeScalar text ? $"'{text.Value}'" : node.KindName);
+        return null;
+    }
+
+    private StageDefinition Unknown(StageDefinition stage, YamlTreeScalar field, string owner, string[] known)
+    {
+        ReportUnknownField(field, owner, known);
+        return stage;
+    }
+
+    private void ReportUnknownField(YamlTreeScalar field, string owner, string[] known) =>
+        Report(RuleIds.UnknownField, field.Span, field.Value, owner, NameSuggestions.DidYouMean(field.Value, known));
+
+    private void Report(string id, SourceSpan span, params string[] arguments) =>
+        _problems.Add(new WorkflowProblem(id, span, arguments.ToEquatableArray()));
+
+    private static SourceSpan SpanAt(string text, int index)
+    {
+        int line = 0;
+        int lineStart = 0;
+        for (int i = 0; i < index; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return new SourceSpan(index, 1, line, index - lineStart, line, index - lineStart + 1);
+    }
+}

@@ -1,0 +1,240 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using TeamBot.Workflow.Diagnostics;
+using TeamBot.Workflow.Model;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace TeamBot.Workflow.Parsing;
+
+/// <summary>Reads YAML text into a <see cref="YamlTreeNode"/> tree, reporting problems instead of throwing.</summary>
+internal sealed class YamlTreeReader
+{
+    /// <summary>The most nodes a document may stand for with aliases expanded; a 3000-stage workflow needs about 60 000.</summary>
+    internal const long MaxExpandedNodes = 1_000_000;
+
+    /// <summary>The deepest nesting accepted; the schema needs four levels.</summary>
+    internal const int MaxDepth = 64;
+
+    private readonly List<WorkflowProblem> _problems;
+    private readonly Dictionary<string, YamlTreeNode> _anchors = new(StringComparer.Ordinal);
+    private readonly Parser _parser;
+
+    private YamlTreeReader(string text, List<WorkflowProblem> problems)
+    {
+        _problems = problems;
+        _parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+    }
+
+    /// <summary>Reads the first document of <paramref name="text"/>; returns <see langword="null"/> when there is none or it is unreadable.</summary>
+    public static YamlTreeNode? Read(string text, List<WorkflowProblem> problems)
+    {
+        var reader = new YamlTreeReader(text, problems);
+        try
+        {
+            return reader.ReadDocument();
+        }
+        catch (YamlException ex)
+        {
+            problems.Add(new WorkflowProblem(RuleIds.YamlSyntax, ToSpan(ex.Start, ex.End), new[] { Describe(ex) }.ToEquatableArray()));
+            return null;
+        }
+        catch (AbortReadingException)
+        {
+            return null;
+        }
+    }
+
+    private YamlTreeNode? ReadDocument()
+    {
+        Expect<StreamStart>();
+        if (_parser.TryConsume<StreamEnd>(out _))
+        {
+            return null;
+        }
+
+        Expect<DocumentStart>();
+        YamlTreeNode root = ReadNode(depth: 0);
+        Expect<DocumentEnd>();
+        return root;
+    }
+
+    private YamlTreeNode ReadNode(int depth)
+    {
+        ParsingEvent current = _parser.Current ?? throw new AbortReadingException();
+        if (depth > MaxDepth)
+        {
+            Report(RuleIds.NestingTooDeep, ToSpan(current.Start, current.End), MaxDepth.ToString(CultureInfo.InvariantCulture));
+            throw new AbortReadingException();
+        }
+
+        switch (current)
+        {
+            case AnchorAlias alias:
+                _parser.MoveNext();
+                if (!_anchors.TryGetValue(alias.Value.Value, out YamlTreeNode? target))
+                {
+                    // YamlDotNet reports undefined aliases itself; this is a guard for the impossible.
+                    throw new AnchorNotFoundException(alias.Start, alias.End, $"Alias '*{alias.Value.Value}' has no anchor.");
+                }
+
+                return target;
+
+            case Scalar scalar:
+                _parser.MoveNext();
+                return Anchor(scalar.Anchor, new YamlTreeScalar(ToSpan(scalar.Start, scalar.End), scalar.Value, scalar.Style == ScalarStyle.Plain));
+
+            case SequenceStart start:
+                _parser.MoveNext();
+                return Anchor(start.Anchor, ReadSequence(start, depth));
+
+            case MappingStart start:
+                _parser.MoveNext();
+                return Anchor(start.Anchor, ReadMapping(start, depth));
+
+            default:
+                throw new SemanticErrorException(current.Start, current.End, $"Unexpected {current.GetType().Name}.");
+        }
+    }
+
+    private YamlTreeSequence ReadSequence(SequenceStart start, int depth)
+    {
+        var items = new List<YamlTreeNode>();
+        long size = 1;
+        SequenceEnd? end;
+        while (!_parser.Accept<SequenceEnd>(out end))
+        {
+            YamlTreeNode item = ReadNode(depth + 1);
+            size = AddSize(size, item);
+            items.Add(item);
+        }
+
+        _parser.MoveNext();
+        var sequence = new YamlTreeSequence(Enclose(start.Start, start.Style == SequenceStyle.Flow, end.End, items));
+        sequence.Items.AddRange(items);
+        sequence.ExpandedSize = size;
+        return sequence;
+    }
+
+    private YamlTreeMapping ReadMapping(MappingStart start, int depth)
+    {
+        var entries = new List<KeyValuePair<YamlTreeScalar, YamlTreeNode>>();
+        var seen = new Dictionary<string, YamlTreeScalar>(StringComparer.Ordinal);
+        long size = 1;
+        MappingEnd? end;
+        while (!_parser.Accept<MappingEnd>(out end))
+        {
+            ParsingEvent keyEvent = _parser.Current ?? throw new AbortReadingException();
+            YamlTreeNode key = ReadNode(depth + 1);
+            YamlTreeNode value = ReadNode(depth + 1);
+            size = AddSize(AddSize(size, key), value);
+            if (key is not YamlTreeScalar scalarKey)
+            {
+                Report(RuleIds.WrongShape, ToSpan(keyEvent.Start, keyEvent.End), "a mapping key", "a plain name", key.KindName);
+                continue;
+            }
+
+            if (seen.TryGetValue(scalarKey.Value, out YamlTreeScalar? first))
+            {
+                Report(RuleIds.DuplicateKey, scalarKey.Span, scalarKey.Value, (first.Span.StartLine + 1).ToString(CultureInfo.InvariantCulture));
+                continue;
+            }
+
+            seen.Add(scalarKey.Value, scalarKey);
+            entries.Add(new KeyValuePair<YamlTreeScalar, YamlTreeNode>(scalarKey, value));
+        }
+
+        _parser.MoveNext();
+        var values = entries.ConvertAll(entry => entry.Value);
+        var mapping = new YamlTreeMapping(Enclose(start.Start, start.Style == MappingStyle.Flow, end.End, values));
+        mapping.Entries.AddRange(entries);
+        mapping.ExpandedSize = size;
+        return mapping;
+    }
+
+    private long AddSize(long size, YamlTreeNode child)
+    {
+        long total = size + child.ExpandedSize;
+        if (total > MaxExpandedNodes)
+        {
+            Report(RuleIds.AliasExpansion, child.Span, MaxExpandedNodes.ToString(CultureInfo.InvariantCulture));
+            throw new AbortReadingException();
+        }
+
+        return total;
+    }
+
+    private YamlTreeNode Anchor(AnchorName anchor, YamlTreeNode node)
+    {
+        if (!anchor.IsEmpty)
+        {
+            _anchors[anchor.Value] = node;
+        }
+
+        return node;
+    }
+
+    private void Expect<T>()
+        where T : ParsingEvent
+    {
+        if (_parser.Current is null)
+        {
+            _parser.MoveNext();
+        }
+
+        ParsingEvent? current = _parser.Current;
+        if (current is not T)
+        {
+            Mark mark = current?.Start ?? Mark.Empty;
+            throw new SemanticErrorException(mark, current?.End ?? mark, $"Expected {typeof(T).Name}, found {current?.GetType().Name ?? "end of file"}.");
+        }
+
+        _parser.MoveNext();
+    }
+
+    private void Report(string id, SourceSpan span, params string[] arguments) =>
+        _problems.Add(new WorkflowProblem(id, span, arguments.ToEquatableArray()));
+
+    /// <summary>
+    /// A flow collection ends at its closing bracket; a block collection at its last child, because YamlDotNet places
+    /// the end of a block at the next token, often lines later.
+    /// </summary>
+    private static SourceSpan Enclose(Mark start, bool isFlow, Mark end, List<YamlTreeNode> children)
+    {
+        if (isFlow || children.Count == 0)
+        {
+            return ToSpan(start, isFlow ? end : start);
+        }
+
+        SourceSpan last = children[children.Count - 1].Span;
+        SourceSpan first = ToSpan(start, start);
+        return new SourceSpan(first.Start, Math.Max(0, last.End - first.Start), first.StartLine, first.StartColumn, last.EndLine, last.EndColumn);
+    }
+
+    /// <summary>Converts YamlDotNet's one-based marks to a zero-based span.</summary>
+    internal static SourceSpan ToSpan(Mark start, Mark end)
+    {
+        int startLine = (int)Math.Max(0, start.Line - 1);
+        int startColumn = (int)Math.Max(0, start.Column - 1);
+        int endLine = (int)Math.Max(startLine, end.Line - 1);
+        int endColumn = (int)(endLine == startLine ? Math.Max(startColumn, end.Column - 1) : Math.Max(0, end.Column - 1));
+        int startIndex = (int)Math.Max(0, start.Index);
+        int endIndex = (int)Math.Max(startIndex, end.Index);
+        return new SourceSpan(startIndex, endIndex - startIndex, startLine, startColumn, endLine, endColumn);
+    }
+
+    /// <summary>Strips YamlDotNet's "(Line: x, Col: y, Idx: z) - (...): " prefix; the location is reported separately.</summary>
+    private static string Describe(YamlException ex)
+    {
+        string message = ex.Message;
+        int separator = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(", StringComparison.Ordinal) && separator >= 0 ? message.Substring(separator + 3) : message;
+    }
+
+    /// <summary>Stops reading after a problem that makes the rest of the document meaningless; the problem is already reported.</summary>
+    private sealed class AbortReadingException : Exception
+    {
+    }
+}
