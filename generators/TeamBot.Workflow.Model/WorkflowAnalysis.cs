@@ -10,24 +10,45 @@ namespace TeamBot.Workflow;
 /// <summary>The parse and validation of one workflow file: what the generator builds from and the analyzer reports.</summary>
 /// <param name="Document">The parsed workflow, or <see langword="null"/> when the YAML could not be read.</param>
 /// <param name="Problems">Every problem found, parse problems first.</param>
+/// <remarks>
+/// Neither step throws: an unexpected failure becomes one <see cref="RuleIds.Unreadable"/> problem, so that neither the
+/// generator nor the analyzer can crash the compiler (CS8785, AD0001).
+/// </remarks>
 public sealed record WorkflowAnalysis(WorkflowDocument? Document, EquatableArray<WorkflowProblem> Problems)
 {
-    /// <summary>
-    /// Parses and validates <paramref name="text"/>. Never throws: an unexpected failure becomes one
-    /// <see cref="RuleIds.Unreadable"/> problem, so that neither the generator nor the analyzer can crash the compiler.
-    /// </summary>
-    public static WorkflowAnalysis Analyze(string text, Func<string, bool>? promptTemplateExists = null)
+    /// <summary>Parses and validates <paramref name="text"/>.</summary>
+    /// <param name="text">The workflow file's text.</param>
+    /// <param name="promptTemplateExists">Tells whether a prompt template path exists; <see langword="null"/> skips that check.</param>
+    public static WorkflowAnalysis Analyze(string text, Func<string, bool>? promptTemplateExists = null) =>
+        Parse(text).Validate(promptTemplateExists);
+
+    /// <summary>Parses <paramref name="text"/> without checking the rules; cache this, it is the costly step.</summary>
+    public static WorkflowAnalysis Parse(string text) =>
+        Guard(() =>
+        {
+            (WorkflowDocument? document, EquatableArray<WorkflowProblem> problems) = WorkflowParser.Parse(text);
+            return new WorkflowAnalysis(document, problems);
+        });
+
+    /// <summary>Adds the rule checks to a parse.</summary>
+    public WorkflowAnalysis Validate(Func<string, bool>? promptTemplateExists = null)
+    {
+        if (Document is not { } document)
+        {
+            return this;
+        }
+
+        return Guard(() => this with { Problems = Problems.Concat(WorkflowValidator.Validate(document, promptTemplateExists)).ToEquatableArray() });
+    }
+
+    /// <summary>Tells whether any problem's ID satisfies <paramref name="isError"/> (the analyzer knows the severities).</summary>
+    public bool HasProblem(Func<string, bool> isError) => Problems.Any(problem => isError(problem.Id));
+
+    private static WorkflowAnalysis Guard(Func<WorkflowAnalysis> step)
     {
         try
         {
-            (WorkflowDocument? document, EquatableArray<WorkflowProblem> parseProblems) = WorkflowParser.Parse(text);
-            if (document is null)
-            {
-                return new WorkflowAnalysis(null, parseProblems);
-            }
-
-            EquatableArray<WorkflowProblem> ruleProblems = WorkflowValidator.Validate(document, promptTemplateExists);
-            return new WorkflowAnalysis(document, parseProblems.Concat(ruleProblems).ToEquatableArray());
+            return step();
         }
 #pragma warning disable CA1031 // A compiler extension must turn every failure into a diagnostic.
         catch (Exception ex)

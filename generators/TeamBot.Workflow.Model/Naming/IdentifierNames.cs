@@ -49,14 +49,44 @@ public static class IdentifierNames
         return SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
     }
 
-    /// <summary>
-    /// Converts <paramref name="name"/> to a valid C# identifier without changing its case, for names the user chose
-    /// (class, enum and namespace parts).
-    /// </summary>
+    /// <summary>Like <see cref="ToPascalCase"/>, but never empty.</summary>
     public static string ToIdentifier(string name)
     {
         string pascal = ToPascalCase(name);
         return pascal.Length == 0 ? "_" : pascal;
+    }
+
+    /// <summary>
+    /// Makes a valid C# identifier of a name the user chose (class or enum name) without changing its case: invalid
+    /// characters become underscores, a leading digit gets an underscore, a keyword gets an <c>@</c>.
+    /// </summary>
+    public static string Sanitize(string name)
+    {
+        var builder = new StringBuilder(name.Length + 1);
+        foreach (char c in name)
+        {
+            builder.Append(SyntaxFacts.IsIdentifierPartCharacter(c) ? c : '_');
+        }
+
+        if (builder.Length == 0 || !SyntaxFacts.IsIdentifierStartCharacter(builder[0]))
+        {
+            builder.Insert(0, '_');
+        }
+
+        string identifier = builder.ToString();
+        return SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
+    }
+
+    /// <summary>Sanitizes each part of a dotted namespace; an empty name stays empty (the global namespace).</summary>
+    public static string SanitizeNamespace(string name)
+    {
+        string[] parts = name.Split(['.'], System.StringSplitOptions.RemoveEmptyEntries);
+        for (int i = 0; i < parts.Length; i++)
+        {
+            parts[i] = Sanitize(parts[i].Trim());
+        }
+
+        return string.Join(".", parts);
     }
 
     private static bool IsWordCharacter(char c) =>

@@ -25,9 +25,13 @@ public static class NameSuggestions
         return best;
     }
 
-    /// <summary>Formats the suggestion as the tail of a message: <c> Did you mean 'X'?</c>, or empty.</summary>
-    public static string DidYouMean(string name, IEnumerable<string> candidates) =>
-        Closest(name, candidates) is { } match ? $" Did you mean '{match}'?" : "";
+    /// <summary>Formats the suggestion as the tail of a message: <c> Did you mean 'X'?</c>, else <paramref name="otherwise"/>.</summary>
+    public static string DidYouMean(string name, IEnumerable<string> candidates, string otherwise = "") =>
+        Closest(name, candidates) is { } match ? $" Did you mean '{match}'?" : otherwise;
+
+    /// <summary>The tail of an unknown-stage message: a near stage name, or how to fix it.</summary>
+    public static string ForStage(string name, IEnumerable<string> stageKeys) =>
+        DidYouMean(name, stageKeys, " Declare it under 'stages' or correct the name.");
 
     /// <summary>The Levenshtein distance with adjacent transpositions counted as one edit.</summary>
     private static int Distance(string a, string b)

@@ -82,7 +82,7 @@ internal static class ParallelGroupRules
                 known = false;
                 if (!index.StagesByKey.ContainsKey(reference.Value))
                 {
-                    sink.Report(RuleIds.UnknownStage, reference.Span, context, reference.Value, NameSuggestions.DidYouMean(reference.Value, index.StageKeys));
+                    sink.Report(RuleIds.UnknownStage, reference.Span, context, reference.Value, NameSuggestions.ForStage(reference.Value, index.StageKeys));
                 }
             }
         }

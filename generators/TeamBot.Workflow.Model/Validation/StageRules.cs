@@ -10,8 +10,6 @@ namespace TeamBot.Workflow.Validation;
 /// <summary>Rules about the stages themselves and <c>stage_order</c>.</summary>
 internal static class StageRules
 {
-    private static readonly string[] TimeoutFormats = [@"hh\:mm\:ss", @"d\.hh\:mm\:ss"];
-
     public static void Check(WorkflowIndex index, ProblemSink sink)
     {
         CheckOrder(index, sink);
@@ -34,12 +32,6 @@ internal static class StageRules
         }
     }
 
-    /// <summary>The timeout as a positive duration, or <see langword="null"/> when it is not one.</summary>
-    public static TimeSpan? ParseTimeout(string text) =>
-        TimeSpan.TryParseExact(text.Trim(), TimeoutFormats, CultureInfo.InvariantCulture, out TimeSpan value) && value > TimeSpan.Zero
-            ? value
-            : null;
-
     private static void CheckOrder(WorkflowIndex index, ProblemSink sink)
     {
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -47,7 +39,7 @@ internal static class StageRules
         {
             if (!index.StagesByKey.ContainsKey(entry.Value))
             {
-                sink.Report(RuleIds.UnknownStage, entry.Span, "stage_order", entry.Value, NameSuggestions.DidYouMean(entry.Value, index.StageKeys));
+                sink.Report(RuleIds.UnknownStage, entry.Span, "stage_order", entry.Value, NameSuggestions.ForStage(entry.Value, index.StageKeys));
             }
             else if (firstLine.TryGetValue(entry.Value, out int line))
             {
@@ -105,7 +97,7 @@ internal static class StageRules
 
     private static void CheckValues(StageDefinition stage, ProblemSink sink)
     {
-        if (stage.Timeout is { } timeout && ParseTimeout(timeout.Value) is null)
+        if (stage.Timeout is { } timeout && TimeoutValue.Parse(timeout.Value) is null)
         {
             sink.Report(RuleIds.InvalidTimeout, timeout.Span, timeout.Value, stage.Key.Value);
         }

@@ -1,0 +1,29 @@
+using System;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using TeamBot.Workflow.Diagnostics;
+using TeamBot.Workflow.Model;
+
+namespace TeamBot.Analyzers;
+
+/// <summary>Turns the model's problems into Roslyn diagnostics located in the workflow file.</summary>
+public static class WorkflowDiagnostics
+{
+    /// <summary>Creates the diagnostic for <paramref name="problem"/> in the file at <paramref name="path"/>.</summary>
+    public static Diagnostic Create(WorkflowProblem problem, string path, SourceText text)
+    {
+        object[] arguments = problem.Arguments.Cast<object>().ToArray();
+        return Diagnostic.Create(DiagnosticDescriptors.Get(problem.Id), ToLocation(problem.Span, path, text), arguments);
+    }
+
+    /// <summary>A location inside the file, clamped to its text so that a stale span can never make Roslyn throw.</summary>
+    public static Location ToLocation(SourceSpan span, string path, SourceText text)
+    {
+        int start = Math.Min(Math.Max(0, span.Start), text.Length);
+        int end = Math.Min(Math.Max(start, span.End), text.Length);
+        var textSpan = TextSpan.FromBounds(start, end);
+        var lineSpan = new LinePositionSpan(new LinePosition(span.StartLine, span.StartColumn), new LinePosition(span.EndLine, span.EndColumn));
+        return Location.Create(path, textSpan, lineSpan);
+    }
+}

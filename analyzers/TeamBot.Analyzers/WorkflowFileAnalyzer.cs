@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using TeamBot.Workflow;
+using TeamBot.Workflow.Diagnostics;
+using TeamBot.Workflow.Model;
+
+namespace TeamBot.Analyzers;
+
+/// <summary>
+/// Reports every problem in every workflow file (stages.yaml, *.stages.yaml, or an additional file marked
+/// <c>TeamBotWorkflow="true"</c>) at its line and column, as the file is edited and in every build.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class WorkflowFileAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Parsing is the costly part, so it is cached per text: the IDE re-runs analysis after every edit elsewhere.</summary>
+    private static readonly SourceTextValueProvider<WorkflowAnalysis> ParseCache = new(text => WorkflowAnalysis.Parse(text.ToString()));
+
+    private static readonly EquatableArray<string> CouldNotOpen = new[] { "the file could not be opened" }.ToEquatableArray();
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => DiagnosticDescriptors.All;
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            PromptTemplateFiles templates = PromptTemplateFiles.From(start.Options.AdditionalFiles);
+            Func<SourceText, WorkflowAnalysis> parse = text =>
+                start.TryGetValue(text, ParseCache, out WorkflowAnalysis? cached) ? cached : WorkflowAnalysis.Parse(text.ToString());
+            start.RegisterAdditionalFileAction(file => AnalyzeFile(file, templates, parse));
+        });
+    }
+
+    private static void AnalyzeFile(AdditionalFileAnalysisContext context, PromptTemplateFiles templates, Func<SourceText, WorkflowAnalysis> parse)
+    {
+        AdditionalText file = context.AdditionalFile;
+        context.Options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(WorkflowFiles.WorkflowMetadata, out string? marked);
+        if (!WorkflowFiles.IsWorkflowFile(file.Path, marked))
+        {
+            return;
+        }
+
+        SourceText? text = file.GetText(context.CancellationToken);
+        if (text is null)
+        {
+            var problem = new WorkflowProblem(RuleIds.Unreadable, SourceSpan.FileStart, CouldNotOpen);
+            context.ReportDiagnostic(WorkflowDiagnostics.Create(problem, file.Path, SourceText.From("")));
+            return;
+        }
+
+        WorkflowAnalysis analysis = parse(text).Validate(relative => templates.Exists(file.Path, relative));
+        foreach (WorkflowProblem problem in analysis.Problems)
+        {
+            context.ReportDiagnostic(WorkflowDiagnostics.Create(problem, file.Path, text));
+        }
+    }
+}

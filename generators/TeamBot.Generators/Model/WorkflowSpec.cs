@@ -1,0 +1,26 @@
+using TeamBot.Workflow.Model;
+
+namespace TeamBot.Generators.Model;
+
+/// <summary>A valid workflow, resolved and ready to emit: stages in order, references as indexes.</summary>
+/// <param name="Path">The workflow file's path, for diagnostics about the file as a whole.</param>
+/// <param name="SourceFileName">The file name emitted into the code (never the full path, so output is machine-independent).</param>
+/// <param name="Namespace">The namespace; empty for the global namespace.</param>
+/// <param name="ClassName">The workflow class.</param>
+/// <param name="EnumName">The stage enum.</param>
+/// <param name="Stages">The stages in <c>stage_order</c>.</param>
+/// <param name="Groups">The parallel groups in declaration order.</param>
+/// <param name="ReviewMappings">The work-to-review pairs in declaration order.</param>
+internal sealed record WorkflowSpec(
+    string Path,
+    string SourceFileName,
+    string Namespace,
+    string ClassName,
+    string EnumName,
+    EquatableArray<StageSpec> Stages,
+    EquatableArray<GroupSpec> Groups,
+    EquatableArray<ReviewPairSpec> ReviewMappings)
+{
+    /// <summary>Gets the type's fully qualified name, unique per project.</summary>
+    public string FullClassName => Namespace.Length == 0 ? ClassName : Namespace + "." + ClassName;
+}

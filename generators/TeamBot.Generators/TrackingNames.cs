@@ -1,0 +1,17 @@
+namespace TeamBot.Generators;
+
+/// <summary>The names of the generator's pipeline steps, so tests can check what the incremental cache reused.</summary>
+public static class TrackingNames
+{
+    /// <summary>Each workflow file's path, text and generated names.</summary>
+    public const string WorkflowFiles = nameof(WorkflowFiles);
+
+    /// <summary>The paths of every additional file, which prompt templates must be among.</summary>
+    public const string AdditionalFilePaths = nameof(AdditionalFilePaths);
+
+    /// <summary>Each workflow's parse, validation and emit model.</summary>
+    public const string WorkflowSpecs = nameof(WorkflowSpecs);
+
+    /// <summary>All workflows of the project, checked against each other.</summary>
+    public const string AllWorkflows = nameof(AllWorkflows);
+}

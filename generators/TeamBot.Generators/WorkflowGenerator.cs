@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using TeamBot.Analyzers;
+using TeamBot.Generators.Emitting;
+using TeamBot.Generators.Model;
+using TeamBot.Workflow;
+using TeamBot.Workflow.Diagnostics;
+using TeamBot.Workflow.Model;
+using TeamBot.Workflow.Naming;
+
+namespace TeamBot.Generators;
+
+/// <summary>
+/// Compiles every workflow file of a project (stages.yaml, *.stages.yaml, or an additional file marked
+/// <c>TeamBotWorkflow="true"</c>) into a stage enum and a class implementing <c>IWorkflowDefinition</c>.
+/// A file with errors produces no source; the analyzer reports its problems.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class WorkflowGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValuesProvider<WorkflowFileInput> files = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => ReadWorkflowFile(pair.Left, pair.Right, cancellationToken))
+            .Where(static input => input is not null)
+            .Select(static (input, _) => input!)
+            .WithTrackingName(TrackingNames.WorkflowFiles);
+
+        IncrementalValueProvider<EquatableArray<string>> additionalFilePaths = context.AdditionalTextsProvider
+            .Select(static (file, _) => PromptTemplateFiles.Resolve(file.Path, "."))
+            .Collect()
+            .Select(static (paths, _) => paths.OrderBy(path => path, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.AdditionalFilePaths);
+
+        IncrementalValuesProvider<WorkflowSpec?> specs = files
+            .Combine(additionalFilePaths)
+            .Select(static (pair, _) => BuildSpec(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.WorkflowSpecs);
+
+        IncrementalValueProvider<EquatableArray<WorkflowSpec>> all = specs
+            .Where(static spec => spec is not null)
+            .Select(static (spec, _) => spec!)
+            .Collect()
+            .Select(static (specs, _) => specs.OrderBy(spec => spec.Path, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.AllWorkflows);
+
+        context.RegisterSourceOutput(all, static (production, specs) => Emit(production, specs));
+    }
+
+    private static WorkflowFileInput? ReadWorkflowFile(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
+    {
+        AnalyzerConfigOptions fileOptions = options.GetOptions(file);
+        fileOptions.TryGetValue(WorkflowFiles.WorkflowMetadata, out string? marked);
+        if (!WorkflowFiles.IsWorkflowFile(file.Path, marked))
+        {
+            return null;
+        }
+
+        string? text = file.GetText(cancellationToken)?.ToString();
+        if (text is null)
+        {
+            return null;
+        }
+
+        string ns = Setting(fileOptions, WorkflowFiles.NamespaceMetadata)
+            ?? Setting(options.GlobalOptions, WorkflowFiles.RootNamespaceProperty)
+            ?? "";
+        string className = Setting(fileOptions, WorkflowFiles.ClassNameMetadata) is { } customClass
+            ? IdentifierNames.Sanitize(customClass)
+            : WorkflowFiles.DefaultClassName(file.Path);
+        string enumName = Setting(fileOptions, WorkflowFiles.EnumNameMetadata) is { } customEnum
+            ? IdentifierNames.Sanitize(customEnum)
+            : WorkflowFiles.DefaultEnumName(file.Path);
+        return new WorkflowFileInput(file.Path, text, IdentifierNames.SanitizeNamespace(ns), className, enumName);
+    }
+
+    private static string? Setting(AnalyzerConfigOptions options, string key) =>
+        options.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    private static WorkflowSpec? BuildSpec(WorkflowFileInput input, EquatableArray<string> additionalFilePaths)
+    {
+        try
+        {
+            return WorkflowSpecBuilder.Build(input, new HashSet<string>(additionalFilePaths, StringComparer.Ordinal));
+        }
+#pragma warning disable CA1031 // Whatever goes wrong, the analyzer reports the file's problems; the compiler must not crash.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    }
+
+    private static void Emit(SourceProductionContext context, EquatableArray<WorkflowSpec> specs)
+    {
+        var emitted = new Dictionary<string, WorkflowSpec>(StringComparer.Ordinal);
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        foreach (WorkflowSpec spec in specs)
+        {
+            // The same file listed twice as an additional file is one workflow.
+            if (!paths.Add(spec.Path))
+            {
+                continue;
+            }
+
+            if (emitted.TryGetValue(spec.FullClassName, out WorkflowSpec? first))
+            {
+                Report(context, spec, $"it would generate '{spec.FullClassName}', as '{Path.GetFileName(first.Path)}' already does; set TeamBotClassName on one of them");
+                continue;
+            }
+
+            emitted.Add(spec.FullClassName, spec);
+            try
+            {
+                context.AddSource(WorkflowEmitter.HintName(spec), SourceText.From(WorkflowEmitter.Emit(spec), System.Text.Encoding.UTF8));
+            }
+#pragma warning disable CA1031 // Turn any failure into a located diagnostic rather than CS8785.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                Report(context, spec, $"{ex.GetType().Name}: {ex.Message}");
+            }
+        }
+    }
+
+    private static void Report(SourceProductionContext context, WorkflowSpec spec, string reason)
+    {
+        var problem = new WorkflowProblem(RuleIds.Unreadable, SourceSpan.FileStart, new[] { reason }.ToEquatableArray());
+        context.ReportDiagnostic(WorkflowDiagnostics.Create(problem, spec.Path, SourceText.From("")));
+    }
+}

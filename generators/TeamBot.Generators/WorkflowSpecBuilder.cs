@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using TeamBot.Analyzers;
+using TeamBot.Generators.Model;
+using TeamBot.Workflow;
+using TeamBot.Workflow.Model;
+using TeamBot.Workflow.Naming;
+
+namespace TeamBot.Generators;
+
+/// <summary>
+/// Turns a workflow file into the model the emitter writes, or into nothing when the file has errors: the analyzer
+/// reports those, and emitting a half-valid workflow would only add a cascade of C# errors.
+/// </summary>
+internal static class WorkflowSpecBuilder
+{
+    public static WorkflowSpec? Build(WorkflowFileInput input, ISet<string> additionalFilePaths)
+    {
+        WorkflowAnalysis analysis = WorkflowAnalysis.Analyze(
+            input.Text,
+            relative => additionalFilePaths.Contains(PromptTemplateFiles.Resolve(input.Path, relative)));
+        if (analysis.Document is not { } document || analysis.HasProblem(DiagnosticDescriptors.IsError))
+        {
+            return null;
+        }
+
+        var stagesByKey = document.Stages.ToDictionary(stage => stage.Key.Value, StringComparer.Ordinal);
+        string[] order = document.StageOrder.Select(entry => entry.Value).ToArray();
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < order.Length; i++)
+        {
+            positions.Add(order[i], i);
+        }
+
+        GroupSpec[] groups = document.ParallelGroups.Select(group => new GroupSpec(
+            group.Name.Value,
+            positions[group.After!.Value.Value],
+            group.Stages.Select(member => positions[member.Value]).ToEquatableArray(),
+            positions[group.Before!.Value.Value],
+            group.MaxConcurrency?.Value ?? 2)).ToArray();
+
+        var stages = new List<StageSpec>(order.Length);
+        for (int i = 0; i < order.Length; i++)
+        {
+            stages.Add(ToSpec(stagesByKey[order[i]], NextStages(i, order.Length, groups)));
+        }
+
+        return new WorkflowSpec(
+            input.Path,
+            Path.GetFileName(input.Path),
+            input.Namespace,
+            input.ClassName,
+            input.EnumName,
+            stages.ToEquatableArray(),
+            groups.ToEquatableArray(),
+            document.ReviewMappings.Select(pair => new ReviewPairSpec(positions[pair.WorkStage.Value], positions[pair.ReviewStage.Value])).ToEquatableArray());
+    }
+
+    /// <summary>A group's trigger fans out to every member; each member leads to the gate; any other stage to the next.</summary>
+    private static EquatableArray<int> NextStages(int index, int count, GroupSpec[] groups)
+    {
+        foreach (GroupSpec group in groups)
+        {
+            if (group.After == index)
+            {
+                return group.Members;
+            }
+
+            if (group.Members.Contains(index))
+            {
+                return new[] { group.Before }.ToEquatableArray();
+            }
+        }
+
+        return index + 1 < count ? new[] { index + 1 }.ToEquatableArray() : default;
+    }
+
+    private static StageSpec ToSpec(StageDefinition stage, EquatableArray<int> next)
+    {
+        TimeSpan? timeout = stage.Timeout is { } text ? TimeoutValue.Parse(text.Value) : null;
+        return new StageSpec
+        {
+            Key = stage.Key.Value,
+            Identifier = IdentifierNames.ToPascalCase(stage.Key.Value),
+            Name = string.IsNullOrWhiteSpace(stage.Name) ? stage.Key.Value : stage.Name!,
+            Description = stage.Description ?? "",
+            WorkAgent = stage.WorkAgent?.Value,
+            ReviewAgent = stage.ReviewAgent?.Value,
+            AllowedPersonas = Values(stage.AllowedPersonas),
+            Artifacts = Values(stage.Artifacts),
+            ExitCriteria = stage.ExitCriteria,
+            IsOptional = stage.Optional,
+            IsReviewStage = stage.IsReviewStage,
+            IsAcceptanceTestStage = stage.IsAcceptanceTestStage,
+            RequiresAcceptanceTestsPassed = stage.RequiresAcceptanceTestsPassed?.Value ?? false,
+            IncludeObjective = stage.IncludeObjective,
+            PromptTemplatePath = stage.PromptTemplate?.Value,
+            ParallelAgents = Values(stage.ParallelAgents),
+            Timeout = timeout is { } t ? (t.Days, t.Hours, t.Minutes, t.Seconds) : null,
+            MaxIterations = stage.MaxIterations?.Value,
+            Next = next,
+        };
+    }
+
+    private static EquatableArray<string> Values(EquatableArray<Located<string>> items) =>
+        items.Select(item => item.Value).ToEquatableArray();
+}
