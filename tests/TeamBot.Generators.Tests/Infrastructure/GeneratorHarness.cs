@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using TeamBot.Definitions;
+
+namespace TeamBot.Generators.Tests.Infrastructure;
+
+/// <summary>Runs <see cref="WorkflowGenerator"/> on in-memory workflow files, as the compiler would.</summary>
+internal static class GeneratorHarness
+{
+    public const string RootNamespace = "Tests";
+
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+    {
+        string trusted = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!;
+        return trusted.Split(Path.PathSeparator)
+            .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) is "mscorlib.dll" or "netstandard.dll")
+            .Append(typeof(IWorkflowDefinition<>).Assembly.Location)
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToImmutableArray();
+    });
+
+    /// <summary>A compilation that contains one ordinary C# file, like a user's project.</summary>
+    public static CSharpCompilation CreateCompilation(string source = "namespace Tests { internal static class Program { private static void Main() { } } }") =>
+        CSharpCompilation.Create(
+            "Tests",
+            [CSharpSyntaxTree.ParseText(source, ParseOptions, path: "Program.cs")],
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error));
+
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, Dictionary<string, Dictionary<string, string>>? metadata = null) =>
+        CSharpGeneratorDriver.Create(
+            [new WorkflowGenerator().AsSourceGenerator()],
+            files,
+            ParseOptions,
+            new TestOptionsProvider(new() { ["build_property.RootNamespace"] = RootNamespace }, metadata ?? []),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator once on the given files.</summary>
+    public static GeneratorRun Run(params (string Path, string Text)[] files) =>
+        Run(files.Select(file => (AdditionalText)new InMemoryAdditionalText(file.Path, file.Text)), null);
+
+    public static GeneratorRun Run(IEnumerable<AdditionalText> files, Dictionary<string, Dictionary<string, string>>? metadata)
+    {
+        CSharpCompilation input = CreateCompilation();
+        GeneratorDriver driver = CreateDriver(files, metadata).RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
+        return new GeneratorRun(driver.GetRunResult(), (CSharpCompilation)output, diagnostics);
+    }
+}
+
+/// <summary>What one generator run produced.</summary>
+internal sealed record GeneratorRun(GeneratorDriverRunResult Result, CSharpCompilation Output, ImmutableArray<Diagnostic> Diagnostics)
+{
+    public GeneratorRunResult Generator => Result.Results.Single();
+
+    public IReadOnlyList<GeneratedSourceResult> Sources => Generator.GeneratedSources;
+
+    /// <summary>The compiler's errors and warnings for the user's code plus everything generated.</summary>
+    public IReadOnlyList<Diagnostic> CompileDiagnostics =>
+        Output.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning).ToList();
+}
