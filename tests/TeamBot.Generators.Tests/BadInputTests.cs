@@ -1,0 +1,37 @@
+using TeamBot.Generators.Tests.Infrastructure;
+
+namespace TeamBot.Generators.Tests;
+
+/// <summary>A broken workflow file produces no source and never an exception (CS8785); the analyzer says why.</summary>
+public sealed class BadInputTests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n# only a comment\n")]
+    [InlineData("stages: [unclosed")]
+    [InlineData("stages: 3\nstage_order: [A]")]
+    [InlineData("stages:\n  A:\n\twork_agent: pm\nstage_order: [A]")]
+    [InlineData("stages:\n  A: {work_agent: pm}\nstage_order: [A, B]")]
+    [InlineData("stages:\n  A: {work_agent: pm}\n  A: {work_agent: ba}\nstage_order: [A]")]
+    [InlineData("stages:\n  A: {work_agent: pm, optional: maybe}\nstage_order: [A]")]
+    [InlineData("- just\n- a list")]
+    [InlineData("a: &a [*a]")]
+    [InlineData("stages:\n  SPEC_REVIEW: {work_agent: pm}\n  SpecReview: {work_agent: pm}\nstage_order: [SPEC_REVIEW, SpecReview]")]
+    public void Invalid_workflow_generates_nothing_and_does_not_throw(string yaml)
+    {
+        GeneratorRun run = GeneratorHarness.Run(("/project/stages.yaml", yaml));
+
+        Assert.Null(run.Generator.Exception);
+        Assert.Empty(run.Sources);
+        Assert.Empty(run.Diagnostics);
+    }
+
+    [Fact]
+    public void Warnings_alone_do_not_stop_generation()
+    {
+        GeneratorRun run = GeneratorHarness.Run(("/project/stages.yaml", "stages:\n  A:\n    work_agnet: pm\nstage_order: [A]\n"));
+
+        Assert.Single(run.Sources);
+        Assert.Empty(run.CompileDiagnostics);
+    }
+}

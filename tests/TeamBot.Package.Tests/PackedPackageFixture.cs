@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+
+namespace TeamBot.Package.Tests;
+
+/// <summary>Packs the TeamBot package once into a temporary local feed, with its own NuGet cache so nothing stale is used.</summary>
+public sealed class PackedPackageFixture : IDisposable
+{
+    public const string Version = "0.0.0-consumer-test";
+
+    public PackedPackageFixture()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "teambot-package-tests-" + Guid.NewGuid().ToString("N")[..8]);
+        Feed = Path.Combine(Root, "feed");
+        Directory.CreateDirectory(Feed);
+        Environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(Root, "nuget-packages") };
+
+        string project = Path.Combine(RepoRoot, "src", "TeamBot", "TeamBot.csproj");
+        (int exitCode, string output) = DotNetCli.Run(RepoRoot, null, "pack", project, "-c", "Release", "-o", Feed, $"-p:Version={Version}", "-nodeReuse:false");
+        PackOutput = output;
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet pack failed ({exitCode}):\n{output}");
+        }
+
+        PackagePath = Path.Combine(Feed, $"TeamBot.{Version}.nupkg");
+    }
+
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public string Root { get; }
+
+    public string Feed { get; }
+
+    public string PackagePath { get; }
+
+    public string PackOutput { get; }
+
+    public IDictionary<string, string> Environment { get; }
+
+    /// <summary>Creates a new console project that references the package, with the given workflow file beside it.</summary>
+    public string CreateConsumer(string name, string stagesYaml)
+    {
+        string dir = Path.Combine(Root, name);
+        Directory.CreateDirectory(dir);
+        string templates = Path.Combine(AppContext.BaseDirectory, "Consumer");
+        File.WriteAllText(Path.Combine(dir, "Consumer.csproj"), File.ReadAllText(Path.Combine(templates, "Consumer.csproj.template")).Replace("$(TeamBotVersion)", Version, StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(dir, "nuget.config"), File.ReadAllText(Path.Combine(templates, "nuget.config.template")).Replace("$(Feed)", Feed, StringComparison.Ordinal));
+        File.Copy(Path.Combine(templates, "Program.cs"), Path.Combine(dir, "Program.cs"));
+        File.WriteAllText(Path.Combine(dir, "stages.yaml"), stagesYaml);
+        return dir;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A child process may still hold a file for a moment; the temp folder is cleaned by the OS.
+        }
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "TeamBot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("TeamBot.sln not found above " + AppContext.BaseDirectory);
+    }
+}
