@@ -129,7 +129,7 @@ public static class DiagnosticDescriptors
 
     /// <summary>Gets every descriptor, in ID order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
-    
+
         YamlSyntax, DuplicateKey, EmptyFile, WrongShape, InvalidBoolean, InvalidInteger, AliasExpansion, UnknownField,
         Unreadable, NestingTooDeep, MissingSection, InvalidCharacters,
         StageNotInOrder, UnknownStage, StageListedTwice, MissingWorkAgent, MissingReviewAgent, AcceptanceGateWithoutTests,

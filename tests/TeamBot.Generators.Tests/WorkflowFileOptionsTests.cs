@@ -94,6 +94,15 @@ public sealed class WorkflowFileOptionsTests
         Assert.Contains("TeamBotClassName", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Stage_keys_named_like_the_generated_types_or_members_still_compile()
+    {
+        GeneratorRun run = GeneratorHarness.Run(("/project/stages.yaml", "stages:\n  STAGE: {work_agent: pm}\n  WORKFLOW: {work_agent: pm}\n  DEFINITION: {work_agent: pm}\n  NAME: {}\nstage_order: [STAGE, WORKFLOW, DEFINITION, NAME]\n"));
+
+        Assert.Single(run.Sources);
+        Assert.Empty(run.CompileDiagnostics.Select(diagnostic => diagnostic.ToString()));
+    }
+
     [Theory]
     [InlineData("SPEC_REVIEW", "SpecReview")]
     [InlineData("specReview", "SpecReview")]
