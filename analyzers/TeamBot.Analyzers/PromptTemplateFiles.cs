@@ -32,7 +32,8 @@ public sealed class PromptTemplateFiles
     public static string Resolve(string workflowPath, string relativePath) =>
         Normalize(Path.Combine(Path.GetDirectoryName(workflowPath) ?? "", relativePath));
 
-    private static string Normalize(string path)
+    /// <summary>The full path with forward slashes, the form every lookup uses.</summary>
+    public static string Normalize(string path)
     {
         try
         {

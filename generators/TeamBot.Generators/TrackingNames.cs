@@ -12,6 +12,12 @@ public static class TrackingNames
     /// <summary>Each workflow's parse, validation and emit model.</summary>
     public const string WorkflowSpecs = nameof(WorkflowSpecs);
 
+    /// <summary>The full paths of the prompt templates the workflows reference.</summary>
+    public const string PromptTemplatePaths = nameof(PromptTemplatePaths);
+
+    /// <summary>The referenced prompt templates' texts.</summary>
+    public const string PromptTemplates = nameof(PromptTemplates);
+
     /// <summary>All workflows of the project, checked against each other.</summary>
     public const string AllWorkflows = nameof(AllWorkflows);
 }

@@ -36,7 +36,7 @@ public sealed class WorkflowGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.WorkflowFiles);
 
         IncrementalValueProvider<EquatableArray<string>> additionalFilePaths = context.AdditionalTextsProvider
-            .Select(static (file, _) => PromptTemplateFiles.Resolve(file.Path, "."))
+            .Select(static (file, _) => PromptTemplateFiles.Normalize(file.Path))
             .Collect()
             .Select(static (paths, _) => paths.OrderBy(path => path, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.AdditionalFilePaths);
@@ -46,6 +46,22 @@ public sealed class WorkflowGenerator : IIncrementalGenerator
             .Select(static (pair, _) => BuildSpec(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.WorkflowSpecs);
 
+        // Only the templates some workflow references are read, so other additional files cost nothing.
+        IncrementalValueProvider<EquatableArray<string>> templatePaths = specs
+            .Select(static (spec, _) => spec is null ? default : spec.Stages.Select(stage => stage.PromptTemplateFullPath).OfType<string>().ToEquatableArray())
+            .Collect()
+            .Select(static (paths, _) => paths.SelectMany(path => path).Distinct(StringComparer.Ordinal).OrderBy(path => path, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.PromptTemplatePaths);
+
+        IncrementalValueProvider<EquatableArray<TemplateFile>> templates = context.AdditionalTextsProvider
+            .Combine(templatePaths)
+            .Select(static (pair, cancellationToken) => ReadTemplate(pair.Left, pair.Right, cancellationToken))
+            .Where(static template => template is not null)
+            .Select(static (template, _) => template!)
+            .Collect()
+            .Select(static (files, _) => files.OrderBy(file => file.Path, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.PromptTemplates);
+
         IncrementalValueProvider<EquatableArray<WorkflowSpec>> all = specs
             .Where(static spec => spec is not null)
             .Select(static (spec, _) => spec!)
@@ -53,7 +69,13 @@ public sealed class WorkflowGenerator : IIncrementalGenerator
             .Select(static (specs, _) => specs.OrderBy(spec => spec.Path, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.AllWorkflows);
 
-        context.RegisterSourceOutput(all, static (production, specs) => Emit(production, specs));
+        context.RegisterSourceOutput(all.Combine(templates), static (production, pair) => Emit(production, pair.Left, pair.Right));
+    }
+
+    private static TemplateFile? ReadTemplate(AdditionalText file, EquatableArray<string> referenced, CancellationToken cancellationToken)
+    {
+        string path = PromptTemplateFiles.Normalize(file.Path);
+        return referenced.Contains(path) && file.GetText(cancellationToken) is { } text ? new TemplateFile(path, text.ToString()) : null;
     }
 
     private static WorkflowFileInput? ReadWorkflowFile(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
@@ -100,8 +122,14 @@ public sealed class WorkflowGenerator : IIncrementalGenerator
         }
     }
 
-    private static void Emit(SourceProductionContext context, EquatableArray<WorkflowSpec> specs)
+    private static void Emit(SourceProductionContext context, EquatableArray<WorkflowSpec> specs, EquatableArray<TemplateFile> templates)
     {
+        var templateTexts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (TemplateFile template in templates)
+        {
+            templateTexts[template.Path] = template.Text;
+        }
+
         var emitted = new Dictionary<string, WorkflowSpec>(StringComparer.Ordinal);
         var paths = new HashSet<string>(StringComparer.Ordinal);
         foreach (WorkflowSpec spec in specs)
@@ -119,9 +147,15 @@ public sealed class WorkflowGenerator : IIncrementalGenerator
             }
 
             emitted.Add(spec.FullClassName, spec);
+            if (WorkflowSpecBuilder.WithTemplates(spec, templateTexts) is not { } complete)
+            {
+                Report(context, spec, "a prompt template it references could not be read");
+                continue;
+            }
+
             try
             {
-                context.AddSource(WorkflowEmitter.HintName(spec), SourceText.From(WorkflowEmitter.Emit(spec), System.Text.Encoding.UTF8));
+                context.AddSource(WorkflowEmitter.HintName(complete), SourceText.From(WorkflowEmitter.Emit(complete), System.Text.Encoding.UTF8));
             }
 #pragma warning disable CA1031 // Turn any failure into a located diagnostic rather than CS8785.
             catch (Exception ex)

@@ -44,7 +44,7 @@ internal static class WorkflowSpecBuilder
         var stages = new List<StageSpec>(order.Length);
         for (int i = 0; i < order.Length; i++)
         {
-            stages.Add(ToSpec(stagesByKey[order[i]], NextStages(i, order.Length, groups)));
+            stages.Add(ToSpec(input.Path, stagesByKey[order[i]], NextStages(i, order.Length, groups)));
         }
 
         return new WorkflowSpec(
@@ -77,7 +77,7 @@ internal static class WorkflowSpecBuilder
         return index + 1 < count ? new[] { index + 1 }.ToEquatableArray() : default;
     }
 
-    private static StageSpec ToSpec(StageDefinition stage, EquatableArray<int> next)
+    private static StageSpec ToSpec(string workflowPath, StageDefinition stage, EquatableArray<int> next)
     {
         TimeSpan? timeout = stage.Timeout is { } text ? TimeoutValue.Parse(text.Value) : null;
         return new StageSpec
@@ -97,11 +97,35 @@ internal static class WorkflowSpecBuilder
             RequiresAcceptanceTestsPassed = stage.RequiresAcceptanceTestsPassed?.Value ?? false,
             IncludeObjective = stage.IncludeObjective,
             PromptTemplatePath = stage.PromptTemplate?.Value,
+            PromptTemplateFullPath = stage.PromptTemplate is { } template ? PromptTemplateFiles.Resolve(workflowPath, template.Value) : null,
             ParallelAgents = Values(stage.ParallelAgents),
             Timeout = timeout is { } t ? (t.Days, t.Hours, t.Minutes, t.Seconds) : null,
             MaxIterations = stage.MaxIterations?.Value,
             Next = next,
         };
+    }
+
+    /// <summary>Fills in each stage's template text; <see langword="null"/> when a template could not be read.</summary>
+    public static WorkflowSpec? WithTemplates(WorkflowSpec spec, IReadOnlyDictionary<string, string> templates)
+    {
+        var stages = new List<StageSpec>(spec.Stages.Count);
+        foreach (StageSpec stage in spec.Stages)
+        {
+            if (stage.PromptTemplateFullPath is not { } path)
+            {
+                stages.Add(stage);
+            }
+            else if (templates.TryGetValue(path, out string? text))
+            {
+                stages.Add(stage with { PromptTemplate = text });
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return spec with { Stages = stages.ToEquatableArray() };
     }
 
     private static EquatableArray<string> Values(EquatableArray<Located<string>> items) =>

@@ -103,6 +103,30 @@ public sealed class WorkflowFileOptionsTests
         Assert.Empty(run.CompileDiagnostics.Select(diagnostic => diagnostic.ToString()));
     }
 
+    [Fact]
+    public void Prompt_templates_are_compiled_into_the_stage_descriptors()
+    {
+        const string Yaml = "stages:\n  SPEC:\n    work_agent: ba\n    prompt_template: prompts/spec.prompt.md\n  DONE: {}\nstage_order: [SPEC, DONE]\n";
+
+        GeneratorRun run = GeneratorHarness.Run(("/project/stages.yaml", Yaml), ("/project/prompts/spec.prompt.md", "# Write the spec\nQuote: \"x\""));
+
+        string source = Assert.Single(run.Sources).SourceText.ToString();
+        Assert.Contains("PromptTemplatePath = \"prompts/spec.prompt.md\",", source, System.StringComparison.Ordinal);
+        Assert.Contains("PromptTemplate = \"# Write the spec\\nQuote: \\\"x\\\"\",", source, System.StringComparison.Ordinal);
+        Assert.Empty(run.CompileDiagnostics);
+    }
+
+    [Fact]
+    public void A_missing_prompt_template_generates_nothing()
+    {
+        const string Yaml = "stages:\n  SPEC:\n    work_agent: ba\n    prompt_template: prompts/spec.prompt.md\n  DONE: {}\nstage_order: [SPEC, DONE]\n";
+
+        GeneratorRun run = GeneratorHarness.Run(("/project/stages.yaml", Yaml), ("/project/prompts/other.prompt.md", "x"));
+
+        Assert.Empty(run.Sources);
+        Assert.Null(run.Generator.Exception);
+    }
+
     [Theory]
     [InlineData("SPEC_REVIEW", "SpecReview")]
     [InlineData("specReview", "SpecReview")]

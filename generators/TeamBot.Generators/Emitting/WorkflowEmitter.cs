@@ -177,6 +177,7 @@ internal static class WorkflowEmitter
         w.Line($"RequiresAcceptanceTestsPassed = {Bool(stage.RequiresAcceptanceTestsPassed)},");
         w.Line($"IncludeObjective = {Bool(stage.IncludeObjective)},");
         w.Line($"PromptTemplatePath = {CSharpText.Literal(stage.PromptTemplatePath)},");
+        w.Line($"PromptTemplate = {CSharpText.Literal(stage.PromptTemplate)},");
         w.Line($"ParallelAgents = {Strings(stage.ParallelAgents)},");
         w.Line($"Timeout = {Timeout(stage.Timeout)},");
         w.Line($"MaxIterations = {(stage.MaxIterations is { } iterations ? iterations.ToString(CultureInfo.InvariantCulture) : "null")},");

@@ -35,6 +35,12 @@ internal sealed record StageSpec
 
     public string? PromptTemplatePath { get; init; }
 
+    /// <summary>Gets the full path the template resolves to; used to find its text, never emitted.</summary>
+    public string? PromptTemplateFullPath { get; init; }
+
+    /// <summary>Gets the template's text, filled in once the template files are read.</summary>
+    public string? PromptTemplate { get; init; }
+
     public EquatableArray<string> ParallelAgents { get; init; }
 
     /// <summary>Gets the timeout as (days, hours, minutes, seconds), or <see langword="null"/>.</summary>

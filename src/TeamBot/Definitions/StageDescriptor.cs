@@ -50,8 +50,12 @@ public sealed class StageDescriptor<TStage>
     /// <summary>Gets a value indicating whether the objective is part of the stage's context.</summary>
     public bool IncludeObjective { get; init; } = true;
 
-    /// <summary>Gets the path of the stage's prompt template relative to the project, or <see langword="null"/>.</summary>
+    /// <summary>Gets the path of the stage's prompt template as written in the workflow file, or <see langword="null"/>.</summary>
     public string? PromptTemplatePath { get; init; }
+
+    /// <summary>Gets the text of the stage's prompt template, compiled in from <see cref="PromptTemplatePath"/>.</summary>
+    /// <remarks>Templates are embedded at build time, so a run never reads template files.</remarks>
+    public string? PromptTemplate { get; init; }
 
     /// <summary>Gets the agents that do the stage's work concurrently; empty when only <see cref="WorkAgent"/> does.</summary>
     public ImmutableArray<string> ParallelAgents { get; init; } = [];
