@@ -110,14 +110,16 @@ public sealed class WorkflowParser
             }
         }
 
+        // Underline the first key rather than the whole file: the section is missing from this mapping.
+        SourceSpan rootStart = root.Entries.Count > 0 ? root.Entries[0].Key.Span : root.Span;
         if (!hasStages)
         {
-            Report(RuleIds.MissingSection, root.Span, WorkflowSchema.Stages);
+            Report(RuleIds.MissingSection, rootStart, WorkflowSchema.Stages);
         }
 
         if (!hasOrder)
         {
-            Report(RuleIds.MissingSection, root.Span, WorkflowSchema.StageOrder);
+            Report(RuleIds.MissingSection, rootStart, WorkflowSchema.StageOrder);
         }
 
         return new WorkflowDocument(

@@ -1,0 +1,101 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace TeamBot.Analyzers.Tests;
+
+/// <summary>
+/// Runs <see cref="WorkflowFileAnalyzer"/> through Roslyn's analyzer test framework with the workflow as an additional
+/// file. Markup is off, because <c>{|...|}</c> is also YAML flow syntax: locations are given explicitly.
+/// </summary>
+internal static class AnalyzerHarness
+{
+    public const string WorkflowPath = "/project/stages.yaml";
+
+    private static readonly Lazy<MetadataReference[]> PlatformReferences = new(() =>
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) is "netstandard.dll" or "mscorlib.dll")
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToArray());
+
+    public static Task VerifyAsync(string yaml, params DiagnosticResult[] expected) =>
+        VerifyAsync(yaml, [], null, expected);
+
+    public static async Task VerifyAsync(string yaml, (string Path, string Text)[] otherFiles, string? editorConfig, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerTest<WorkflowFileAnalyzer, DefaultVerifier>
+        {
+            // The running .NET's assemblies: the framework's default would download reference packs at test time.
+            ReferenceAssemblies = new ReferenceAssemblies("net10.0"),
+            TestState =
+            {
+                Sources = { "internal static class Program { }" },
+                AdditionalFiles = { (WorkflowPath, yaml) },
+                MarkupHandling = MarkupMode.None,
+            },
+        };
+        test.TestState.AdditionalReferences.AddRange(PlatformReferences.Value);
+        foreach ((string path, string text) in otherFiles)
+        {
+            test.TestState.AdditionalFiles.Add((path, text));
+        }
+
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + editorConfig));
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+
+    /// <summary>
+    /// The diagnostic <paramref name="descriptor"/> reports on <paramref name="token"/>, found inside the text
+    /// <paramref name="within"/> (or on its own), which must occur exactly once in <paramref name="yaml"/>. Positions
+    /// are computed from the text, never from the analyzer.
+    /// </summary>
+    public static DiagnosticResult At(DiagnosticDescriptor descriptor, string yaml, string token, string? within = null)
+    {
+        string context = within ?? token;
+        int contextIndex = yaml.IndexOf(context, StringComparison.Ordinal);
+        if (contextIndex < 0 || yaml.IndexOf(context, contextIndex + 1, StringComparison.Ordinal) >= 0)
+        {
+            throw new ArgumentException($"'{context}' must occur exactly once in the workflow.", nameof(within));
+        }
+
+        int offset = context.IndexOf(token, StringComparison.Ordinal);
+        if (offset < 0)
+        {
+            throw new ArgumentException($"'{token}' is not in '{context}'.", nameof(token));
+        }
+
+        int index = contextIndex + offset;
+        (int line, int column) = Position(yaml, index);
+        (int endLine, int endColumn) = Position(yaml, index + token.Length);
+        return new DiagnosticResult(descriptor).WithSpan(WorkflowPath, line, column, endLine, endColumn);
+    }
+
+    /// <summary>The diagnostic at an explicit one-based position.</summary>
+    public static DiagnosticResult At(DiagnosticDescriptor descriptor, int line, int column, int endLine, int endColumn) =>
+        new DiagnosticResult(descriptor).WithSpan(WorkflowPath, line, column, endLine, endColumn);
+
+    private static (int Line, int Column) Position(string text, int index)
+    {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < index; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return (line, index - lineStart + 1);
+    }
+}
