@@ -140,13 +140,15 @@ public sealed class WorkflowGenerator : IIncrementalGenerator
                 continue;
             }
 
-            if (emitted.TryGetValue(spec.FullClassName, out WorkflowSpec? first))
+            if (emitted.TryGetValue(spec.FullClassName, out WorkflowSpec? first) || emitted.TryGetValue(spec.FullEnumName, out first))
             {
-                Report(context, spec, $"it would generate '{spec.FullClassName}', as '{Path.GetFileName(first.Path)}' already does; set TeamBotClassName on one of them");
+                string clash = emitted.ContainsKey(spec.FullClassName) ? spec.FullClassName : spec.FullEnumName;
+                Report(context, spec, $"it would generate '{clash}', as '{Path.GetFileName(first.Path)}' already does; set TeamBotClassName and TeamBotEnumName on one of them");
                 continue;
             }
 
             emitted.Add(spec.FullClassName, spec);
+            emitted.Add(spec.FullEnumName, spec);
             if (WorkflowSpecBuilder.WithTemplates(spec, templateTexts) is not { } complete)
             {
                 Report(context, spec, "a prompt template it references could not be read");

@@ -46,7 +46,7 @@ internal static class AnalyzerHarness
 
         if (editorConfig is not null)
         {
-            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + editorConfig));
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n" + editorConfig));
         }
 
         test.ExpectedDiagnostics.AddRange(expected);

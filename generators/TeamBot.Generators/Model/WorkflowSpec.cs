@@ -23,4 +23,7 @@ internal sealed record WorkflowSpec(
 {
     /// <summary>Gets the type's fully qualified name, unique per project.</summary>
     public string FullClassName => Namespace.Length == 0 ? ClassName : Namespace + "." + ClassName;
+
+    /// <summary>Gets the enum's fully qualified name.</summary>
+    public string FullEnumName => Namespace.Length == 0 ? EnumName : Namespace + "." + EnumName;
 }

@@ -34,7 +34,7 @@ public sealed class WorkflowParser
         int invalid = text.IndexOf('\uFFFD');
         if (invalid >= 0)
         {
-            Report(RuleIds.InvalidCharacters, SpanAt(text, invalid));
+            Report(RuleIds.InvalidCharacters, YamlTreeReader.SpanOfChar(text, invalid));
             return null;
         }
 
@@ -293,20 +293,4 @@ public sealed class WorkflowParser
 
     private void Report(string id, SourceSpan span, params string[] arguments) =>
         _problems.Add(new WorkflowProblem(id, span, arguments.ToEquatableArray()));
-
-    private static SourceSpan SpanAt(string text, int index)
-    {
-        int line = 0;
-        int lineStart = 0;
-        for (int i = 0; i < index; i++)
-        {
-            if (text[i] == '\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-
-        return new SourceSpan(index, 1, line, index - lineStart, line, index - lineStart + 1);
-    }
 }

@@ -18,13 +18,23 @@ internal sealed class YamlTreeReader
     /// <summary>The deepest nesting accepted; the schema needs four levels.</summary>
     internal const int MaxDepth = 64;
 
+    private static readonly EquatableArray<string> UnclosedFlow = new[] { "This '[' or '{' is never closed; close it before the next key." }.ToEquatableArray();
+
     private readonly List<WorkflowProblem> _problems;
     private readonly Dictionary<string, YamlTreeNode> _anchors = new(StringComparer.Ordinal);
     private readonly Parser _parser;
+    private readonly string _text;
+
+    /// <summary>The flow collections ('[' or '{') opened and not yet closed, innermost last.</summary>
+    private readonly Stack<SourceSpan> _openFlows = new();
+
+    /// <summary>Where the node last read was written: an alias's own position, not its anchor's.</summary>
+    private SourceSpan _lastRead;
 
     private YamlTreeReader(string text, List<WorkflowProblem> problems)
     {
         _problems = problems;
+        _text = text;
         _parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
     }
 
@@ -38,11 +48,18 @@ internal sealed class YamlTreeReader
         }
         catch (YamlException ex)
         {
-            problems.Add(new WorkflowProblem(RuleIds.YamlSyntax, ToSpan(ex.Start, ex.End), new[] { Describe(ex) }.ToEquatableArray()));
+            problems.Add(new WorkflowProblem(RuleIds.YamlSyntax, reader.Locate(ex), new[] { Describe(ex) }.ToEquatableArray()));
             return null;
         }
         catch (AbortReadingException)
         {
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, unlocated, for a flow collection left open before more block content.
+            SourceSpan where = reader._openFlows.Count > 0 ? reader._openFlows.Peek() : reader._lastRead;
+            problems.Add(new WorkflowProblem(RuleIds.YamlSyntax, where, UnclosedFlow));
             return null;
         }
     }
@@ -74,6 +91,7 @@ internal sealed class YamlTreeReader
         {
             case AnchorAlias alias:
                 _parser.MoveNext();
+                _lastRead = ToSpan(alias.Start, alias.End);
                 if (!_anchors.TryGetValue(alias.Value.Value, out YamlTreeNode? target))
                 {
                     // YamlDotNet reports undefined aliases itself; this is a guard for the impossible.
@@ -103,15 +121,17 @@ internal sealed class YamlTreeReader
     {
         var items = new List<YamlTreeNode>();
         long size = 1;
+        OpenFlow(start.Style == SequenceStyle.Flow, start.Start);
         SequenceEnd? end;
         while (!_parser.Accept<SequenceEnd>(out end))
         {
             YamlTreeNode item = ReadNode(depth + 1);
-            size = AddSize(size, item);
+            size = AddSize(size, item, _lastRead);
             items.Add(item);
         }
 
         _parser.MoveNext();
+        CloseFlow(start.Style == SequenceStyle.Flow);
         var sequence = new YamlTreeSequence(Enclose(start.Start, start.Style == SequenceStyle.Flow, end.End, items));
         sequence.Items.AddRange(items);
         sequence.ExpandedSize = size;
@@ -123,13 +143,15 @@ internal sealed class YamlTreeReader
         var entries = new List<KeyValuePair<YamlTreeScalar, YamlTreeNode>>();
         var seen = new Dictionary<string, YamlTreeScalar>(StringComparer.Ordinal);
         long size = 1;
+        OpenFlow(start.Style == MappingStyle.Flow, start.Start);
         MappingEnd? end;
         while (!_parser.Accept<MappingEnd>(out end))
         {
             ParsingEvent keyEvent = _parser.Current ?? throw new AbortReadingException();
             YamlTreeNode key = ReadNode(depth + 1);
+            size = AddSize(size, key, _lastRead);
             YamlTreeNode value = ReadNode(depth + 1);
-            size = AddSize(AddSize(size, key), value);
+            size = AddSize(size, value, _lastRead);
             if (key is not YamlTreeScalar scalarKey)
             {
                 Report(RuleIds.WrongShape, ToSpan(keyEvent.Start, keyEvent.End), "a mapping key", "a plain name", key.KindName);
@@ -147,6 +169,7 @@ internal sealed class YamlTreeReader
         }
 
         _parser.MoveNext();
+        CloseFlow(start.Style == MappingStyle.Flow);
         var values = entries.ConvertAll(entry => entry.Value);
         var mapping = new YamlTreeMapping(Enclose(start.Start, start.Style == MappingStyle.Flow, end.End, values));
         mapping.Entries.AddRange(entries);
@@ -154,26 +177,98 @@ internal sealed class YamlTreeReader
         return mapping;
     }
 
-    private long AddSize(long size, YamlTreeNode child)
+    private long AddSize(long size, YamlTreeNode child, SourceSpan where)
     {
         long total = size + child.ExpandedSize;
         if (total > MaxExpandedNodes)
         {
-            Report(RuleIds.AliasExpansion, child.Span, MaxExpandedNodes.ToString(CultureInfo.InvariantCulture));
+            Report(RuleIds.AliasExpansion, where, MaxExpandedNodes.ToString(CultureInfo.InvariantCulture));
             throw new AbortReadingException();
         }
 
         return total;
     }
 
+    private void OpenFlow(bool isFlow, Mark start)
+    {
+        if (isFlow)
+        {
+            _openFlows.Push(SpanOfChar(_text, (int)Math.Min(start.Index, Math.Max(0, _text.Length - 1))));
+        }
+    }
+
+    private void CloseFlow(bool isFlow)
+    {
+        if (isFlow)
+        {
+            _openFlows.Pop();
+        }
+    }
+
     private YamlTreeNode Anchor(AnchorName anchor, YamlTreeNode node)
     {
+        _lastRead = node.Span;
         if (!anchor.IsEmpty)
         {
             _anchors[anchor.Value] = node;
         }
 
         return node;
+    }
+
+    /// <summary>
+    /// The location of a YAML error. YamlDotNet reports some errors (a tab in indentation) without a position; those
+    /// are placed on the character at fault.
+    /// </summary>
+    private SourceSpan Locate(YamlException ex)
+    {
+        if (ex.Start.Line > 1 || ex.Start.Column > 1 || ex.Start.Index > 0)
+        {
+            return ToSpan(ex.Start, ex.End);
+        }
+
+        int tab = IndentationTab(_text);
+        return tab >= 0 ? SpanOfChar(_text, tab) : ToSpan(ex.Start, ex.End);
+    }
+
+    private static int IndentationTab(string text)
+    {
+        bool atLineStart = true;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '\n')
+            {
+                atLineStart = true;
+            }
+            else if (atLineStart && c == '\t')
+            {
+                return i;
+            }
+            else if (c != ' ')
+            {
+                atLineStart = false;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The one-character span at <paramref name="index"/>.</summary>
+    internal static SourceSpan SpanOfChar(string text, int index)
+    {
+        int line = 0;
+        int lineStart = 0;
+        for (int i = 0; i < index; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return new SourceSpan(index, 1, line, index - lineStart, line, index - lineStart + 1);
     }
 
     private void Expect<T>()
