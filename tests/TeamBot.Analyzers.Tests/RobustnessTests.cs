@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using TeamBot.Definitions;
+using TeamBot.Generators;
+using TeamBot.Workflow;
+using Xunit.Abstractions;
+
+namespace TeamBot.Analyzers.Tests;
+
+/// <summary>
+/// Thousands of generated and mutated workflow files through the parser, the validator, the generator and the
+/// analyzer: no exception escapes, and each file ends in either generated code that compiles or at least one TB error.
+/// </summary>
+public sealed class RobustnessTests(ITestOutputHelper output)
+{
+    private const int Seed = 20261124;
+    private const int Count = 4000;
+    private const int BatchSize = 400;
+
+    [Fact]
+    public async Task Mutated_workflows_never_crash_and_always_end_in_code_or_an_error()
+    {
+        string[] inputs = new WorkflowMutator(Seed).Generate(Seeds(), Count).ToArray();
+        int generated = 0;
+        int rejected = 0;
+        for (int start = 0; start < inputs.Length; start += BatchSize)
+        {
+            (int ok, int errors) = await CheckBatchAsync(inputs.Skip(start).Take(BatchSize).ToArray(), start);
+            generated += ok;
+            rejected += errors;
+        }
+
+        output.WriteLine($"{inputs.Length} inputs (seed {Seed}): {generated} generated code, {rejected} rejected with TB errors.");
+        Assert.Equal(inputs.Length, generated + rejected);
+        Assert.True(generated > 0 && rejected > 0, "The mutations should give both valid and invalid files.");
+    }
+
+    private static async Task<(int Generated, int Rejected)> CheckBatchAsync(string[] texts, int offset)
+    {
+        // Named workflow files give each its own class, so one compilation can hold the whole batch.
+        var files = texts.Select((text, i) => (AdditionalText)new MemoryText($"/fuzz/f{(offset + i).ToString("D5", CultureInfo.InvariantCulture)}.stages.yaml", text)).ToImmutableArray();
+        foreach (string text in texts)
+        {
+            WorkflowAnalysis analysis = WorkflowAnalysis.Analyze(text);
+            Assert.True(analysis.Document is not null || analysis.Problems.Count > 0, "A file without a document must have a problem.");
+        }
+
+        CSharpCompilation compilation = CSharpCompilation.Create(
+            "Fuzz",
+            [CSharpSyntaxTree.ParseText("internal static class Program { }")],
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new WorkflowGenerator().AsSourceGenerator()], files)
+            .RunGeneratorsAndUpdateCompilation(compilation, out Compilation withGenerated, out ImmutableArray<Diagnostic> generatorDiagnostics);
+        GeneratorRunResult run = driver.GetRunResult().Results.Single();
+        Assert.Null(run.Exception);
+        Assert.DoesNotContain(generatorDiagnostics, diagnostic => diagnostic.Id is "CS8785" or "CS8784");
+
+        var exceptions = new List<Exception>();
+        var analyzers = new CompilationWithAnalyzers(
+            compilation,
+            [new WorkflowFileAnalyzer()],
+            new CompilationWithAnalyzersOptions(new AnalyzerOptions(files), (ex, _, _) => exceptions.Add(ex), concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+        ImmutableArray<Diagnostic> diagnostics = await analyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        Assert.Empty(exceptions);
+        Assert.DoesNotContain(diagnostics, diagnostic => diagnostic.Id == "AD0001");
+
+        var errorsByFile = diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)
+            .GroupBy(diagnostic => diagnostic.Location.GetLineSpan().Path)
+            .ToDictionary(group => group.Key, group => group.Count());
+        var generatedFiles = run.GeneratedSources.Select(source => source.HintName).ToHashSet();
+
+        int generated = 0;
+        int rejected = 0;
+        for (int i = 0; i < files.Length; i++)
+        {
+            // f00042.stages.yaml becomes class F00042 in the global namespace.
+            string hint = $"F{(offset + i).ToString("D5", CultureInfo.InvariantCulture)}.g.cs";
+            bool hasErrors = errorsByFile.ContainsKey(files[i].Path);
+            bool hasCode = generatedFiles.Contains(hint);
+            Assert.True(hasErrors != hasCode, $"{files[i].Path}: errors={hasErrors}, code={hasCode}\n{texts[i]}");
+            if (hasCode)
+            {
+                generated++;
+            }
+            else
+            {
+                rejected++;
+            }
+        }
+
+        Diagnostic[] generatedCodeErrors = withGenerated.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToArray();
+        Assert.True(generatedCodeErrors.Length == 0, string.Join("\n", generatedCodeErrors.Take(10)));
+        return (generated, rejected);
+    }
+
+    private static string[] Seeds()
+    {
+        string root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "TeamBot.sln")))
+        {
+            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("repo root not found");
+        }
+
+        return [Workflows.Valid, File.ReadAllText(Path.Combine(root, "stages.yaml")), LargeWorkflow.Create(40, 5)];
+    }
+
+    private static readonly Lazy<MetadataReference[]> References = new(() =>
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) is "netstandard.dll" or "mscorlib.dll")
+            .Append(typeof(IWorkflowDefinition<>).Assembly.Location)
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToArray());
+
+    private sealed class MemoryText(string path, string text) : AdditionalText
+    {
+        private readonly SourceText _text = SourceText.From(text);
+
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+}
