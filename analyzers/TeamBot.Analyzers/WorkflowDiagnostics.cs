@@ -11,17 +11,20 @@ namespace TeamBot.Analyzers;
 public static class WorkflowDiagnostics
 {
     /// <summary>Creates the diagnostic for <paramref name="problem"/> in the file at <paramref name="path"/>.</summary>
-    public static Diagnostic Create(WorkflowProblem problem, string path, SourceText text)
+    public static Diagnostic Create(WorkflowProblem problem, string path, SourceText text) => Create(problem, path, text.Length);
+
+    /// <summary>Creates the diagnostic for <paramref name="problem"/> in a file of <paramref name="textLength"/> characters.</summary>
+    public static Diagnostic Create(WorkflowProblem problem, string path, int textLength)
     {
         object[] arguments = problem.Arguments.Cast<object>().ToArray();
-        return Diagnostic.Create(DiagnosticDescriptors.Get(problem.Id), ToLocation(problem.Span, path, text), arguments);
+        return Diagnostic.Create(DiagnosticDescriptors.Get(problem.Id), ToLocation(problem.Span, path, textLength), arguments);
     }
 
-    /// <summary>A location inside the file, clamped to its text so that a stale span can never make Roslyn throw.</summary>
-    public static Location ToLocation(SourceSpan span, string path, SourceText text)
+    /// <summary>A location inside the file, clamped to its length so that a stale span can never make Roslyn throw.</summary>
+    public static Location ToLocation(SourceSpan span, string path, int textLength)
     {
-        int start = Math.Min(Math.Max(0, span.Start), text.Length);
-        int end = Math.Min(Math.Max(start, span.End), text.Length);
+        int start = Math.Min(Math.Max(0, span.Start), textLength);
+        int end = Math.Min(Math.Max(start, span.End), textLength);
         var textSpan = TextSpan.FromBounds(start, end);
         var lineSpan = new LinePositionSpan(new LinePosition(span.StartLine, span.StartColumn), new LinePosition(span.EndLine, span.EndColumn));
         return Location.Create(path, textSpan, lineSpan);

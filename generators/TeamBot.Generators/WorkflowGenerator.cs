@@ -41,10 +41,14 @@ public sealed class WorkflowGenerator : IIncrementalGenerator
             .Select(static (paths, _) => paths.OrderBy(path => path, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.AdditionalFilePaths);
 
-        IncrementalValuesProvider<WorkflowSpec?> specs = files
+        IncrementalValuesProvider<WorkflowBuild> builds = files
             .Combine(additionalFilePaths)
             .Select(static (pair, _) => BuildSpec(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.WorkflowSpecs);
+
+        context.RegisterSourceOutput(builds.Where(static build => build.Problems.Count > 0), static (production, build) => ReportProblems(production, build));
+
+        IncrementalValuesProvider<WorkflowSpec?> specs = builds.Select(static (build, _) => build.Spec);
 
         // Only the templates some workflow references are read, so other additional files cost nothing.
         IncrementalValueProvider<EquatableArray<string>> templatePaths = specs
@@ -108,17 +112,26 @@ public sealed class WorkflowGenerator : IIncrementalGenerator
     private static string? Setting(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    private static WorkflowSpec? BuildSpec(WorkflowFileInput input, EquatableArray<string> additionalFilePaths)
+    private static WorkflowBuild BuildSpec(WorkflowFileInput input, EquatableArray<string> additionalFilePaths)
     {
         try
         {
             return WorkflowSpecBuilder.Build(input, new HashSet<string>(additionalFilePaths, StringComparer.Ordinal));
         }
-#pragma warning disable CA1031 // Whatever goes wrong, the analyzer reports the file's problems; the compiler must not crash.
-        catch (Exception)
+#pragma warning disable CA1031 // The compiler must never crash on a workflow file: any failure becomes a located TB0009.
+        catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return null;
+            var problem = new WorkflowProblem(RuleIds.Unreadable, SourceSpan.FileStart, new[] { $"{ex.GetType().Name}: {ex.Message}" }.ToEquatableArray());
+            return new WorkflowBuild(input.Path, input.Text.Length, null, new[] { problem }.ToEquatableArray());
+        }
+    }
+
+    private static void ReportProblems(SourceProductionContext context, WorkflowBuild build)
+    {
+        foreach (WorkflowProblem problem in build.Problems)
+        {
+            context.ReportDiagnostic(WorkflowDiagnostics.Create(problem, build.Path, build.TextLength));
         }
     }
 
@@ -171,6 +184,6 @@ public sealed class WorkflowGenerator : IIncrementalGenerator
     private static void Report(SourceProductionContext context, WorkflowSpec spec, string reason)
     {
         var problem = new WorkflowProblem(RuleIds.Unreadable, SourceSpan.FileStart, new[] { reason }.ToEquatableArray());
-        context.ReportDiagnostic(WorkflowDiagnostics.Create(problem, spec.Path, SourceText.From("")));
+        context.ReportDiagnostic(WorkflowDiagnostics.Create(problem, spec.Path, textLength: 0));
     }
 }

@@ -11,21 +11,27 @@ using TeamBot.Workflow.Naming;
 namespace TeamBot.Generators;
 
 /// <summary>
-/// Turns a workflow file into the model the emitter writes, or into nothing when the file has errors: the analyzer
-/// reports those, and emitting a half-valid workflow would only add a cascade of C# errors.
+/// Turns a workflow file into the model the emitter writes, or into its problems when it has errors: emitting a
+/// half-valid workflow would only add a cascade of C# errors.
 /// </summary>
 internal static class WorkflowSpecBuilder
 {
-    public static WorkflowSpec? Build(WorkflowFileInput input, ISet<string> additionalFilePaths)
+    public static WorkflowBuild Build(WorkflowFileInput input, ISet<string> additionalFilePaths)
     {
         WorkflowAnalysis analysis = WorkflowAnalysis.Analyze(
             input.Text,
             relative => additionalFilePaths.Contains(PromptTemplateFiles.Resolve(input.Path, relative)));
         if (analysis.Document is not { } document || analysis.HasProblem(DiagnosticDescriptors.IsError))
         {
-            return null;
+            return new WorkflowBuild(input.Path, input.Text.Length, null, analysis.Problems);
         }
 
+        // No length for a valid file: a comment edit must leave this step's output equal, so nothing downstream re-runs.
+        return new WorkflowBuild(input.Path, 0, ToSpec(input, document), default);
+    }
+
+    private static WorkflowSpec ToSpec(WorkflowFileInput input, WorkflowDocument document)
+    {
         var stagesByKey = document.Stages.ToDictionary(stage => stage.Key.Value, StringComparer.Ordinal);
         string[] order = document.StageOrder.Select(entry => entry.Value).ToArray();
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -90,6 +90,12 @@ public sealed class RobustnessTests(ITestOutputHelper output)
             bool hasErrors = errorsByFile.ContainsKey(files[i].Path);
             bool hasCode = generatedFiles.Contains(hint);
             Assert.True(hasErrors != hasCode, $"{files[i].Path}: errors={hasErrors}, code={hasCode}\n{texts[i]}");
+            if (hasErrors)
+            {
+                // The generator reports exactly what the analyzer does, since in a build only the generator's are seen.
+                Assert.Equal(Describe(diagnostics, files[i].Path), Describe(generatorDiagnostics, files[i].Path));
+            }
+
             if (hasCode)
             {
                 generated++;
@@ -104,6 +110,12 @@ public sealed class RobustnessTests(ITestOutputHelper output)
         Assert.True(generatedCodeErrors.Length == 0, string.Join("\n", generatedCodeErrors.Take(10)));
         return (generated, rejected);
     }
+
+    private static string[] Describe(IEnumerable<Diagnostic> diagnostics, string path) =>
+        diagnostics.Where(diagnostic => diagnostic.Location.GetLineSpan().Path == path)
+            .Select(diagnostic => $"{diagnostic.Id} {diagnostic.Location.GetLineSpan().Span} {diagnostic.GetMessage(CultureInfo.InvariantCulture)}")
+            .Order(StringComparer.Ordinal)
+            .ToArray();
 
     private static string[] Seeds()
     {

@@ -2,7 +2,10 @@ using TeamBot.Generators.Tests.Infrastructure;
 
 namespace TeamBot.Generators.Tests;
 
-/// <summary>A broken workflow file produces no source and never an exception (CS8785); the analyzer says why.</summary>
+/// <summary>
+/// A broken workflow file produces no source and never an exception (CS8785). The generator reports the file's
+/// problems itself, because the command-line compiler skips analyzers once a compilation has errors.
+/// </summary>
 public sealed class BadInputTests
 {
     [Theory]
@@ -23,7 +26,10 @@ public sealed class BadInputTests
 
         Assert.Null(run.Generator.Exception);
         Assert.Empty(run.Sources);
-        Assert.Empty(run.Diagnostics);
+        Assert.NotEmpty(run.Diagnostics);
+        Assert.All(run.Diagnostics, diagnostic => Assert.StartsWith("TB", diagnostic.Id, System.StringComparison.Ordinal));
+        Assert.Contains(run.Diagnostics, diagnostic => diagnostic.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        Assert.All(run.Diagnostics, diagnostic => Assert.Equal("/project/stages.yaml", diagnostic.Location.GetLineSpan().Path));
     }
 
     [Fact]
@@ -33,5 +39,6 @@ public sealed class BadInputTests
 
         Assert.Single(run.Sources);
         Assert.Empty(run.CompileDiagnostics);
+        Assert.Empty(run.Diagnostics);
     }
 }

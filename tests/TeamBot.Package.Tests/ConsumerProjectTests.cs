@@ -51,4 +51,57 @@ public sealed class ConsumerProjectTests(PackedPackageFixture package) : IClassF
         Assert.Contains("next(SpecReview): RESEARCH,TEST_STRATEGY", lines);
         Assert.Contains("review(Plan): PLAN_REVIEW", lines);
     }
+
+    [Fact]
+    public void A_broken_stages_yaml_fails_dotnet_build_with_errors_located_in_the_yaml()
+    {
+        string yaml = File.ReadAllText(Path.Combine(PackedPackageFixture.RepoRoot, "stages.yaml"))
+            .Replace("stages: [RESEARCH, TEST_STRATEGY]", "stages: [RESEARCH, TEST_STRATEGYY]", StringComparison.Ordinal)
+            .Replace("max_concurrency: 2", "max_concurrency: 0", StringComparison.Ordinal);
+        string dir = package.CreateConsumer("broken", yaml);
+        (int line, int column) = Position(yaml, yaml.IndexOf("TEST_STRATEGYY", StringComparison.Ordinal));
+
+        (int exitCode, string output) = DotNetCli.Run(dir, package.Environment, "build", "-nodeReuse:false");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains($"stages.yaml({line},{column}): error TB0102: Parallel group 'post_spec_review' names unknown stage 'TEST_STRATEGYY'. Did you mean 'TEST_STRATEGY'?", output, StringComparison.Ordinal);
+        Assert.Matches(@"stages\.yaml\(\d+,\d+\): error TB0209: max_concurrency is 0", output);
+        Assert.DoesNotContain("AD0001", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("CS8785", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_warning_only_stages_yaml_still_builds_and_a_globalconfig_can_make_it_an_error()
+    {
+        string yaml = File.ReadAllText(Path.Combine(PackedPackageFixture.RepoRoot, "stages.yaml"))
+            .Replace("    timeout: \"00:15:00\"", "    timeout: \"00:15:00\"\n    colour: blue", StringComparison.Ordinal);
+        string dir = package.CreateConsumer("warning", yaml);
+
+        (int exitCode, string output) = DotNetCli.Run(dir, package.Environment, "build", "-nodeReuse:false", "-p:TreatWarningsAsErrors=false");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("warning TB0008: Unknown field 'colour' in stage 'SETUP' is ignored.", output, StringComparison.Ordinal);
+
+        File.WriteAllText(Path.Combine(dir, ".globalconfig"), "is_global = true\ndotnet_diagnostic.TB0008.severity = error\n");
+        (int strictExit, string strictOutput) = DotNetCli.Run(dir, package.Environment, "build", "-nodeReuse:false", "-p:TreatWarningsAsErrors=false");
+
+        Assert.NotEqual(0, strictExit);
+        Assert.Contains("error TB0008: Unknown field 'colour'", strictOutput, StringComparison.Ordinal);
+    }
+
+    private static (int Line, int Column) Position(string text, int index)
+    {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < index; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return (line, index - lineStart + 1);
+    }
 }
