@@ -1,0 +1,20 @@
+using System;
+
+namespace TeamBot.Execution;
+
+/// <summary>
+/// Progress of a run, reported through <see cref="IProgress{T}"/>. Each start, completion or failure is reported
+/// exactly once, in the order it happened.
+/// </summary>
+/// <param name="Kind">What happened.</param>
+/// <param name="Timestamp">When, from the runner's <see cref="TimeProvider"/>.</param>
+/// <param name="Stage">The stage's persisted name, when the event is about a stage or group member.</param>
+/// <param name="Group">The parallel group's name, when the event is about a group or one of its members.</param>
+/// <param name="Iteration">The review iteration or acceptance-test run, from 1.</param>
+/// <param name="Detail">A short description: an error, a verdict, a test summary, a group's members.</param>
+public sealed record WorkflowEvent(WorkflowEventKind Kind, DateTimeOffset Timestamp, string? Stage = null, string? Group = null, int? Iteration = null, string? Detail = null)
+{
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"{Kind}{(Stage is null ? "" : " " + Stage)}{(Group is null ? "" : " [" + Group + "]")}{(Iteration is null ? "" : " #" + Iteration)}{(Detail is null ? "" : ": " + Detail)}";
+}
