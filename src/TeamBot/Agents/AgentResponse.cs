@@ -1,0 +1,21 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using TeamBot.AcceptanceTests;
+
+namespace TeamBot.Agents;
+
+/// <summary>What an agent produced.</summary>
+public sealed record AgentResponse
+{
+    /// <summary>Gets the agent's output text.</summary>
+    public required string Output { get; init; }
+
+    /// <summary>Gets the files to write, by path relative to the run's artifacts folder.</summary>
+    public IReadOnlyDictionary<string, string> Artifacts { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>Gets the verdict of a review; when absent the output's text decides (see <see cref="ReviewVerdicts"/>).</summary>
+    public ReviewVerdict? Verdict { get; init; }
+
+    /// <summary>Gets one result per acceptance-test scenario, for <see cref="AgentTask.RunAcceptanceTests"/>.</summary>
+    public ImmutableArray<ScenarioResult> ScenarioResults { get; init; } = [];
+}

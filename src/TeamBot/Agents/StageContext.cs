@@ -1,0 +1,61 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using TeamBot.AcceptanceTests;
+using TeamBot.Objectives;
+
+namespace TeamBot.Agents;
+
+/// <summary>Everything an agent gets for one piece of work: what the Python TeamBot put in its prompt, as data.</summary>
+public sealed record StageContext
+{
+    /// <summary>Gets the stage's persisted name (for example <c>SPEC_REVIEW</c>).</summary>
+    public required string Stage { get; init; }
+
+    /// <summary>Gets the stage's display name.</summary>
+    public required string StageName { get; init; }
+
+    /// <summary>Gets the stage's description.</summary>
+    public string Description { get; init; } = "";
+
+    /// <summary>Gets the stage's compiled-in prompt template, if any.</summary>
+    public string? PromptTemplate { get; init; }
+
+    /// <summary>Gets the objective, when the stage includes it (<c>include_objective</c>).</summary>
+    public Objective? Objective { get; init; }
+
+    /// <summary>Gets the folder the team works in.</summary>
+    public required string WorkingDirectory { get; init; }
+
+    /// <summary>Gets the folder the stage's artifacts are written to.</summary>
+    public required string ArtifactsDirectory { get; init; }
+
+    /// <summary>Gets the artifacts the stage must produce, relative to <see cref="ArtifactsDirectory"/>.</summary>
+    public ImmutableArray<string> RequiredArtifacts { get; init; } = [];
+
+    /// <summary>Gets the stage's exit criteria.</summary>
+    public ImmutableArray<string> ExitCriteria { get; init; } = [];
+
+    /// <summary>Gets the personas allowed in the stage.</summary>
+    public ImmutableArray<string> AllowedPersonas { get; init; } = [];
+
+    /// <summary>Gets the outputs of the stages completed so far, by persisted name, in stage order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> PriorOutputs { get; init; } = [];
+
+    /// <summary>Gets the work under review, for review stages.</summary>
+    public string? WorkToReview { get; init; }
+
+    /// <summary>Gets the reviewer's feedback on the previous iteration, after a rejection.</summary>
+    public string? ReviewFeedback { get; init; }
+
+    /// <summary>Gets the previous iteration's work, after a rejection.</summary>
+    public string? PreviousAttempt { get; init; }
+
+    /// <summary>Gets the review iteration or acceptance-test run, from 1.</summary>
+    public int Iteration { get; init; } = 1;
+
+    /// <summary>Gets the acceptance-test scenarios, for acceptance-test stages.</summary>
+    public ImmutableArray<AcceptanceScenario> Scenarios { get; init; } = [];
+
+    /// <summary>Gets the report of the failed acceptance-test run to fix.</summary>
+    public string? AcceptanceFailures { get; init; }
+}

@@ -1,0 +1,133 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace TeamBot.State;
+
+/// <summary>
+/// A run's state as <c>orchestration_state.json</c> in the run's folder (for example <c>.teambot/add-export</c>),
+/// saved atomically and guarded by a lock file.
+/// </summary>
+public sealed class FileStateStore : IWorkflowStateStore
+{
+    /// <summary>The state file's name, as the Python TeamBot named it.</summary>
+    public const string StateFileName = "orchestration_state.json";
+
+    /// <summary>The lock file's name.</summary>
+    public const string LockFileName = "orchestration_state.lock";
+
+    /// <summary>Initializes a new instance of the <see cref="FileStateStore"/> class.</summary>
+    /// <param name="runDirectory">The run's folder; created on the first save.</param>
+    public FileStateStore(string runDirectory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
+        RunDirectory = Path.GetFullPath(runDirectory);
+        StatePath = Path.Combine(RunDirectory, StateFileName);
+    }
+
+    /// <summary>Gets the run's folder.</summary>
+    public string RunDirectory { get; }
+
+    /// <summary>Gets the state file's path.</summary>
+    public string StatePath { get; }
+
+    /// <inheritdoc/>
+    public string Location => StatePath;
+
+    /// <summary>Finds the run folder under <paramref name="root"/> whose state was saved last, as the Python TeamBot did.</summary>
+    /// <returns>The folder, or <see langword="null"/> when there is no run.</returns>
+    public static string? FindMostRecentRun(string root)
+    {
+        if (!Directory.Exists(root))
+        {
+            return null;
+        }
+
+        return Directory.EnumerateDirectories(root)
+            .Select(dir => new FileInfo(Path.Combine(dir, StateFileName)))
+            .Where(file => file.Exists)
+            .OrderByDescending(file => file.LastWriteTimeUtc)
+            .Select(file => file.DirectoryName)
+            .FirstOrDefault();
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<OrchestrationStateDocument?> LoadAsync(CancellationToken cancellationToken)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(StatePath, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new WorkflowStateException($"The state file '{StatePath}' cannot be read: {ex.Message}", ex);
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(bytes, StateJsonContext.Default.OrchestrationStateDocument)
+                ?? throw new WorkflowStateException($"The state file '{StatePath}' is corrupt: it holds null instead of a state object. It was left unchanged.");
+        }
+        catch (JsonException ex)
+        {
+            throw new WorkflowStateException($"The state file '{StatePath}' is corrupt: {ex.Message} It was left unchanged; fix or delete it to start over.", ex);
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Writes a temporary file in the same folder, flushes it to disk and renames it over the state file; a rename within
+    /// one folder replaces the file atomically, so a crash leaves the old or the new state, never a torn one.
+    /// </remarks>
+    public async ValueTask SaveAsync(OrchestrationStateDocument state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        Directory.CreateDirectory(RunDirectory);
+        string temporary = Path.Combine(RunDirectory, $".{StateFileName}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 16 * 1024, useAsync: true);
+            await using (stream.ConfigureAwait(false))
+            {
+                await JsonSerializer.SerializeAsync(stream, state, StateJsonContext.Default.OrchestrationStateDocument, cancellationToken).ConfigureAwait(false);
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, StatePath, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public IDisposable Lock()
+    {
+        Directory.CreateDirectory(RunDirectory);
+        string path = Path.Combine(RunDirectory, LockFileName);
+        try
+        {
+            // FileShare.None takes an exclusive lock the OS drops when the process dies, so a crash never leaves the run locked.
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1, FileOptions.DeleteOnClose);
+        }
+        catch (IOException ex)
+        {
+            throw new WorkflowStateLockedException($"Another process is running the run in '{RunDirectory}' (it holds '{path}'). Wait for it to finish or stop it first.", ex);
+        }
+    }
+}
