@@ -1,0 +1,263 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using TeamBot.AcceptanceTests;
+using TeamBot.Agents;
+using TeamBot.Definitions;
+using TeamBot.Objectives;
+using TeamBot.Telemetry;
+
+namespace TeamBot.Execution;
+
+/// <summary>
+/// Carries out the commands that call agents: builds each stage's context, applies the stage's time limit, writes
+/// artifacts, and turns the outcome (or the failure) into the event the rules expect.
+/// </summary>
+internal sealed class StageWork<TStage>
+    where TStage : struct, Enum
+{
+    private readonly IWorkflowDefinition<TStage> _workflow;
+    private readonly AgentRegistry _agents;
+    private readonly WorkflowRunnerOptions _options;
+    private readonly Objective _objective;
+    private readonly string _artifactsDirectory;
+    private readonly ILogger _logger;
+    private readonly Func<RunState<TStage>> _state;
+
+    public StageWork(IWorkflowDefinition<TStage> workflow, AgentRegistry agents, WorkflowRunnerOptions options, Objective objective, string artifactsDirectory, ILogger logger, Func<RunState<TStage>> state)
+    {
+        _workflow = workflow;
+        _agents = agents;
+        _options = options;
+        _objective = objective;
+        _artifactsDirectory = artifactsDirectory;
+        _logger = logger;
+        _state = state;
+    }
+
+    /// <summary>Runs the command's work; <see langword="null"/> when the run was cancelled meanwhile.</summary>
+    public async Task<ExecutionEvent<TStage>?> StartAsync(ExecutionCommand<TStage> command, CancellationToken runToken)
+    {
+        // Read the state now, on the session's turn; the work itself runs later on another thread.
+        StageContext context = BaseContext(command);
+        TStage stage = StageOf(command);
+        StageDescriptor<TStage> descriptor = _workflow.GetStage(stage);
+        using Activity? activity = WorkflowTelemetry.ActivitySource.StartActivity("teambot.stage");
+        activity?.SetTag("teambot.stage", descriptor.Key);
+        activity?.SetTag("teambot.group", _workflow.GetGroupOf(stage)?.Name);
+        long started = _options.TimeProvider.GetTimestamp();
+        using CancellationTokenSource limit = descriptor.Timeout is { } timeout
+            ? new CancellationTokenSource(timeout, _options.TimeProvider)
+            : new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(runToken, limit.Token);
+        string outcome = "failed";
+        try
+        {
+            await Task.Yield();
+            ExecutionEvent<TStage> result = await RunAsync(command, descriptor, context, linked.Token).ConfigureAwait(false);
+            outcome = result is StageFailed<TStage> ? "failed" : "completed";
+            return result;
+        }
+        catch (OperationCanceledException) when (runToken.IsCancellationRequested)
+        {
+            outcome = "cancelled";
+            return null;
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested)
+        {
+            string error = $"timed out after {descriptor.Timeout}";
+            Log.StageFailed(_logger, descriptor.Key, error);
+            return new StageFailed<TStage>(stage, error, TimedOut: true);
+        }
+#pragma warning disable CA1031 // An agent's failure is the stage's failure, recorded and reported, never the runner's crash.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log.StageFailed(_logger, descriptor.Key, ex.Message);
+            return new StageFailed<TStage>(stage, $"{ex.GetType().Name}: {ex.Message}");
+        }
+        finally
+        {
+            WorkflowTelemetry.StageDuration.Record(
+                _options.TimeProvider.GetElapsedTime(started).TotalSeconds,
+                new KeyValuePair<string, object?>("teambot.stage", descriptor.Key),
+                new KeyValuePair<string, object?>("teambot.outcome", outcome));
+        }
+    }
+
+    private async Task<ExecutionEvent<TStage>> RunAsync(ExecutionCommand<TStage> command, StageDescriptor<TStage> descriptor, StageContext context, CancellationToken cancellationToken)
+    {
+        TStage stage = descriptor.Stage;
+        switch (command)
+        {
+            case RunStageWork<TStage>:
+                return new StageSucceeded<TStage>(stage, await WorkAsync(descriptor, AgentTask.Work, context, cancellationToken).ConfigureAwait(false));
+
+            case RunReviewWork<TStage> review:
+                string work = await CallAsync(descriptor, descriptor.WorkAgent ?? Reviewer(descriptor), AgentTask.ReviseWork, context, cancellationToken).ConfigureAwait(false) is { } response
+                    ? response.Output
+                    : "";
+                return new ReviewWorkDone<TStage>(stage, review.Iteration, work);
+
+            case RunReview<TStage> review:
+                AgentResponse verdict = await CallAsync(descriptor, Reviewer(descriptor), AgentTask.Review, context with { WorkToReview = review.Work }, cancellationToken).ConfigureAwait(false);
+                bool approved = (verdict.Verdict ?? ReviewVerdicts.FromText(verdict.Output)) == ReviewVerdict.Approved;
+                return new ReviewVerdictGiven<TStage>(stage, review.Iteration, approved, verdict.Output);
+
+            case RunAcceptanceTests<TStage> tests:
+                return await AcceptanceTestsAsync(descriptor, tests.Iteration, context, cancellationToken).ConfigureAwait(false);
+
+            case FixAcceptanceFailures<TStage> fix:
+                AgentResponse fixResponse = await CallAsync(descriptor, WorkAgent(descriptor), AgentTask.FixAcceptanceFailures, context with { AcceptanceFailures = fix.Report }, cancellationToken).ConfigureAwait(false);
+                return new AcceptanceFixApplied<TStage>(stage, fix.Iteration, fixResponse.Output);
+
+            default:
+                throw new InvalidOperationException($"The runner cannot carry out {command.GetType().Name}.");
+        }
+    }
+
+    /// <summary>The stage's work, on its parallel agents at once when it has them, their outputs merged in order.</summary>
+    private async Task<string> WorkAsync(StageDescriptor<TStage> descriptor, AgentTask task, StageContext context, CancellationToken cancellationToken)
+    {
+        if (descriptor.ParallelAgents.IsEmpty)
+        {
+            return (await CallAsync(descriptor, WorkAgent(descriptor), task, context, cancellationToken).ConfigureAwait(false)).Output;
+        }
+
+        AgentResponse[] responses = await Task.WhenAll(descriptor.ParallelAgents.Select(agent => CallAsync(descriptor, agent, task, context, cancellationToken))).ConfigureAwait(false);
+        var merged = new StringBuilder();
+        for (int i = 0; i < responses.Length; i++)
+        {
+            merged.Append("## ").Append(descriptor.ParallelAgents[i]).Append("\n\n").Append(responses[i].Output.TrimEnd()).Append("\n\n");
+        }
+
+        return merged.ToString().TrimEnd() + "\n";
+    }
+
+    private async Task<ExecutionEvent<TStage>> AcceptanceTestsAsync(StageDescriptor<TStage> descriptor, int iteration, StageContext context, CancellationToken cancellationToken)
+    {
+        ImmutableArray<AcceptanceScenario> scenarios = AcceptanceScenarioParser.Parse(await SpecAsync(cancellationToken).ConfigureAwait(false));
+        if (scenarios.IsEmpty)
+        {
+            return new AcceptanceTestsRan<TStage>(descriptor.Stage, iteration, 0, 0, 0, $"No acceptance test scenarios were found in {_options.SpecArtifact}.");
+        }
+
+        AgentResponse response = await CallAsync(descriptor, WorkAgent(descriptor), AgentTask.RunAcceptanceTests, context with { Scenarios = scenarios }, cancellationToken).ConfigureAwait(false);
+        var results = response.ScenarioResults.GroupBy(result => result.Id, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.Last(), StringComparer.Ordinal);
+        var report = new StringBuilder();
+        int passed = 0;
+        foreach (AcceptanceScenario scenario in scenarios)
+        {
+            ScenarioResult result = results.GetValueOrDefault(scenario.Id) ?? new ScenarioResult(scenario.Id, ScenarioOutcome.Skipped, "no result was reported");
+            passed += result.Outcome == ScenarioOutcome.Passed ? 1 : 0;
+            report.Append(result.Outcome switch { ScenarioOutcome.Passed => "PASS ", ScenarioOutcome.Failed => "FAIL ", _ => "SKIP " })
+                .Append(scenario.Id).Append(": ").Append(scenario.Name);
+            if (result.Detail.Length > 0)
+            {
+                report.Append(" - ").Append(result.Detail);
+            }
+
+            report.Append('\n');
+        }
+
+        return new AcceptanceTestsRan<TStage>(descriptor.Stage, iteration, passed, scenarios.Length - passed, scenarios.Length, report.ToString());
+    }
+
+    /// <summary>The spec with the scenarios: the spec artifact, or else the latest stage output that has the section.</summary>
+    private async Task<string> SpecAsync(CancellationToken cancellationToken)
+    {
+        string path = Path.Combine(_artifactsDirectory, _options.SpecArtifact);
+        if (File.Exists(path))
+        {
+            return await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+
+        RunState<TStage> state = _state();
+        return _workflow.StageOrder.Reverse().Select(stage => state.Outputs.GetValueOrDefault(stage))
+            .FirstOrDefault(output => output?.Contains("Acceptance Test Scenarios", StringComparison.OrdinalIgnoreCase) == true) ?? "";
+    }
+
+    private async Task<AgentResponse> CallAsync(StageDescriptor<TStage> descriptor, string agentId, AgentTask task, StageContext context, CancellationToken cancellationToken)
+    {
+        using Activity? activity = WorkflowTelemetry.ActivitySource.StartActivity("teambot.agent");
+        activity?.SetTag("teambot.stage", descriptor.Key);
+        activity?.SetTag("teambot.agent", agentId);
+        activity?.SetTag("teambot.task", task.ToString());
+        Log.AgentCalled(_logger, descriptor.Key, task, agentId);
+        AgentResponse response = await _agents.Get(agentId).RunAsync(new AgentRequest(agentId, task, context), cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Agent '{agentId}' returned no response.");
+        cancellationToken.ThrowIfCancellationRequested();
+        TStage? workStage = _workflow.GetWorkStage(descriptor.Stage);
+        IEnumerable<string> workArtifacts = workStage is { } reviewed ? _workflow.GetStage(reviewed).Artifacts : [];
+        await ArtifactWriter.WriteAsync(_artifactsDirectory, response.Artifacts, ArtifactWriter.Declared(descriptor.Artifacts, workArtifacts), descriptor.Key, cancellationToken).ConfigureAwait(false);
+        return response;
+    }
+
+    private StageContext BaseContext(ExecutionCommand<TStage> command)
+    {
+        TStage stage = StageOf(command);
+        StageDescriptor<TStage> descriptor = _workflow.GetStage(stage);
+        RunState<TStage> state = _state();
+        var prior = new List<KeyValuePair<string, string>>();
+        foreach (TStage done in _workflow.StageOrder)
+        {
+            if (state.Outputs.TryGetValue(done, out string? output) && !EqualityComparer<TStage>.Default.Equals(done, stage))
+            {
+                prior.Add(new(_workflow.GetStageName(done), output));
+            }
+        }
+
+        var context = new StageContext
+        {
+            Stage = descriptor.Key,
+            StageName = descriptor.Name,
+            Description = descriptor.Description,
+            PromptTemplate = descriptor.PromptTemplate,
+            Objective = descriptor.IncludeObjective ? _objective : null,
+            WorkingDirectory = Path.GetFullPath(_options.WorkingDirectory ?? Directory.GetCurrentDirectory()),
+            ArtifactsDirectory = _artifactsDirectory,
+            RequiredArtifacts = descriptor.Artifacts,
+            ExitCriteria = descriptor.ExitCriteria,
+            AllowedPersonas = descriptor.AllowedPersonas,
+            PriorOutputs = prior,
+        };
+
+        return command switch
+        {
+            RunReviewWork<TStage> review => context with
+            {
+                Iteration = review.Iteration,
+                ReviewFeedback = review.Feedback,
+                PreviousAttempt = review.PreviousAttempt,
+                WorkToReview = _workflow.GetWorkStage(stage) is { } work ? state.Outputs.GetValueOrDefault(work) : null,
+            },
+            RunReview<TStage> review => context with { Iteration = review.Iteration },
+            RunAcceptanceTests<TStage> tests => context with { Iteration = tests.Iteration },
+            FixAcceptanceFailures<TStage> fix => context with { Iteration = fix.Iteration },
+            _ => context,
+        };
+    }
+
+    private static TStage StageOf(ExecutionCommand<TStage> command) => command switch
+    {
+        RunStageWork<TStage> c => c.Stage,
+        RunReviewWork<TStage> c => c.Stage,
+        RunReview<TStage> c => c.Stage,
+        RunAcceptanceTests<TStage> c => c.Stage,
+        FixAcceptanceFailures<TStage> c => c.Stage,
+        _ => throw new InvalidOperationException($"{command.GetType().Name} is not agent work."),
+    };
+
+    private static string WorkAgent(StageDescriptor<TStage> descriptor) =>
+        descriptor.WorkAgent ?? (descriptor.ParallelAgents.IsEmpty ? throw new InvalidOperationException($"Stage {descriptor.Key} has no work_agent.") : descriptor.ParallelAgents[0]);
+
+    private static string Reviewer(StageDescriptor<TStage> descriptor) =>
+        descriptor.ReviewAgent ?? throw new InvalidOperationException($"Review stage {descriptor.Key} has no review_agent.");
+}

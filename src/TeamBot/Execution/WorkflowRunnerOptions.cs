@@ -1,0 +1,42 @@
+using System;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace TeamBot.Execution;
+
+/// <summary>How a <see cref="WorkflowRunner{TStage}"/> carries out a run.</summary>
+public sealed record WorkflowRunnerOptions
+{
+    /// <summary>The time budget of a run when none is given, as in the Python TeamBot.</summary>
+    public static readonly TimeSpan DefaultTimeBudget = TimeSpan.FromHours(8);
+
+    /// <summary>Gets the rules' choices (optional stages, iteration limits).</summary>
+    public ExecutionPolicy Policy { get; init; } = new();
+
+    /// <summary>Gets the whole run's time budget, counted over all its sessions.</summary>
+    public TimeSpan TimeBudget { get; init; } = DefaultTimeBudget;
+
+    /// <summary>Gets the concurrency of every parallel group, overriding <c>max_concurrency</c>; <see langword="null"/> keeps it.</summary>
+    public int? MaxConcurrency { get; init; }
+
+    /// <summary>Gets the folder the team works in (default: the current directory).</summary>
+    public string? WorkingDirectory { get; init; }
+
+    /// <summary>Gets the run's folder, which holds <c>artifacts/</c> and <c>failures/</c> (default: the file store's folder).</summary>
+    public string? RunDirectory { get; init; }
+
+    /// <summary>Gets the artifact the acceptance-test scenarios are read from.</summary>
+    public string SpecArtifact { get; init; } = "feature_spec.md";
+
+    /// <summary>Gets how long a stopping run waits for agents to notice cancellation before returning anyway.</summary>
+    public TimeSpan CancellationGracePeriod { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Gets where the workflow came from, recorded in the state file.</summary>
+    public string? StagesConfigSource { get; init; }
+
+    /// <summary>Gets the clock; tests pass a fake one.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Gets the logger factory.</summary>
+    public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+}

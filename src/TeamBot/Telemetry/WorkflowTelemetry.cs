@@ -1,0 +1,29 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace TeamBot.Telemetry;
+
+/// <summary>TeamBot's traces and metrics; subscribe to <see cref="Name"/> with OpenTelemetry or dotnet-counters.</summary>
+public static class WorkflowTelemetry
+{
+    /// <summary>The name of the activity source and the meter.</summary>
+    public const string Name = "TeamBot.Workflow";
+
+    /// <summary>Gets the source of the run, stage, group-member and agent-call spans.</summary>
+    public static ActivitySource ActivitySource { get; } = new(Name, typeof(WorkflowTelemetry).Assembly.GetName().Version?.ToString());
+
+    /// <summary>Gets the meter of the stage and review instruments.</summary>
+    public static Meter Meter { get; } = new(Name, typeof(WorkflowTelemetry).Assembly.GetName().Version?.ToString());
+
+    /// <summary>Gets the duration of each stage's work, in seconds, tagged with the stage and outcome.</summary>
+    public static Histogram<double> StageDuration { get; } = Meter.CreateHistogram<double>("teambot.stage.duration", "s", "Time a stage's work took.");
+
+    /// <summary>Gets the number of stages completed.</summary>
+    public static Counter<long> StagesCompleted { get; } = Meter.CreateCounter<long>("teambot.stages.completed", description: "Stages completed.");
+
+    /// <summary>Gets the number of stage failures.</summary>
+    public static Counter<long> StageFailures { get; } = Meter.CreateCounter<long>("teambot.stages.failed", description: "Stage and group-member failures.");
+
+    /// <summary>Gets the number of review iterations.</summary>
+    public static Counter<long> ReviewIterations { get; } = Meter.CreateCounter<long>("teambot.review.iterations", description: "Review iterations finished.");
+}
