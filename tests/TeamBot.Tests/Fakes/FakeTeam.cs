@@ -102,6 +102,7 @@ internal sealed class FakeTeam : IStageAgent
                 AgentTask.RunAcceptanceTests => new AgentResponse
                 {
                     Output = "ran the scenarios",
+                    Artifacts = request.Context.RequiredArtifacts.ToDictionary(path => path, path => $"# {path}\nrun {request.Context.Iteration}\n"),
                     ScenarioResults = request.Context.Scenarios
                         .Select((scenario, i) => new ScenarioResult(scenario.Id, request.Context.Iteration >= PassFromRun || i > 0 ? ScenarioOutcome.Passed : ScenarioOutcome.Failed, "checked"))
                         .ToImmutableArray(),
