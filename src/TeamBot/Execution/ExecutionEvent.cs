@@ -13,7 +13,8 @@ public abstract record ExecutionEvent<TStage>
 }
 
 /// <summary>The run starts, or resumes from its saved state.</summary>
-public sealed record RunStarted<TStage> : ExecutionEvent<TStage>
+/// <param name="TimeBudgetExhausted">Whether the run's time budget was already spent when it resumed.</param>
+public sealed record RunStarted<TStage>(bool TimeBudgetExhausted = false) : ExecutionEvent<TStage>
     where TStage : struct, Enum;
 
 /// <summary>A stage's work (or a group member's) finished with an output.</summary>

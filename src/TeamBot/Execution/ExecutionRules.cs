@@ -41,6 +41,10 @@ public sealed class ExecutionRules<TStage>
 
         switch (@event)
         {
+            case RunStarted<TStage> { TimeBudgetExhausted: true }:
+                plan.State = state with { Status = RunStatus.InProgress };
+                Stop(plan, RunStatus.Timeout, "The run's time budget ran out.");
+                break;
             case RunStarted<TStage>:
                 Start(plan);
                 break;

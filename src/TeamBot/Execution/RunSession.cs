@@ -79,7 +79,7 @@ internal sealed class RunSession<TStage>
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         Log.RunStarted(_logger, _metadata.FeatureName, _state.CurrentStage is { } current ? _workflow.GetStageName(current) : "the start");
 
-        ExecutionEvent<TStage> next = remaining > TimeSpan.Zero ? new RunStarted<TStage>() : new TimeBudgetExhausted<TStage>();
+        ExecutionEvent<TStage> next = new RunStarted<TStage>(TimeBudgetExhausted: remaining <= TimeSpan.Zero);
         while (true)
         {
             Decision<TStage> decision = _rules.Decide(_state, next);
@@ -87,6 +87,13 @@ internal sealed class RunSession<TStage>
             if (await CarryOutAsync(decision.Commands, run.Token).ConfigureAwait(false))
             {
                 break;
+            }
+
+            _inFlight.RemoveAll(task => task.IsCompleted);
+            if (_inFlight.Count == 0 && !_events.Reader.TryPeek(out _))
+            {
+                // Nothing runs and nothing will report: waiting would hang forever, so this is a bug in the rules.
+                throw new InvalidOperationException($"The run stalled after {next.GetType().Name}: no work is running and none was asked for.");
             }
 
             try
