@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using TeamBot.State;
+using Xunit.Abstractions;
+
+namespace TeamBot.Tests.Runner;
+
+/// <summary>
+/// The real crash test: a separate process runs the workflow with slow agents and is killed at random moments; each
+/// time it resumes, no stage recorded as completed runs again, and the state file is always valid JSON.
+/// </summary>
+public sealed class CrashRecoveryTests(ITestOutputHelper output)
+{
+    private const int Seed = 1124;
+    private const int Kills = 8;
+
+    [Fact]
+    public async Task Killed_at_random_moments_the_run_resumes_and_completes_without_rerunning_completed_stages()
+    {
+        string directory = Path.Combine(Path.GetTempPath(), "teambot-crash", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        string journal = Path.Combine(directory, "journal.txt");
+        string statePath = Path.Combine(directory, FileStateStore.StateFileName);
+        var random = new Random(Seed);
+        var completedAtKill = new List<HashSet<string>>();
+        int reads = 0;
+        try
+        {
+            for (int attempt = 0; ; attempt++)
+            {
+                using Process process = Start(directory, journal, attempt);
+                bool kill = attempt < Kills;
+                var deadline = Stopwatch.StartNew();
+                int killAfter = random.Next(180, 450);
+                while (!process.HasExited && deadline.Elapsed < TimeSpan.FromMinutes(2))
+                {
+                    reads += AssertValidJson(statePath) ? 1 : 0;
+                    if (kill && deadline.ElapsedMilliseconds >= killAfter)
+                    {
+                        process.Kill(entireProcessTree: true);
+                        break;
+                    }
+
+                    await Task.Delay(5);
+                }
+
+                await process.WaitForExitAsync();
+                AssertValidJson(statePath);
+                HashSet<string> completed = Completed(statePath);
+                output.WriteLine($"attempt {attempt}: {(kill ? $"killed after {killAfter} ms" : "ran to the end")}, exit {process.ExitCode}, {completed.Count} stages completed");
+                if (!kill || process.ExitCode == 0)
+                {
+                    Assert.Equal(0, process.ExitCode);
+                    break;
+                }
+
+                completedAtKill.Add(completed);
+            }
+
+            using JsonDocument final = JsonDocument.Parse(File.ReadAllBytes(statePath));
+            Assert.Equal("complete", final.RootElement.GetProperty("status").GetString());
+            string[] lines = File.ReadAllLines(journal);
+            for (int kill = 0; kill < completedAtKill.Count; kill++)
+            {
+                IEnumerable<string> rerun = lines.Select(line => line.Split(' '))
+                    .Where(parts => parts[0] == "START" && int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) > kill)
+                    .Select(parts => parts[2])
+                    .Where(completedAtKill[kill].Contains);
+                Assert.Empty(rerun);
+            }
+
+            output.WriteLine($"{completedAtKill.Count} kills, {reads} state reads while running, {lines.Count(l => l.StartsWith("START", StringComparison.Ordinal))} agent calls in all");
+            Assert.True(completedAtKill.Any(set => set.Count > 0), "no kill happened after a stage completed; the test proved nothing");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static Process Start(string directory, string journal, int attempt)
+    {
+        string host = Path.Combine(AppContext.BaseDirectory.Replace($"{Path.DirectorySeparatorChar}TeamBot.Tests{Path.DirectorySeparatorChar}", $"{Path.DirectorySeparatorChar}TeamBot.CrashHost{Path.DirectorySeparatorChar}", StringComparison.Ordinal), "TeamBot.CrashHost.dll");
+        Assert.True(File.Exists(host), $"{host} was not built");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string argument in new[] { host, directory, journal, attempt.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return Process.Start(start)!;
+    }
+
+    /// <summary>Reads the state file, if there is one yet, and fails unless it is whole JSON; returns whether it was read.</summary>
+    private static bool AssertValidJson(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (FileNotFoundException)
+        {
+            return false;
+        }
+
+        using JsonDocument document = JsonDocument.Parse(bytes);
+        return true;
+    }
+
+    private static HashSet<string> Completed(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(path));
+        return document.RootElement.TryGetProperty("completed_stages", out JsonElement list)
+            ? list.EnumerateArray().Select(item => item.GetString()!).ToHashSet()
+            : [];
+    }
+}
