@@ -110,6 +110,29 @@ public sealed class RunnerTests
     }
 
     [Fact]
+    public async Task The_options_can_lower_a_group_s_concurrency()
+    {
+        using var run = new TestRun();
+
+        WorkflowResult result = await run.RunAsync(Groups.Definition, new WorkflowRunnerOptions { MaxConcurrency = 1 });
+
+        Assert.Equal(RunStatus.Complete, result.Status);
+        Assert.Equal(1, run.Team.MaxConcurrent);
+    }
+
+    [Fact]
+    public async Task Optional_stages_can_be_skipped_by_option()
+    {
+        using var run = new TestRun();
+
+        WorkflowResult result = await run.RunAsync(Workflow.Definition, new WorkflowRunnerOptions { Policy = new ExecutionPolicy { SkipOptionalStages = true } });
+
+        Assert.Equal(RunStatus.Complete, result.Status);
+        Assert.DoesNotContain("BUSINESS_PROBLEM", run.Team.StagesWorked());
+        Assert.Contains(run.Progress.Events, e => e.Kind == WorkflowEventKind.StageSkipped && e.Stage == "BUSINESS_PROBLEM");
+    }
+
+    [Fact]
     public async Task A_failing_member_does_not_cancel_its_siblings_and_the_run_names_it()
     {
         using var run = new TestRun();
