@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
+using TeamBot.Testing;
 
 namespace TeamBot.Analyzers.Tests;
 
@@ -17,10 +18,7 @@ internal static class AnalyzerHarness
     public const string WorkflowPath = "/project/stages.yaml";
 
     private static readonly Lazy<MetadataReference[]> PlatformReferences = new(() =>
-        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) is "netstandard.dll" or "mscorlib.dll")
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToArray());
+        TestSupport.PlatformAssemblies.Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToArray());
 
     public static Task VerifyAsync(string yaml, params DiagnosticResult[] expected) =>
         VerifyAsync(yaml, [], null, expected);
@@ -74,28 +72,12 @@ internal static class AnalyzerHarness
         }
 
         int index = contextIndex + offset;
-        (int line, int column) = Position(yaml, index);
-        (int endLine, int endColumn) = Position(yaml, index + token.Length);
+        (int line, int column) = TestSupport.Position(yaml, index);
+        (int endLine, int endColumn) = TestSupport.Position(yaml, index + token.Length);
         return new DiagnosticResult(descriptor).WithSpan(WorkflowPath, line, column, endLine, endColumn);
     }
 
     /// <summary>The diagnostic at an explicit one-based position.</summary>
     public static DiagnosticResult At(DiagnosticDescriptor descriptor, int line, int column, int endLine, int endColumn) =>
         new DiagnosticResult(descriptor).WithSpan(WorkflowPath, line, column, endLine, endColumn);
-
-    private static (int Line, int Column) Position(string text, int index)
-    {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < index; i++)
-        {
-            if (text[i] == '\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-
-        return (line, index - lineStart + 1);
-    }
 }

@@ -12,6 +12,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using TeamBot.Definitions;
 using TeamBot.Generators;
+using TeamBot.Testing;
 using TeamBot.Workflow;
 using Xunit.Abstractions;
 
@@ -117,20 +118,11 @@ public sealed class RobustnessTests(ITestOutputHelper output)
             .Order(StringComparer.Ordinal)
             .ToArray();
 
-    private static string[] Seeds()
-    {
-        string root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "TeamBot.sln")))
-        {
-            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("repo root not found");
-        }
-
-        return [Workflows.Valid, File.ReadAllText(Path.Combine(root, "stages.yaml")), LargeWorkflow.Create(40, 5)];
-    }
+    private static string[] Seeds() =>
+        [Workflows.Valid, File.ReadAllText(Path.Combine(TestSupport.RepoRoot, "stages.yaml")), LargeWorkflow.Create(40, 5)];
 
     private static readonly Lazy<MetadataReference[]> References = new(() =>
-        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) is "netstandard.dll" or "mscorlib.dll")
+        TestSupport.PlatformAssemblies
             .Append(typeof(IWorkflowDefinition<>).Assembly.Location)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToArray());

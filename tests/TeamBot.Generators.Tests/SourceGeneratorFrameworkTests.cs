@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
 using TeamBot.Definitions;
 using TeamBot.Generators.Tests.Infrastructure;
+using TeamBot.Testing;
 
 namespace TeamBot.Generators.Tests;
 
@@ -36,16 +37,9 @@ public sealed class SourceGeneratorFrameworkTests
                 },
             },
         };
-        test.TestState.AdditionalReferences.AddRange(PlatformReferences());
+        test.TestState.AdditionalReferences.AddRange(TestSupport.PlatformAssemblies.Select(path => MetadataReference.CreateFromFile(path)));
         test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(IWorkflowDefinition<>).Assembly.Location));
 
         await test.RunAsync();
     }
-
-    /// <summary>The running .NET's own assemblies; the framework's default would download reference packs at test time.</summary>
-    private static MetadataReference[] PlatformReferences() =>
-        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) is "netstandard.dll" or "mscorlib.dll")
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToArray();
 }

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using TeamBot.Testing;
 
 namespace TeamBot.Package.Tests;
 
@@ -59,7 +60,7 @@ public sealed class ConsumerProjectTests(PackedPackageFixture package) : IClassF
             .Replace("stages: [RESEARCH, TEST_STRATEGY]", "stages: [RESEARCH, TEST_STRATEGYY]", StringComparison.Ordinal)
             .Replace("max_concurrency: 2", "max_concurrency: 0", StringComparison.Ordinal);
         string dir = package.CreateConsumer("broken", yaml);
-        (int line, int column) = Position(yaml, yaml.IndexOf("TEST_STRATEGYY", StringComparison.Ordinal));
+        (int line, int column) = TestSupport.Position(yaml, yaml.IndexOf("TEST_STRATEGYY", StringComparison.Ordinal));
 
         (int exitCode, string output) = DotNetCli.Run(dir, package.Environment, "build", "-nodeReuse:false");
 
@@ -87,21 +88,5 @@ public sealed class ConsumerProjectTests(PackedPackageFixture package) : IClassF
 
         Assert.NotEqual(0, strictExit);
         Assert.Contains("error TB0008: Unknown field 'colour'", strictOutput, StringComparison.Ordinal);
-    }
-
-    private static (int Line, int Column) Position(string text, int index)
-    {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < index; i++)
-        {
-            if (text[i] == '\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-
-        return (line, index - lineStart + 1);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using TeamBot.Testing;
 
 namespace TeamBot.Package.Tests;
 
@@ -27,7 +28,7 @@ public sealed class PackedPackageFixture : IDisposable
         PackagePath = Path.Combine(Feed, $"TeamBot.{Version}.nupkg");
     }
 
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => TestSupport.RepoRoot;
 
     public string Root { get; }
 
@@ -62,18 +63,5 @@ public sealed class PackedPackageFixture : IDisposable
         {
             // A child process may still hold a file for a moment; the temp folder is cleaned by the OS.
         }
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TeamBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("TeamBot.sln not found above " + AppContext.BaseDirectory);
     }
 }

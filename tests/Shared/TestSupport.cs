@@ -1,0 +1,48 @@
+using System;
+using System.IO;
+using System.Linq;
+
+namespace TeamBot.Testing;
+
+/// <summary>Helpers every test project shares (compiled into each from tests/Shared).</summary>
+internal static class TestSupport
+{
+    /// <summary>Gets the repository's root: the folder with TeamBot.sln above the test's output.</summary>
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    /// <summary>Gets the paths of the running .NET's own assemblies, to compile against without downloading reference packs.</summary>
+    public static string[] PlatformAssemblies { get; } =
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) is "netstandard.dll" or "mscorlib.dll")
+            .ToArray();
+
+    /// <summary>The one-based line and column of the character at <paramref name="index"/>.</summary>
+    public static (int Line, int Column) Position(string text, int index)
+    {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < index; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return (line, index - lineStart + 1);
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "TeamBot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"TeamBot.sln not found above {AppContext.BaseDirectory}.");
+    }
+}
