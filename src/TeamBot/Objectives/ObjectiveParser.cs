@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace TeamBot.Objectives;
+
+/// <summary>
+/// Reads objective files in both styles the Python TeamBot read: <c># Objective: Title</c> with <c>## Goals</c>,
+/// <c>## Success Criteria</c>, <c>## Constraints</c> and <c>## Context</c>; and a <c>## Objective</c> section with inline
+/// <c>**Goal**:</c>, <c>**Problem Statement**:</c> and <c>**Success Criteria**:</c>, plus <c>## Technical Context</c> and
+/// <c>## Additional Context</c>.
+/// </summary>
+public static partial class ObjectiveParser
+{
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "to", "for", "of", "and", "or", "with", "in", "on", "into", "from", "by", "objective",
+    };
+
+    /// <summary>Reads and parses the objective file at <paramref name="path"/>.</summary>
+    /// <exception cref="ObjectiveException">The file is missing, unreadable or has no objective.</exception>
+    public static Objective Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ObjectiveException($"The objective file '{path}' cannot be read: {ex.Message}", ex);
+        }
+
+        return Parse(text, path);
+    }
+
+    /// <summary>Parses objective markdown; <paramref name="path"/> names it in errors and supplies a fallback feature name.</summary>
+    /// <exception cref="ObjectiveException">The text has neither a title nor an objective section.</exception>
+    public static Objective Parse(string text, string path)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Dictionary<string, string> sections = Sections(text);
+        string? title = TitleLine().Match(text) is { Success: true } titled ? titled.Groups["title"].Value.Trim() : null;
+        string objectiveSection = sections.GetValueOrDefault("objective", "");
+        string? goal = Inline(objectiveSection, "Goal");
+        if (title is null && goal is null && !sections.ContainsKey("goals"))
+        {
+            throw new ObjectiveException($"The objective file '{path}' has no '# Objective: <title>' heading and no '## Objective' section with '**Goal**:'.");
+        }
+
+        Match heading = FirstHeading().Match(text);
+        string finalTitle = title ?? (heading.Success ? heading.Groups["title"].Value.Trim() : goal!);
+        ImmutableArray<string> goals = sections.TryGetValue("goals", out string? goalList) ? Items(goalList) : goal is null ? [] : [goal];
+        string criteriaText = sections.GetValueOrDefault("success criteria") ?? After(objectiveSection, "Success Criteria") ?? "";
+        var context = new StringBuilder();
+        foreach (string? part in new[] { Inline(objectiveSection, "Problem Statement"), sections.GetValueOrDefault("context"), sections.GetValueOrDefault("technical context"), sections.GetValueOrDefault("additional context") })
+        {
+            if (!string.IsNullOrWhiteSpace(part))
+            {
+                context.Append(part.Trim()).Append("\n\n");
+            }
+        }
+
+        return new Objective
+        {
+            Title = finalTitle,
+            FeatureName = FeatureName(title ?? (goal is null ? finalTitle : null), path),
+            SourcePath = path,
+            Goals = goals,
+            SuccessCriteria = Items(criteriaText),
+            Constraints = sections.TryGetValue("constraints", out string? constraints) ? Items(constraints) : [],
+            Context = context.ToString().Trim(),
+        };
+    }
+
+    /// <summary>The feature name: 1-3 meaningful words of the title, else the file name without an <c>sdd-objective-</c> prefix.</summary>
+    public static string FeatureName(string? title, string path)
+    {
+        string[] words = (title is null ? [] : Words().Matches(title.ToLowerInvariant()).Select(m => m.Value).Where(w => !StopWords.Contains(w)).Take(3).ToArray());
+        if (words.Length > 0)
+        {
+            return string.Join('-', words);
+        }
+
+        string name = Path.GetFileNameWithoutExtension(path).ToLowerInvariant();
+        foreach (string prefix in new[] { "sdd-objective-", "objective-" })
+        {
+            if (name.StartsWith(prefix, StringComparison.Ordinal) && name.Length > prefix.Length)
+            {
+                name = name[prefix.Length..];
+            }
+        }
+
+        string slug = string.Join('-', Words().Matches(name).Select(m => m.Value));
+        return slug.Length > 0 ? slug : "feature";
+    }
+
+    private static Dictionary<string, string> Sections(string text)
+    {
+        var sections = new Dictionary<string, string>(StringComparer.Ordinal);
+        MatchCollection headings = SectionHeading().Matches(text);
+        for (int i = 0; i < headings.Count; i++)
+        {
+            int start = headings[i].Index + headings[i].Length;
+            int end = i + 1 < headings.Count ? headings[i + 1].Index : text.Length;
+            sections.TryAdd(headings[i].Groups["name"].Value.Trim().ToLowerInvariant(), text[start..end].Trim());
+        }
+
+        return sections;
+    }
+
+    /// <summary>The value of an inline <c>**Label**: value</c> line.</summary>
+    private static string? Inline(string section, string label)
+    {
+        Match match = Regex.Match(section, $@"^\s*[-*]?\s*\*\*{Regex.Escape(label)}\*\*\s*:\s*(?<value>.*)$", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        return match.Success && match.Groups["value"].Value.Trim().Length > 0 ? match.Groups["value"].Value.Trim() : null;
+    }
+
+    /// <summary>The lines after an inline <c>**Label**:</c> up to the next inline label.</summary>
+    private static string? After(string section, string label)
+    {
+        Match match = Regex.Match(section, $@"\*\*{Regex.Escape(label)}\*\*\s*:(?<rest>.*?)(?=^\s*\*\*[^*]+\*\*\s*:|\z)", RegexOptions.Multiline | RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        return match.Success ? match.Groups["rest"].Value : null;
+    }
+
+    /// <summary>The items of a list: numbered, bulleted or checkbox lines, without their markers.</summary>
+    private static ImmutableArray<string> Items(string text) =>
+        ListItem().Matches(text).Select(m => m.Groups["item"].Value.Trim()).Where(item => item.Length > 0).ToImmutableArray();
+
+    [GeneratedRegex(@"^#\s+Objective\s*:\s*(?<title>.+)$", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TitleLine();
+
+    [GeneratedRegex(@"^#\s+(?<title>.+)$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex FirstHeading();
+
+    [GeneratedRegex(@"^##\s+(?<name>[^\n#]+)$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex SectionHeading();
+
+    [GeneratedRegex(@"^\s*(?:\d+[.)]|[-*+])\s+(?:\[[ xX]\]\s+)?(?<item>.+)$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex ListItem();
+
+    [GeneratedRegex(@"[a-z0-9]+", RegexOptions.CultureInvariant)]
+    private static partial Regex Words();
+}
