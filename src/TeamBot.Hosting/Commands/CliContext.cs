@@ -1,0 +1,53 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using Spectre.Console;
+using TeamBot.Definitions;
+using TeamBot.Execution;
+using TeamBot.Hosting.Views;
+
+namespace TeamBot.Hosting.Commands;
+
+/// <summary>What every command needs: the workflow, where to write, and how to read the shared options.</summary>
+internal sealed class CliContext<TStage>(IWorkflowDefinition<TStage> workflow, TeamBotCliSettings settings)
+    where TStage : struct, Enum
+{
+    public IWorkflowDefinition<TStage> Workflow { get; } = workflow;
+
+    public TeamBotCliSettings Settings { get; } = settings;
+
+    public TextWriter Output => Settings.Output ?? Console.Out;
+
+    public TextWriter Error => Settings.Error ?? Console.Error;
+
+    /// <summary>A path the user gave, relative to the working directory.</summary>
+    public string Resolve(string path) => Path.GetFullPath(Path.Combine(Settings.WorkingDirectory!, path));
+
+    public string RunsDirectory(ParseResult parse) => Resolve(parse.GetValue(CommonOptions.TeamBotDirectory) ?? ".teambot");
+
+    public IRunView CreateView(ParseResult parse)
+    {
+        bool plain = parse.GetValue(CommonOptions.Plain)
+            || (Settings.Plain ?? (Console.IsOutputRedirected || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))));
+        return plain
+            ? new PlainRunView(Output, Settings.TimeProvider)
+            : new LiveRunView(Settings.Console ?? AnsiConsole.Console, Settings.TimeProvider);
+    }
+
+    /// <summary>The artifacts a stage declares, for the summary.</summary>
+    public string ArtifactsOf(string stage) =>
+        Workflow.TryGetStage(stage, out TStage found) ? string.Join(", ", Workflow.GetStage(found).Artifacts) : "";
+
+    public static int ExitCode(RunStatus status) => status switch
+    {
+        RunStatus.Complete => ExitCodes.Complete,
+        RunStatus.ReviewFailed => ExitCodes.ReviewFailed,
+        RunStatus.AcceptanceTestFailed => ExitCodes.AcceptanceTestFailed,
+        RunStatus.Timeout => ExitCodes.Timeout,
+        RunStatus.Cancelled => ExitCodes.Cancelled,
+        _ => ExitCodes.StageFailed,
+    };
+
+    public string StageList() => string.Join(", ", Workflow.StageOrder.Select(Workflow.GetStageName));
+}

@@ -1,0 +1,81 @@
+using System;
+using System.CommandLine;
+
+namespace TeamBot.Hosting.Commands;
+
+/// <summary>Options several commands share.</summary>
+internal static class CommonOptions
+{
+    public static readonly Option<string> TeamBotDirectory = new("--teambot-dir")
+    {
+        Description = "The folder that holds the runs (one subfolder per feature).",
+        DefaultValueFactory = _ => ".teambot",
+        Recursive = true,
+    };
+
+    public static readonly Option<bool> Plain = new("--plain")
+    {
+        Description = "Write timestamped lines instead of the live view (the default when output is redirected or CI is set).",
+        Recursive = true,
+    };
+
+    public static Option<int?> MaxConcurrency() => Positive(new Option<int?>("--max-concurrency") { Description = "Run at most this many members of a parallel group at once (default: each group's max_concurrency)." });
+
+    public static Option<TimeSpan?> TimeBudget() => new("--time-budget")
+    {
+        Description = "The whole run's time budget, counted over resumed sessions (hh:mm:ss; default 08:00:00).",
+        Validators =
+        {
+            result =>
+            {
+                if (result.GetValueOrDefault<TimeSpan?>() is { } budget && budget <= TimeSpan.Zero)
+                {
+                    result.AddError("--time-budget must be a positive duration such as 08:00:00.");
+                }
+            },
+        },
+    };
+
+    public static Option<bool> SkipOptional() => new("--skip-optional") { Description = "Skip the stages stages.yaml marks optional." };
+
+    public static Option<string> Agent() => new Option<string>("--agent")
+    {
+        Description = "The agents: 'offline' is the built-in deterministic agent, needing no network.",
+        DefaultValueFactory = _ => "offline",
+    }.AcceptOnlyFromAmong("offline");
+
+    public static Option<int> ApproveAt() => Positive(new Option<int>("--offline-approve-at")
+    {
+        Description = "With the offline agent: the review iteration that approves (2 shows one rejection).",
+        DefaultValueFactory = _ => 2,
+    });
+
+    public static Option<int> FailingAcceptanceRuns() => new("--offline-failing-acceptance-runs")
+    {
+        Description = "With the offline agent: how many acceptance-test runs fail before one passes (1 shows one fix).",
+        DefaultValueFactory = _ => 1,
+        Validators =
+        {
+            result =>
+            {
+                if (result.GetValueOrDefault<int>() < 0)
+                {
+                    result.AddError("--offline-failing-acceptance-runs cannot be negative.");
+                }
+            },
+        },
+    };
+
+    private static Option<T> Positive<T>(Option<T> option)
+    {
+        option.Validators.Add(result =>
+        {
+            object? value = result.GetValueOrDefault<T>();
+            if (value is int number && number < 1)
+            {
+                result.AddError($"{option.Name} must be at least 1.");
+            }
+        });
+        return option;
+    }
+}

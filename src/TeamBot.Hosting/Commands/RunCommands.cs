@@ -1,0 +1,151 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using TeamBot.Agents;
+using TeamBot.Execution;
+using TeamBot.Hosting.Agents;
+using TeamBot.Hosting.Views;
+using TeamBot.Objectives;
+using TeamBot.State;
+
+namespace TeamBot.Hosting.Commands;
+
+/// <summary><c>teambot run &lt;objective&gt;</c> and <c>teambot resume [feature]</c>.</summary>
+internal static class RunCommands
+{
+    public static Command CreateRun<TStage>(CliContext<TStage> context)
+        where TStage : struct, Enum
+    {
+        var objective = new Argument<string>("objective") { Description = "The objective file (markdown)." };
+        var options = new RunOptions();
+        var command = new Command("run", "Run an objective through the workflow, from the first stage.") { objective };
+        options.AddTo(command);
+        command.SetAction((parse, cancellationToken) => RunAsync(context, parse, options, parse.GetValue(objective)!, cancellationToken));
+        return command;
+    }
+
+    public static Command CreateResume<TStage>(CliContext<TStage> context)
+        where TStage : struct, Enum
+    {
+        var feature = new Argument<string?>("feature") { Description = "The run to resume (its feature name); default: the run saved last.", Arity = ArgumentArity.ZeroOrOne };
+        var options = new RunOptions();
+        var command = new Command("resume", "Continue a stopped run where it stopped; completed stages do not run again.") { feature };
+        options.AddTo(command);
+        command.SetAction((parse, cancellationToken) => ResumeAsync(context, parse, options, parse.GetValue(feature), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync<TStage>(CliContext<TStage> context, ParseResult parse, RunOptions options, string objectivePath, CancellationToken cancellationToken)
+        where TStage : struct, Enum
+    {
+        Objective objective;
+        try
+        {
+            objective = ObjectiveParser.Load(context.Resolve(objectivePath)) with { SourcePath = objectivePath };
+        }
+        catch (ObjectiveException ex)
+        {
+            await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        var store = new FileStateStore(Path.Combine(context.RunsDirectory(parse), objective.FeatureName));
+        return await ExecuteAsync(context, parse, options, store, objective, resume: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<int> ResumeAsync<TStage>(CliContext<TStage> context, ParseResult parse, RunOptions options, string? feature, CancellationToken cancellationToken)
+        where TStage : struct, Enum
+    {
+        string runs = context.RunsDirectory(parse);
+        string? directory = feature is null ? FileStateStore.FindMostRecentRun(runs) : Path.Combine(runs, feature);
+        if (directory is null || !File.Exists(Path.Combine(directory, FileStateStore.StateFileName)))
+        {
+            await context.Error.WriteLineAsync(feature is null ? $"There is no run to resume in '{runs}'." : $"There is no run '{feature}' in '{runs}' to resume.").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        var store = new FileStateStore(directory);
+        try
+        {
+            OrchestrationStateDocument document = (await store.LoadAsync(cancellationToken).ConfigureAwait(false))!;
+            string objectiveFile = document.ObjectiveFile ?? throw new ObjectiveException($"The state file '{store.StatePath}' does not say which objective file it runs.");
+            Objective objective = ObjectiveParser.Load(context.Resolve(objectiveFile)) with { SourcePath = objectiveFile };
+            return await ExecuteAsync(context, parse, options, store, objective, resume: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ObjectiveException or WorkflowStateException and not WorkflowStateLockedException)
+        {
+            await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+    }
+
+    private static async Task<int> ExecuteAsync<TStage>(CliContext<TStage> context, ParseResult parse, RunOptions options, FileStateStore store, Objective objective, bool resume, CancellationToken cancellationToken)
+        where TStage : struct, Enum
+    {
+        var agent = new OfflineAgent { ApproveAtIteration = parse.GetValue(options.ApproveAt), FailingAcceptanceRuns = parse.GetValue(options.FailingAcceptanceRuns) };
+        var runner = new WorkflowRunner<TStage>(context.Workflow, AgentRegistry.ForAll(agent), store, new WorkflowRunnerOptions
+        {
+            Policy = new ExecutionPolicy { SkipOptionalStages = parse.GetValue(options.SkipOptional) },
+            MaxConcurrency = parse.GetValue(options.MaxConcurrency),
+            TimeBudget = parse.GetValue(options.TimeBudget) ?? WorkflowRunnerOptions.DefaultTimeBudget,
+            WorkingDirectory = context.Settings.WorkingDirectory,
+            StagesConfigSource = context.Workflow.SourceFileName,
+            TimeProvider = context.Settings.TimeProvider,
+        });
+
+        IRunView view = context.CreateView(parse);
+        try
+        {
+            WorkflowResult result = await view.ShowAsync(
+                token => resume
+                    ? runner.ResumeAsync(objective, view, parse.GetValue(options.TimeBudget), token)
+                    : runner.RunAsync(objective, view, token),
+                cancellationToken).ConfigureAwait(false);
+            view.ShowSummary(result, context.ArtifactsOf);
+            return CliContext<TStage>.ExitCode(result.Status);
+        }
+        catch (OperationCanceledException)
+        {
+            view.Message($"Cancelled. The state is saved in {store.StatePath}; continue with: teambot resume {objective.FeatureName}");
+            return ExitCodes.Cancelled;
+        }
+        catch (WorkflowStateLockedException ex)
+        {
+            await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ExitCodes.Locked;
+        }
+        catch (WorkflowStateException ex)
+        {
+            await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+    }
+
+    /// <summary>The options of run and resume.</summary>
+    private sealed class RunOptions
+    {
+        public Option<string> Agent { get; } = CommonOptions.Agent();
+
+        public Option<bool> SkipOptional { get; } = CommonOptions.SkipOptional();
+
+        public Option<int?> MaxConcurrency { get; } = CommonOptions.MaxConcurrency();
+
+        public Option<TimeSpan?> TimeBudget { get; } = CommonOptions.TimeBudget();
+
+        public Option<int> ApproveAt { get; } = CommonOptions.ApproveAt();
+
+        public Option<int> FailingAcceptanceRuns { get; } = CommonOptions.FailingAcceptanceRuns();
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(Agent);
+            command.Options.Add(SkipOptional);
+            command.Options.Add(MaxConcurrency);
+            command.Options.Add(TimeBudget);
+            command.Options.Add(ApproveAt);
+            command.Options.Add(FailingAcceptanceRuns);
+        }
+    }
+}

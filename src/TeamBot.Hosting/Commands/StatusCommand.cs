@@ -1,0 +1,69 @@
+using System;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using TeamBot.State;
+
+namespace TeamBot.Hosting.Commands;
+
+/// <summary><c>teambot status [feature]</c>: where each run stands.</summary>
+internal static class StatusCommand
+{
+    public static Command Create<TStage>(CliContext<TStage> context)
+        where TStage : struct, Enum
+    {
+        var feature = new Argument<string?>("feature") { Description = "One run's feature name; default: every run.", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("status", "Show where each run stands: status, current stage, completed stages, time.") { feature };
+        command.SetAction((parse, cancellationToken) => ShowAsync(context, context.RunsDirectory(parse), parse.GetValue(feature), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> ShowAsync<TStage>(CliContext<TStage> context, string runs, string? feature, CancellationToken cancellationToken)
+        where TStage : struct, Enum
+    {
+        string[] directories = feature is not null
+            ? [Path.Combine(runs, feature)]
+            : Directory.Exists(runs) ? Directory.GetDirectories(runs).Where(dir => File.Exists(Path.Combine(dir, FileStateStore.StateFileName))).Order(StringComparer.Ordinal).ToArray() : [];
+        if (directories.Length == 0)
+        {
+            await context.Output.WriteLineAsync($"No runs in '{runs}'.").ConfigureAwait(false);
+            return ExitCodes.Complete;
+        }
+
+        int exit = ExitCodes.Complete;
+        foreach (string directory in directories)
+        {
+            var store = new FileStateStore(directory);
+            try
+            {
+                OrchestrationStateDocument? state = await store.LoadAsync(cancellationToken).ConfigureAwait(false);
+                if (state is null)
+                {
+                    await context.Error.WriteLineAsync($"There is no run '{Path.GetFileName(directory)}' in '{runs}'.").ConfigureAwait(false);
+                    exit = ExitCodes.BadInput;
+                    continue;
+                }
+
+                int completed = state.CompletedStages?.Count ?? state.StageOutputs.Count;
+                string line = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{state.FeatureName ?? Path.GetFileName(directory),-28} {state.Status,-22} at {state.CurrentStage ?? "-",-22} {completed}/{context.Workflow.Stages.Length} stages  {TimeSpan.FromSeconds(state.ElapsedSeconds):hh\\:mm\\:ss}");
+                await context.Output.WriteLineAsync(line).ConfigureAwait(false);
+                if (state.AcceptanceTestSummary is { } summary)
+                {
+                    await context.Output.WriteLineAsync($"{"",-28} acceptance tests: {summary}").ConfigureAwait(false);
+                }
+            }
+            catch (WorkflowStateException ex)
+            {
+                await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+                exit = ExitCodes.BadInput;
+            }
+        }
+
+        return exit;
+    }
+}

@@ -1,0 +1,31 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using TeamBot.Definitions;
+using TeamBot.Hosting.Commands;
+
+namespace TeamBot.Hosting;
+
+/// <summary>
+/// The <c>teambot</c> command line for a compiled workflow. A project with its own stages.yaml offers it with
+/// <c>return await TeamBotCli.Create(Workflow.Definition).Parse(args).InvokeAsync();</c>.
+/// </summary>
+public static class TeamBotCli
+{
+    /// <summary>Creates the root command with <c>run</c>, <c>resume</c>, <c>status</c> and <c>graph</c>.</summary>
+    public static RootCommand Create<TStage>(IWorkflowDefinition<TStage> workflow, TeamBotCliSettings? settings = null)
+        where TStage : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        settings ??= new TeamBotCliSettings();
+        var context = new CliContext<TStage>(workflow, settings with { WorkingDirectory = Path.GetFullPath(settings.WorkingDirectory ?? Directory.GetCurrentDirectory()) });
+        var root = new RootCommand($"TeamBot: run an objective through the '{workflow.Name}' workflow ({workflow.Stages.Length} stages) with a team of agents.\n\n{ExitCodes.Help}");
+        root.Options.Add(CommonOptions.TeamBotDirectory);
+        root.Options.Add(CommonOptions.Plain);
+        root.Subcommands.Add(RunCommands.CreateRun(context));
+        root.Subcommands.Add(RunCommands.CreateResume(context));
+        root.Subcommands.Add(StatusCommand.Create(context));
+        root.Subcommands.Add(GraphCommand.Create(workflow, context));
+        return root;
+    }
+}

@@ -1,0 +1,27 @@
+using System;
+using System.IO;
+using Spectre.Console;
+
+namespace TeamBot.Hosting;
+
+/// <summary>Where the command line writes and works; the defaults are the process's console and current directory.</summary>
+public sealed record TeamBotCliSettings
+{
+    /// <summary>Gets the writer for plain output (default: standard output).</summary>
+    public TextWriter? Output { get; init; }
+
+    /// <summary>Gets the writer for errors (default: standard error).</summary>
+    public TextWriter? Error { get; init; }
+
+    /// <summary>Gets the console for the live view (default: Spectre's console over standard output).</summary>
+    public IAnsiConsole? Console { get; init; }
+
+    /// <summary>Gets a value forcing plain output; <see langword="null"/> decides from the console (redirected output or <c>CI</c> set).</summary>
+    public bool? Plain { get; init; }
+
+    /// <summary>Gets the folder relative paths start from (default: the current directory).</summary>
+    public string? WorkingDirectory { get; init; }
+
+    /// <summary>Gets the clock.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}

@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using TeamBot.Execution;
+
+namespace TeamBot.Hosting.Views;
+
+/// <summary>What the console shows of a run: one row per stage, and one per group member while its group runs.</summary>
+public sealed class RunBoard
+{
+    private readonly Dictionary<string, Row> _rows = new(StringComparer.Ordinal);
+    private readonly List<string> _order = [];
+    private readonly Lock _gate = new();
+
+    /// <summary>The state shown in a row.</summary>
+    public enum RowState
+    {
+        /// <summary>Running now.</summary>
+        Running,
+
+        /// <summary>Completed.</summary>
+        Completed,
+
+        /// <summary>Failed.</summary>
+        Failed,
+
+        /// <summary>Skipped (optional).</summary>
+        Skipped,
+    }
+
+    /// <summary>Gets the rows in the order their stages started.</summary>
+    public IReadOnlyList<Row> Rows
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _order.Select(stage => _rows[stage]).ToArray();
+            }
+        }
+    }
+
+    /// <summary>Takes one progress event into the board.</summary>
+    public void Apply(WorkflowEvent @event)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        if (@event.Stage is not { } stage)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            Row row = Get(stage, @event);
+            _rows[stage] = @event.Kind switch
+            {
+                WorkflowEventKind.StageStarted or WorkflowEventKind.MemberStarted => row with { State = RowState.Running, Started = @event.Timestamp, Group = @event.Group ?? row.Group },
+                WorkflowEventKind.StageCompleted or WorkflowEventKind.MemberCompleted => row with { State = RowState.Completed, Finished = @event.Timestamp },
+                WorkflowEventKind.StageFailed or WorkflowEventKind.MemberFailed => row with { State = RowState.Failed, Finished = @event.Timestamp, Detail = @event.Detail },
+                WorkflowEventKind.StageSkipped => row with { State = RowState.Skipped, Started = @event.Timestamp, Finished = @event.Timestamp },
+                WorkflowEventKind.ReviewIterationStarted or WorkflowEventKind.AcceptanceRunStarted => row with { Iterations = @event.Iteration ?? row.Iterations },
+                WorkflowEventKind.ReviewIterationCompleted or WorkflowEventKind.AcceptanceRunCompleted => row with { Detail = @event.Detail },
+                _ => row,
+            };
+        }
+    }
+
+    private Row Get(string stage, WorkflowEvent @event)
+    {
+        if (!_rows.TryGetValue(stage, out Row? row))
+        {
+            row = new Row(stage, @event.Group, RowState.Running, @event.Timestamp, null, 0, null);
+            _rows.Add(stage, row);
+            _order.Add(stage);
+        }
+
+        return row;
+    }
+
+    /// <summary>One stage or group member.</summary>
+    /// <param name="Stage">The stage's persisted name.</param>
+    /// <param name="Group">The parallel group it belongs to, if any.</param>
+    /// <param name="State">Its state.</param>
+    /// <param name="Started">When it started.</param>
+    /// <param name="Finished">When it finished.</param>
+    /// <param name="Iterations">Review iterations or acceptance-test runs so far.</param>
+    /// <param name="Detail">The latest verdict, test summary or error.</param>
+    public sealed record Row(string Stage, string? Group, RowState State, DateTimeOffset Started, DateTimeOffset? Finished, int Iterations, string? Detail)
+    {
+        /// <summary>The time the row has taken by <paramref name="now"/>.</summary>
+        public TimeSpan Elapsed(DateTimeOffset now) => (Finished ?? now) - Started;
+    }
+}
