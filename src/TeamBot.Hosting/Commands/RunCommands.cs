@@ -52,6 +52,18 @@ internal static class RunCommands
         }
 
         var store = new FileStateStore(Path.Combine(context.RunsDirectory(parse), objective.FeatureName));
+        if (File.Exists(store.StatePath))
+        {
+            if (!parse.GetValue(options.Restart))
+            {
+                await context.Error.WriteLineAsync($"A run of '{objective.FeatureName}' already exists in '{store.RunDirectory}'. Continue it with 'teambot resume {objective.FeatureName}', or pass --restart to start over.").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
+            // Starting over replaces the previous run's state and artifacts, and nothing else.
+            Directory.Delete(store.RunDirectory, recursive: true);
+        }
+
         return await ExecuteAsync(context, parse, options, store, objective, resume: false, cancellationToken).ConfigureAwait(false);
     }
 
@@ -138,6 +150,8 @@ internal static class RunCommands
 
         public Option<int> FailingAcceptanceRuns { get; } = CommonOptions.FailingAcceptanceRuns();
 
+        public Option<bool> Restart { get; } = new("--restart") { Description = "With run: delete an earlier run of the same feature and start over." };
+
         public void AddTo(Command command)
         {
             command.Options.Add(Agent);
@@ -146,6 +160,10 @@ internal static class RunCommands
             command.Options.Add(TimeBudget);
             command.Options.Add(ApproveAt);
             command.Options.Add(FailingAcceptanceRuns);
+            if (command.Name == "run")
+            {
+                command.Options.Add(Restart);
+            }
         }
     }
 }

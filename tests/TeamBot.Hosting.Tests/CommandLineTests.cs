@@ -1,0 +1,170 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using TeamBot.Testing;
+
+namespace TeamBot.Hosting.Tests;
+
+/// <summary>The teambot command line, run as a user runs it.</summary>
+public sealed class CommandLineTests
+{
+    [Fact]
+    public async Task An_offline_run_completes_writes_every_declared_artifact_and_a_valid_state_file()
+    {
+        using var cli = new CliHarness();
+
+        (int exit, string output, string error) = await cli.RunAsync(["run", "objectives/add-export.md"]);
+
+        Assert.True(exit == ExitCodes.Complete, output + error);
+        foreach (string artifact in Workflow.Definition.Stages.SelectMany(stage => stage.Artifacts))
+        {
+            Assert.True(File.Exists(Path.Combine(cli.RunDirectory("add-csv-export"), "artifacts", artifact)), artifact);
+        }
+
+        using JsonDocument state = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(cli.RunDirectory("add-csv-export"), "orchestration_state.json")));
+        Assert.Equal("complete", state.RootElement.GetProperty("status").GetString());
+        Assert.Equal(2, state.RootElement.GetProperty("acceptance_test_iterations").GetInt32());
+        Assert.Contains("ReviewIterationCompleted SPEC_REVIEW #1: changes requested", output, StringComparison.Ordinal);
+        Assert.Contains("MemberStarted TEST_STRATEGY [post_spec_review]", output, StringComparison.Ordinal);
+        Assert.Contains("AcceptanceRunCompleted ACCEPTANCE_TEST #1: ❌ FAILED", output, StringComparison.Ordinal);
+        Assert.Contains("Run completed", output, StringComparison.Ordinal);
+        Assert.Contains("POST_REVIEW              Completed", output, StringComparison.Ordinal);
+        Assert.Contains("## Acceptance Test Scenarios", File.ReadAllText(Path.Combine(cli.RunDirectory("add-csv-export"), "artifacts", "feature_spec.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_interrupted_run_resumes_without_rerunning_completed_stages()
+    {
+        using var cli = new CliHarness();
+        using var cancel = new CancellationTokenSource();
+        cli.OnLine = line =>
+        {
+            if (line.Contains("StageStarted PLAN", StringComparison.Ordinal))
+            {
+                cancel.Cancel();
+            }
+        };
+
+        (int exit, string output, _) = await cli.RunAsync(["run", "objectives/add-export.md"], cancel.Token);
+
+        Assert.Equal(ExitCodes.Cancelled, exit);
+        Assert.Contains("teambot resume add-csv-export", output, StringComparison.Ordinal);
+        cli.OnLine = null;
+        (int resumed, string resumeOutput, string error) = await cli.RunAsync(["resume"]);
+
+        Assert.True(resumed == ExitCodes.Complete, resumeOutput + error);
+        Assert.DoesNotContain("StageStarted SETUP", resumeOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("MemberStarted RESEARCH", resumeOutput, StringComparison.Ordinal);
+        Assert.Contains("StageStarted PLAN", resumeOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_and_graph_print_what_the_state_and_the_workflow_hold()
+    {
+        using var cli = new CliHarness();
+        await cli.RunAsync(["run", "objectives/add-export.md", "--offline-failing-acceptance-runs", "9"]);
+
+        (int exit, string status, _) = await cli.RunAsync(["status"]);
+        Assert.Equal(ExitCodes.Complete, exit);
+        Assert.Matches(@"add-csv-export\s+acceptance_test_failed\s+at ACCEPTANCE_TEST\s+11/14 stages", status);
+        Assert.Contains("acceptance tests: ❌ FAILED: 2/3 passed, 1 failed", status, StringComparison.Ordinal);
+
+        (_, string mermaid, _) = await cli.RunAsync(["graph"]);
+        Assert.Equal(Workflow.Mermaid, mermaid);
+        (_, string text, _) = await cli.RunAsync(["graph", "--format", "text"]);
+        Assert.Contains("SPEC_REVIEW              -> RESEARCH, TEST_STRATEGY", text, StringComparison.Ordinal);
+        Assert.Contains("RESEARCH                 -> PLAN  [group post_spec_review, max 2]", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(4, "--offline-failing-acceptance-runs", "9")]
+    [InlineData(3, "--offline-approve-at", "9")]
+    public async Task Failed_runs_exit_with_their_own_codes(int code, string option, string value)
+    {
+        using var cli = new CliHarness();
+
+        (int exit, _, _) = await cli.RunAsync(["run", "objectives/add-export.md", option, value]);
+
+        Assert.Equal(code, exit);
+    }
+
+    [Fact]
+    public async Task Bad_input_gets_a_clear_error_and_exit_code_1()
+    {
+        using var cli = new CliHarness();
+
+        (int missing, _, string missingError) = await cli.RunAsync(["run", "objectives/nope.md"]);
+        Assert.Equal(ExitCodes.BadInput, missing);
+        Assert.Contains(Path.Combine(cli.Directory, "objectives", "nope.md"), missingError, StringComparison.Ordinal);
+
+        (int badOption, _, string optionError) = await cli.RunAsync(["run", "objectives/add-export.md", "--max-concurrency", "0"]);
+        Assert.Equal(ExitCodes.BadInput, badOption);
+        Assert.Contains("--max-concurrency must be at least 1", optionError, StringComparison.Ordinal);
+
+        (int unknownAgent, _, string agentError) = await cli.RunAsync(["run", "objectives/add-export.md", "--agent", "magic"]);
+        Assert.Equal(ExitCodes.BadInput, unknownAgent);
+        Assert.Contains("magic", agentError, StringComparison.Ordinal);
+
+        Directory.CreateDirectory(cli.RunDirectory("broken"));
+        string corrupt = Path.Combine(cli.RunDirectory("broken"), "orchestration_state.json");
+        File.WriteAllText(corrupt, "{ \"status\": ");
+        (int corruptExit, _, string corruptError) = await cli.RunAsync(["resume", "broken"]);
+        Assert.Equal(ExitCodes.BadInput, corruptExit);
+        Assert.Contains(corrupt, corruptError, StringComparison.Ordinal);
+        Assert.Equal("{ \"status\": ", File.ReadAllText(corrupt));
+    }
+
+    [Fact]
+    public async Task Running_an_objective_twice_asks_to_resume_or_restart()
+    {
+        using var cli = new CliHarness();
+        await cli.RunAsync(["run", "objectives/add-export.md"]);
+
+        (int again, _, string error) = await cli.RunAsync(["run", "objectives/add-export.md"]);
+        Assert.Equal(ExitCodes.BadInput, again);
+        Assert.Contains("teambot resume add-csv-export", error, StringComparison.Ordinal);
+
+        (int restarted, _, _) = await cli.RunAsync(["run", "objectives/add-export.md", "--restart"]);
+        Assert.Equal(ExitCodes.Complete, restarted);
+    }
+
+    [Fact]
+    public async Task Help_lists_the_commands_and_the_exit_codes()
+    {
+        using var cli = new CliHarness();
+
+        (int exit, string help, _) = await cli.RunAsync(["--help"]);
+
+        Assert.Equal(0, exit);
+        foreach (string word in new[] { "run", "resume", "status", "graph", "130 cancelled", "--teambot-dir" })
+        {
+            Assert.Contains(word, help, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_tool_runs_as_a_child_process_and_the_second_objective_style_works()
+    {
+        using var cli = new CliHarness();
+        string tool = Path.Combine(AppContext.BaseDirectory.Replace($"{Path.DirectorySeparatorChar}tests{Path.DirectorySeparatorChar}TeamBot.Hosting.Tests{Path.DirectorySeparatorChar}", $"{Path.DirectorySeparatorChar}src{Path.DirectorySeparatorChar}TeamBot.Cli{Path.DirectorySeparatorChar}", StringComparison.Ordinal), "TeamBot.Cli.dll");
+        Assert.True(File.Exists(tool), tool);
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = cli.Directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string argument in new[] { tool, "run", "objectives/sdd-objective-notification-digest.md" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        string error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.True(process.ExitCode == 0, await output + error);
+        Assert.Contains("Run completed", await output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(cli.RunDirectory("notification-digest"), "orchestration_state.json")));
+    }
+}
