@@ -40,9 +40,19 @@ internal static class CommonOptions
 
     public static Option<string> Agent() => new Option<string>("--agent")
     {
-        Description = "The agents: 'offline' is the built-in deterministic agent, needing no network.",
+        Description = "The agents: 'offline' is the built-in deterministic agent, needing no network; 'openai' an LLM on an OpenAI-compatible endpoint.",
         DefaultValueFactory = _ => "offline",
-    }.AcceptOnlyFromAmong("offline");
+    }.AcceptOnlyFromAmong("offline", "openai");
+
+    public static Option<string?> Model() => new("--model") { Description = $"With --agent openai: the model (default: ${Agents.AgentSetup.ModelVariable}, else gpt-4.1)." };
+
+    public static Option<string?> Endpoint() => new("--endpoint") { Description = $"With --agent openai: the OpenAI-compatible endpoint (default: ${Agents.AgentSetup.EndpointVariable}, else OpenAI's)." };
+
+    public static Option<string> ApiKeyVariable() => new("--api-key-variable")
+    {
+        Description = "With --agent openai: the environment variable that holds the API key.",
+        DefaultValueFactory = _ => "OPENAI_API_KEY",
+    };
 
     public static Option<int> ApproveAt() => Positive(new Option<int>("--offline-approve-at")
     {

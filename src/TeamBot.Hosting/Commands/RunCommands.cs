@@ -96,7 +96,19 @@ internal static class RunCommands
     private static async Task<int> ExecuteAsync<TStage>(CliContext<TStage> context, ParseResult parse, RunOptions options, FileStateStore store, Objective objective, bool resume, CancellationToken cancellationToken)
         where TStage : struct, Enum
     {
-        var agent = new OfflineAgent { ApproveAtIteration = parse.GetValue(options.ApproveAt), FailingAcceptanceRuns = parse.GetValue(options.FailingAcceptanceRuns) };
+        IStageAgent agent;
+        try
+        {
+            agent = parse.GetValue(options.Agent) == "openai"
+                ? AgentSetup.OpenAi(parse.GetValue(options.Model), parse.GetValue(options.Endpoint), parse.GetValue(options.ApiKeyVariable)!)
+                : new OfflineAgent { ApproveAtIteration = parse.GetValue(options.ApproveAt), FailingAcceptanceRuns = parse.GetValue(options.FailingAcceptanceRuns) };
+        }
+        catch (ArgumentException ex)
+        {
+            await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
         var runner = new WorkflowRunner<TStage>(context.Workflow, AgentRegistry.ForAll(agent), store, new WorkflowRunnerOptions
         {
             Policy = new ExecutionPolicy { SkipOptionalStages = parse.GetValue(options.SkipOptional) },
@@ -140,6 +152,12 @@ internal static class RunCommands
     {
         public Option<string> Agent { get; } = CommonOptions.Agent();
 
+        public Option<string?> Model { get; } = CommonOptions.Model();
+
+        public Option<string?> Endpoint { get; } = CommonOptions.Endpoint();
+
+        public Option<string> ApiKeyVariable { get; } = CommonOptions.ApiKeyVariable();
+
         public Option<bool> SkipOptional { get; } = CommonOptions.SkipOptional();
 
         public Option<int?> MaxConcurrency { get; } = CommonOptions.MaxConcurrency();
@@ -155,6 +173,9 @@ internal static class RunCommands
         public void AddTo(Command command)
         {
             command.Options.Add(Agent);
+            command.Options.Add(Model);
+            command.Options.Add(Endpoint);
+            command.Options.Add(ApiKeyVariable);
             command.Options.Add(SkipOptional);
             command.Options.Add(MaxConcurrency);
             command.Options.Add(TimeBudget);

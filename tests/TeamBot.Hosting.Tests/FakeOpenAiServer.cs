@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace TeamBot.Hosting.Tests;
+
+/// <summary>
+/// A small HTTP server on loopback that speaks the OpenAI chat-completions protocol, plain and streamed (server-sent
+/// events), and answers like a cooperative team: artifacts in the requested sections, approvals, passing scenarios.
+/// </summary>
+internal sealed partial class FakeOpenAiServer : IAsyncDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly Task _loop;
+    private int _failuresLeft;
+
+    public FakeOpenAiServer(int transientFailures = 0)
+    {
+        _failuresLeft = transientFailures;
+        int port = FreePort();
+        Endpoint = $"http://127.0.0.1:{port}/v1";
+        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        _listener.Start();
+        _loop = Task.Run(ServeAsync);
+    }
+
+    public string Endpoint { get; }
+
+    public ConcurrentQueue<JsonNode> Requests { get; } = new();
+
+    public int Failures { get; private set; }
+
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Stop();
+        _listener.Close();
+        try
+        {
+            await _loop;
+        }
+        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
+        {
+            // Stopping the listener ends the loop this way.
+        }
+    }
+
+    private static int FreePort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => HandleAsync(context));
+        }
+    }
+
+    private async Task HandleAsync(HttpListenerContext context)
+    {
+        using var reader = new System.IO.StreamReader(context.Request.InputStream, Encoding.UTF8);
+        JsonNode request = JsonNode.Parse(await reader.ReadToEndAsync())!;
+        Requests.Enqueue(request);
+        if (Interlocked.Decrement(ref _failuresLeft) >= 0)
+        {
+            Failures++;
+            context.Response.StatusCode = 500;
+            await WriteAsync(context, "{\"error\":{\"message\":\"transient\",\"type\":\"server_error\"}}");
+            return;
+        }
+
+        string prompt = request["messages"]!.AsArray().Last()!["content"]!.GetValue<string>();
+        string answer = Answer(prompt);
+        if (request["stream"]?.GetValue<bool>() == true)
+        {
+            context.Response.ContentType = "text/event-stream";
+            var events = new StringBuilder();
+            foreach (string piece in Chunks(answer))
+            {
+                events.Append("data: ").Append(Chunk(piece, null)).Append("\n\n");
+            }
+
+            events.Append("data: ").Append(Chunk("", "stop")).Append("\n\n").Append("data: [DONE]\n\n");
+            await WriteAsync(context, events.ToString());
+        }
+        else
+        {
+            context.Response.ContentType = "application/json";
+            await WriteAsync(context, JsonSerializer.Serialize(new JsonObject
+            {
+                ["id"] = "chatcmpl-1", ["object"] = "chat.completion", ["created"] = 1, ["model"] = "fake",
+                ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = answer }, ["finish_reason"] = "stop" }),
+                ["usage"] = new JsonObject { ["prompt_tokens"] = 1, ["completion_tokens"] = 1, ["total_tokens"] = 2 },
+            }));
+        }
+    }
+
+    private static string Chunk(string text, string? finish) => JsonSerializer.Serialize(new JsonObject
+    {
+        ["id"] = "chatcmpl-1", ["object"] = "chat.completion.chunk", ["created"] = 1, ["model"] = "fake",
+        ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = new JsonObject { ["content"] = text }, ["finish_reason"] = finish }),
+    });
+
+    private static string[] Chunks(string text) =>
+        Enumerable.Range(0, (text.Length + 39) / 40).Select(i => text.Substring(i * 40, Math.Min(40, text.Length - (i * 40)))).ToArray();
+
+    private static async Task WriteAsync(HttpListenerContext context, string body)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(body);
+        await context.Response.OutputStream.WriteAsync(bytes);
+        context.Response.Close();
+    }
+
+    /// <summary>What a cooperative team member would answer to this prompt.</summary>
+    private static string Answer(string prompt)
+    {
+        if (prompt.Contains("Review the work below", StringComparison.Ordinal))
+        {
+            return "VERIFIED_APPROVED: the work meets its exit criteria.";
+        }
+
+        if (prompt.Contains("Execute each acceptance test scenario", StringComparison.Ordinal))
+        {
+            return string.Join("\n", ScenarioId().Matches(prompt).Select(m => m.Groups["id"].Value).Distinct().Select(id => $"{id}: PASS - verified"));
+        }
+
+        var answer = new StringBuilder("Done.\n\n");
+        Match required = RequiredArtifacts().Match(prompt);
+        foreach (Match item in ListItem().Matches(required.Success ? required.Groups["list"].Value : ""))
+        {
+            string path = item.Groups["item"].Value.Trim();
+            answer.Append("=== artifact: ").Append(path).Append(" ===\n# ").Append(path).Append("\n\nWritten by the model.\n");
+            if (path == "feature_spec.md")
+            {
+                answer.Append("\n## Acceptance Test Scenarios\n\n### AT-001: Export works\n**Description**: Export.\n**Expected Result**: A CSV.\n\n### AT-002: Empty report\n**Expected Result**: Header only.\n");
+            }
+
+            answer.Append('\n');
+        }
+
+        return answer.ToString();
+    }
+
+    [GeneratedRegex(@"### (?<id>AT-\d+):")]
+    private static partial Regex ScenarioId();
+
+    [GeneratedRegex(@"### Required artifacts\n\n(?<list>(?:- [^\n]+\n)+)")]
+    private static partial Regex RequiredArtifacts();
+
+    [GeneratedRegex(@"^- (?<item>.+)$", RegexOptions.Multiline)]
+    private static partial Regex ListItem();
+}
