@@ -29,4 +29,19 @@ public sealed class LiveViewTests
         Assert.Contains(lines, line => line.Contains("└ RESEARCH [post_spec_review]", StringComparison.Ordinal) && line.Contains("running", StringComparison.Ordinal) && line.Contains("01:05", StringComparison.Ordinal));
         Assert.Contains(lines, line => line.Contains("└ TEST_STRATEGY [post_spec_review]", StringComparison.Ordinal) && line.Contains("failed", StringComparison.Ordinal) && line.Contains("agent timed out", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Streamed_text_shows_as_the_tail_of_the_running_stage_s_detail()
+    {
+        var start = DateTimeOffset.UnixEpoch;
+        var board = new RunBoard();
+        board.Apply(new WorkflowEvent(WorkflowEventKind.StageStarted, start, "SPEC"));
+
+        board.AppendStreamed("SPEC", "# Spec\nThe export ");
+        board.AppendStreamed("SPEC", new string('x', 100));
+        board.AppendStreamed("PLAN", "ignored: not running");
+
+        RunBoard.Row row = Assert.Single(board.Rows);
+        Assert.Equal(new string('x', 60), row.Detail);
+    }
 }

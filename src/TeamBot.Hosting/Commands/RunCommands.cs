@@ -96,11 +96,12 @@ internal static class RunCommands
     private static async Task<int> ExecuteAsync<TStage>(CliContext<TStage> context, ParseResult parse, RunOptions options, FileStateStore store, Objective objective, bool resume, CancellationToken cancellationToken)
         where TStage : struct, Enum
     {
+        IRunView view = context.CreateView(parse);
         IStageAgent agent;
         try
         {
             agent = parse.GetValue(options.Agent) == "openai"
-                ? AgentSetup.OpenAi(parse.GetValue(options.Model), parse.GetValue(options.Endpoint), parse.GetValue(options.ApiKeyVariable)!)
+                ? AgentSetup.OpenAi(parse.GetValue(options.Model), parse.GetValue(options.Endpoint), parse.GetValue(options.ApiKeyVariable)!, new ChatClientAgentOptions { OnStreamed = view.Streamed })
                 : new OfflineAgent { ApproveAtIteration = parse.GetValue(options.ApproveAt), FailingAcceptanceRuns = parse.GetValue(options.FailingAcceptanceRuns) };
         }
         catch (ArgumentException ex)
@@ -119,7 +120,6 @@ internal static class RunCommands
             TimeProvider = context.Settings.TimeProvider,
         });
 
-        IRunView view = context.CreateView(parse);
         try
         {
             WorkflowResult result = await view.ShowAsync(

@@ -65,6 +65,9 @@ public sealed class LiveRunView(IAnsiConsole console, TimeProvider time) : IRunV
     }
 
     /// <inheritdoc/>
+    public void Streamed(string agentId, string stage, string text) => Board.AppendStreamed(stage, text);
+
+    /// <inheritdoc/>
     public void Message(string text) => console.MarkupLine(Markup.Escape(text));
 }
 

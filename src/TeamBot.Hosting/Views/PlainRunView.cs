@@ -51,6 +51,12 @@ public sealed class PlainRunView(TextWriter output, TimeProvider time) : IRunVie
     }
 
     /// <inheritdoc/>
+    /// <remarks>Plain output keeps to one line per event; streamed text would flood a log.</remarks>
+    public void Streamed(string agentId, string stage, string text)
+    {
+    }
+
+    /// <inheritdoc/>
     public void Message(string text)
     {
         lock (_gate)

@@ -66,6 +66,22 @@ public sealed class RunBoard
         }
     }
 
+    /// <summary>Shows the tail of an LLM's answer as it streams in, on the stage's row.</summary>
+    public void AppendStreamed(string stage, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        lock (_gate)
+        {
+            if (_rows.TryGetValue(stage, out Row? row) && row.State == RowState.Running)
+            {
+                string tail = ((row.Detail ?? "") + text).ReplaceLineEndings(" ");
+                _rows[stage] = row with { Detail = tail.Length > StreamTail ? tail[^StreamTail..] : tail };
+            }
+        }
+    }
+
+    private const int StreamTail = 60;
+
     private Row Get(string stage, WorkflowEvent @event)
     {
         if (!_rows.TryGetValue(stage, out Row? row))
