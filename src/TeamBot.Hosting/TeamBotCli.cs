@@ -22,6 +22,8 @@ public static class TeamBotCli
         var root = new RootCommand($"TeamBot: run an objective through the '{workflow.Name}' workflow ({workflow.Stages.Length} stages) with a team of agents.\n\n{ExitCodes.Help}");
         root.Options.Add(CommonOptions.TeamBotDirectory);
         root.Options.Add(CommonOptions.Plain);
+        root.Options.Add(Diagnostics.Verbose);
+        root.Options.Add(Diagnostics.Telemetry);
         root.Subcommands.Add(RunCommands.CreateRun(context));
         root.Subcommands.Add(RunCommands.CreateResume(context));
         root.Subcommands.Add(StatusCommand.Create(context));

@@ -153,7 +153,7 @@ public sealed class CommandLineTests
         string tool = Path.Combine(AppContext.BaseDirectory.Replace($"{Path.DirectorySeparatorChar}tests{Path.DirectorySeparatorChar}TeamBot.Hosting.Tests{Path.DirectorySeparatorChar}", $"{Path.DirectorySeparatorChar}src{Path.DirectorySeparatorChar}TeamBot.Cli{Path.DirectorySeparatorChar}", StringComparison.Ordinal), "TeamBot.Cli.dll");
         Assert.True(File.Exists(tool), tool);
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = cli.Directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in new[] { tool, "run", "objectives/sdd-objective-notification-digest.md" })
+        foreach (string argument in new[] { tool, "run", "objectives/sdd-objective-notification-digest.md", "--verbose", "--telemetry", "console" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -165,6 +165,9 @@ public sealed class CommandLineTests
 
         Assert.True(process.ExitCode == 0, await output + error);
         Assert.Contains("Run completed", await output, StringComparison.Ordinal);
+        Assert.Contains("Run of notification-digest started at the start", error + await output, StringComparison.Ordinal);
+        Assert.Contains("teambot.run", await output, StringComparison.Ordinal);
+        Assert.Contains("teambot.agent", await output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(cli.RunDirectory("notification-digest"), "orchestration_state.json")));
     }
 }

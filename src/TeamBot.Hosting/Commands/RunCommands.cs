@@ -110,8 +110,10 @@ internal static class RunCommands
             return ExitCodes.BadInput;
         }
 
+        using var diagnostics = new Diagnostics(parse);
         var runner = new WorkflowRunner<TStage>(context.Workflow, AgentRegistry.ForAll(agent), store, new WorkflowRunnerOptions
         {
+            LoggerFactory = diagnostics.LoggerFactory,
             Policy = new ExecutionPolicy { SkipOptionalStages = parse.GetValue(options.SkipOptional) },
             MaxConcurrency = parse.GetValue(options.MaxConcurrency),
             TimeBudget = parse.GetValue(options.TimeBudget) ?? WorkflowRunnerOptions.DefaultTimeBudget,
