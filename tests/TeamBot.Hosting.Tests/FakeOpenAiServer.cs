@@ -111,7 +111,10 @@ internal sealed partial class FakeOpenAiServer : IAsyncDisposable
             context.Response.ContentType = "application/json";
             await WriteAsync(context, JsonSerializer.Serialize(new JsonObject
             {
-                ["id"] = "chatcmpl-1", ["object"] = "chat.completion", ["created"] = 1, ["model"] = "fake",
+                ["id"] = "chatcmpl-1",
+                ["object"] = "chat.completion",
+                ["created"] = 1,
+                ["model"] = "fake",
                 ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = answer }, ["finish_reason"] = "stop" }),
                 ["usage"] = new JsonObject { ["prompt_tokens"] = 1, ["completion_tokens"] = 1, ["total_tokens"] = 2 },
             }));
@@ -120,7 +123,10 @@ internal sealed partial class FakeOpenAiServer : IAsyncDisposable
 
     private static string Chunk(string text, string? finish) => JsonSerializer.Serialize(new JsonObject
     {
-        ["id"] = "chatcmpl-1", ["object"] = "chat.completion.chunk", ["created"] = 1, ["model"] = "fake",
+        ["id"] = "chatcmpl-1",
+        ["object"] = "chat.completion.chunk",
+        ["created"] = 1,
+        ["model"] = "fake",
         ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = new JsonObject { ["content"] = text }, ["finish_reason"] = finish }),
     });
 

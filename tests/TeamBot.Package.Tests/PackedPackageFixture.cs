@@ -17,12 +17,13 @@ public sealed class PackedPackageFixture : IDisposable
         Directory.CreateDirectory(Feed);
         Environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(Root, "nuget-packages") };
 
-        string project = Path.Combine(RepoRoot, "src", "TeamBot", "TeamBot.csproj");
-        (int exitCode, string output) = DotNetCli.Run(RepoRoot, null, "pack", project, "-c", "Release", "-o", Feed, $"-p:Version={Version}", "-nodeReuse:false");
-        PackOutput = output;
-        if (exitCode != 0)
+        foreach (string project in new[] { "src/TeamBot/TeamBot.csproj", "src/TeamBot.Hosting/TeamBot.Hosting.csproj", "templates/TeamBot.Templates/TeamBot.Templates.csproj" })
         {
-            throw new InvalidOperationException($"dotnet pack failed ({exitCode}):\n{output}");
+            (int exitCode, string output) = DotNetCli.Run(RepoRoot, null, "pack", Path.Combine(RepoRoot, project), "-c", "Release", "-o", Feed, $"-p:Version={Version}", "-nodeReuse:false");
+            if (exitCode != 0)
+            {
+                throw new InvalidOperationException($"dotnet pack {project} failed ({exitCode}):\n{output}");
+            }
         }
 
         PackagePath = Path.Combine(Feed, $"TeamBot.{Version}.nupkg");
@@ -35,8 +36,6 @@ public sealed class PackedPackageFixture : IDisposable
     public string Feed { get; }
 
     public string PackagePath { get; }
-
-    public string PackOutput { get; }
 
     public IDictionary<string, string> Environment { get; }
 
