@@ -140,10 +140,14 @@ public sealed class CommandLineTests
         (int exit, string help, _) = await cli.RunAsync(["--help"]);
 
         Assert.Equal(0, exit);
-        foreach (string word in new[] { "run", "resume", "status", "graph", "130 cancelled", "--teambot-dir" })
+        foreach (string word in new[] { "run", "resume", "status", "graph", "130 cancelled", "--teambot-dir", "--version" })
         {
             Assert.Contains(word, help, StringComparison.Ordinal);
         }
+
+        (int versionExit, string version, _) = await cli.RunAsync(["--version"]);
+        Assert.Equal(0, versionExit);
+        Assert.Matches(@"^\d+\.\d+\.\d+", version.Trim());
     }
 
     [Fact]
