@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 runs=${1:-10}
 aot=${2:-}
 dotnet build src/TeamBot.Cli -c Release -v q -nologo >/dev/null
-jit=(dotnet src/TeamBot.Cli/bin/Release/net10.0/TeamBot.Cli.dll)
+jit=(dotnet "$PWD/src/TeamBot.Cli/bin/Release/net10.0/TeamBot.Cli.dll")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp examples/objectives/add-export.md "$work/"

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
@@ -34,6 +35,13 @@ public class CompilerBenchmarks
         _compilation = CSharpCompilation.Create("Bench", [CSharpSyntaxTree.ParseText("class Program { static void Main() { } }", ParseOptions)], [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)]);
         _edited = _compilation.ReplaceSyntaxTree(_compilation.SyntaxTrees[0], CSharpSyntaxTree.ParseText("class Program { static void Main() { int x = 1; } }", ParseOptions));
         _warm = Driver(_workflow).RunGenerators(_compilation);
+
+        // A benchmark of a generator that failed, or emitted nothing, would measure nothing.
+        GeneratorRunResult result = _warm.GetRunResult().Results[0];
+        if (result.Exception is not null || result.GeneratedSources.Length != 1)
+        {
+            throw new InvalidOperationException($"The generator did not emit the workflow: {result.Exception}");
+        }
     }
 
     /// <summary>Parse, validate and emit, from a cold driver.</summary>

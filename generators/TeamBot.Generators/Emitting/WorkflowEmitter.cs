@@ -157,6 +157,10 @@ internal static class WorkflowEmitter
         w.Line($"private static readonly {ImmutableArray}<{Definitions}ReviewMapping<{e}>> s_reviewMappings = {ImmutableArray}.Create<{Definitions}ReviewMapping<{e}>>({string.Join(", ", pairs)});");
     }
 
+    /// <summary>
+    /// Writes one descriptor, leaving out every property at its default: the output of a 3000-stage workflow is parsed
+    /// by the compiler on every build, so its size is build time.
+    /// </summary>
     private static void WriteDescriptor(SourceWriter w, WorkflowSpec spec, StageSpec stage, bool last)
     {
         w.Line($"new {Definitions}StageDescriptor<{spec.EnumName}>");
@@ -165,24 +169,32 @@ internal static class WorkflowEmitter
         w.Line($"Stage = {Member(spec, stage)},");
         w.Line($"Key = {CSharpText.Literal(stage.Key)},");
         w.Line($"Name = {CSharpText.Literal(stage.Name)},");
-        w.Line($"Description = {CSharpText.Literal(stage.Description)},");
-        w.Line($"WorkAgent = {CSharpText.Literal(stage.WorkAgent)},");
-        w.Line($"ReviewAgent = {CSharpText.Literal(stage.ReviewAgent)},");
-        w.Line($"AllowedPersonas = {Strings(stage.AllowedPersonas)},");
-        w.Line($"Artifacts = {Strings(stage.Artifacts)},");
-        w.Line($"ExitCriteria = {Strings(stage.ExitCriteria)},");
-        w.Line($"IsOptional = {Bool(stage.IsOptional)},");
-        w.Line($"IsReviewStage = {Bool(stage.IsReviewStage)},");
-        w.Line($"IsAcceptanceTestStage = {Bool(stage.IsAcceptanceTestStage)},");
-        w.Line($"RequiresAcceptanceTestsPassed = {Bool(stage.RequiresAcceptanceTestsPassed)},");
-        w.Line($"IncludeObjective = {Bool(stage.IncludeObjective)},");
-        w.Line($"PromptTemplatePath = {CSharpText.Literal(stage.PromptTemplatePath)},");
-        w.Line($"PromptTemplate = {CSharpText.Literal(stage.PromptTemplate)},");
-        w.Line($"ParallelAgents = {Strings(stage.ParallelAgents)},");
-        w.Line($"Timeout = {Timeout(stage.Timeout)},");
-        w.Line($"MaxIterations = {(stage.MaxIterations is { } iterations ? iterations.ToString(CultureInfo.InvariantCulture) : "null")},");
+        Optional(w, "Description", stage.Description.Length > 0, () => CSharpText.Literal(stage.Description));
+        Optional(w, "WorkAgent", stage.WorkAgent is not null, () => CSharpText.Literal(stage.WorkAgent));
+        Optional(w, "ReviewAgent", stage.ReviewAgent is not null, () => CSharpText.Literal(stage.ReviewAgent));
+        Optional(w, "AllowedPersonas", stage.AllowedPersonas.Count > 0, () => Strings(stage.AllowedPersonas));
+        Optional(w, "Artifacts", stage.Artifacts.Count > 0, () => Strings(stage.Artifacts));
+        Optional(w, "ExitCriteria", stage.ExitCriteria.Count > 0, () => Strings(stage.ExitCriteria));
+        Optional(w, "IsOptional", stage.IsOptional, () => "true");
+        Optional(w, "IsReviewStage", stage.IsReviewStage, () => "true");
+        Optional(w, "IsAcceptanceTestStage", stage.IsAcceptanceTestStage, () => "true");
+        Optional(w, "RequiresAcceptanceTestsPassed", stage.RequiresAcceptanceTestsPassed, () => "true");
+        Optional(w, "IncludeObjective", !stage.IncludeObjective, () => "false");
+        Optional(w, "PromptTemplatePath", stage.PromptTemplatePath is not null, () => CSharpText.Literal(stage.PromptTemplatePath));
+        Optional(w, "PromptTemplate", stage.PromptTemplate is not null, () => CSharpText.Literal(stage.PromptTemplate));
+        Optional(w, "ParallelAgents", stage.ParallelAgents.Count > 0, () => Strings(stage.ParallelAgents));
+        Optional(w, "Timeout", stage.Timeout is not null, () => Timeout(stage.Timeout));
+        Optional(w, "MaxIterations", stage.MaxIterations is not null, () => stage.MaxIterations!.Value.ToString(CultureInfo.InvariantCulture));
         w.Outdent();
         w.Line(last ? "});" : "},");
+    }
+
+    private static void Optional(SourceWriter w, string property, bool present, System.Func<string> value)
+    {
+        if (present)
+        {
+            w.Line($"{property} = {value()},");
+        }
     }
 
     private static void WriteLookups(SourceWriter w, WorkflowSpec spec)

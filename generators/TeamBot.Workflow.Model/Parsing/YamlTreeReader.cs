@@ -193,7 +193,9 @@ internal sealed class YamlTreeReader
     {
         if (isFlow)
         {
-            _openFlows.Push(SpanOfChar(_text, (int)Math.Min(start.Index, Math.Max(0, _text.Length - 1))));
+            // The mark already knows the line and column; scanning the text for them would make reading quadratic.
+            SourceSpan at = ToSpan(start, start);
+            _openFlows.Push(at with { Length = Math.Min(1, _text.Length - at.Start), EndColumn = at.StartColumn + 1 });
         }
     }
 
