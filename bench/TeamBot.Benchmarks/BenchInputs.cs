@@ -13,7 +13,7 @@ internal static class BenchInputs
     /// <summary>The repo's stages.yaml, or a linear workflow of <paramref name="workflow"/> stages with a 50-member group.</summary>
     public static string Yaml(string workflow) => workflow == "repo"
         ? File.ReadAllText(Path.Combine(RepoRoot, "stages.yaml"))
-        : Large(int.Parse(workflow, CultureInfo.InvariantCulture), 50);
+        : TeamBot.Testing.LargeWorkflow.Create(int.Parse(workflow, CultureInfo.InvariantCulture), 50);
 
     /// <summary>The same file with <paramref name="count"/> unknown stages added to stage_order: that many TB0102 errors.</summary>
     public static string WithErrors(string yaml, int count)
@@ -26,32 +26,6 @@ internal static class BenchInputs
 
         int at = yaml.IndexOf("stage_order:\n", StringComparison.Ordinal) + "stage_order:\n".Length;
         return yaml.Insert(at, extra.ToString());
-    }
-
-    public static string Large(int stageCount, int groupSize)
-    {
-        int groupStart = stageCount / 2;
-        var yaml = new StringBuilder("stages:\n");
-        for (int i = 0; i < stageCount; i++)
-        {
-            yaml.Append(CultureInfo.InvariantCulture, $"  STAGE_{i:D5}:\n    name: Stage {i}\n    description: Step number {i} of the large workflow.\n");
-            yaml.Append(CultureInfo.InvariantCulture, $"    work_agent: agent-{i}\n    artifacts: [stage_{i}.md]\n    exit_criteria: [Stage {i} is done]\n");
-        }
-
-        yaml.Append("stage_order:\n");
-        for (int i = 0; i < stageCount; i++)
-        {
-            yaml.Append(CultureInfo.InvariantCulture, $"  - STAGE_{i:D5}\n");
-        }
-
-        yaml.Append(CultureInfo.InvariantCulture, $"parallel_groups:\n  wide:\n    after: STAGE_{groupStart - 1:D5}\n    stages:\n");
-        for (int i = groupStart; i < groupStart + groupSize; i++)
-        {
-            yaml.Append(CultureInfo.InvariantCulture, $"      - STAGE_{i:D5}\n");
-        }
-
-        yaml.Append(CultureInfo.InvariantCulture, $"    before: STAGE_{groupStart + groupSize:D5}\n    max_concurrency: 8\n");
-        return yaml.ToString();
     }
 
     private static string FindRepoRoot()

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 
-namespace TeamBot.Analyzers.Tests;
+namespace TeamBot.Testing;
 
-/// <summary>Writes a valid workflow of any size: a linear chain with one parallel group in the middle.</summary>
+/// <summary>Writes a valid workflow of any size: a linear chain with one parallel group in the middle (tests and benchmarks).</summary>
 internal static class LargeWorkflow
 {
     public static string Create(int stageCount, int groupSize)
