@@ -145,8 +145,8 @@ public sealed class ExecutionRules<TStage>
         if (descriptor.IsReviewStage)
         {
             int iteration = plan.State.ReviewIterations.GetValueOrDefault(stage) + 1;
+            // A resumed loop continues from its last attempt's feedback.
             ReviewAttempt? last = plan.State.ReviewAttempts.LastOrDefault();
-            plan.State = plan.State with { ReviewAttempts = last is null ? [] : plan.State.ReviewAttempts };
             plan.Add(new SaveState<TStage>())
                 .Add(new Notify<TStage>(WorkflowEventKind.ReviewIterationStarted, stage, Iteration: iteration))
                 .Add(new RunReviewWork<TStage>(stage, iteration, last?.Review, last?.Work));

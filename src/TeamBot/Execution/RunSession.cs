@@ -153,19 +153,18 @@ internal sealed class RunSession<TStage>
         Start(DisposeWhenDoneAsync(members, slots));
     }
 
-    private async Task<ExecutionEvent<TStage>?> RunMemberAsync(ParallelGroupDescriptor<TStage> group, TStage member, SemaphoreSlim slots, CancellationToken cancellationToken)
+    private async Task RunMemberAsync(ParallelGroupDescriptor<TStage> group, TStage member, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
         await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             Report(WorkflowEventKind.MemberStarted, member, group.Name, null, null);
-            ExecutionEvent<TStage>? result = await _work.StartAsync(new RunStageWork<TStage>(member), cancellationToken).ConfigureAwait(false);
-            if (result is not null)
+
+            // Each member reports as it finishes, so the rules record it (and save) before its siblings are done.
+            if (await _work.StartAsync(new RunStageWork<TStage>(member), cancellationToken).ConfigureAwait(false) is { } result)
             {
                 _events.Writer.TryWrite(result);
             }
-
-            return null;
         }
         finally
         {

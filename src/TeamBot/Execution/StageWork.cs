@@ -101,10 +101,8 @@ internal sealed class StageWork<TStage>
                 return new StageSucceeded<TStage>(stage, await WorkAsync(descriptor, AgentTask.Work, context, cancellationToken).ConfigureAwait(false));
 
             case RunReviewWork<TStage> review:
-                string work = await CallAsync(descriptor, descriptor.WorkAgent ?? Reviewer(descriptor), AgentTask.ReviseWork, context, cancellationToken).ConfigureAwait(false) is { } response
-                    ? response.Output
-                    : "";
-                return new ReviewWorkDone<TStage>(stage, review.Iteration, work);
+                AgentResponse work = await CallAsync(descriptor, descriptor.WorkAgent ?? Reviewer(descriptor), AgentTask.ReviseWork, context, cancellationToken).ConfigureAwait(false);
+                return new ReviewWorkDone<TStage>(stage, review.Iteration, work.Output);
 
             case RunReview<TStage> review:
                 AgentResponse verdict = await CallAsync(descriptor, Reviewer(descriptor), AgentTask.Review, context with { WorkToReview = review.Work }, cancellationToken).ConfigureAwait(false);
