@@ -36,11 +36,16 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
                 using Process process = Start(directory, journal, attempt);
                 bool kill = attempt < Kills;
                 var deadline = Stopwatch.StartNew();
-                int killAfter = random.Next(180, 450);
+
+                // The clock starts when this attempt's first agent call is journaled, not at process start: a loaded
+                // machine (CI runs test assemblies side by side) must not turn every kill into one before any work.
+                int killAfter = random.Next(30, 300);
+                Stopwatch? working = null;
                 while (!process.HasExited && deadline.Elapsed < TimeSpan.FromMinutes(2))
                 {
                     reads += AssertValidJson(statePath) ? 1 : 0;
-                    if (kill && deadline.ElapsedMilliseconds >= killAfter)
+                    working ??= Journaled(journal, attempt) ? Stopwatch.StartNew() : null;
+                    if (kill && working is not null && working.ElapsedMilliseconds >= killAfter)
                     {
                         process.Kill(entireProcessTree: true);
                         break;
@@ -52,7 +57,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
                 await process.WaitForExitAsync();
                 AssertValidJson(statePath);
                 HashSet<string> completed = Completed(statePath);
-                output.WriteLine($"attempt {attempt}: {(kill ? $"killed after {killAfter} ms" : "ran to the end")}, exit {process.ExitCode}, {completed.Count} stages completed");
+                output.WriteLine($"attempt {attempt}: {(kill ? $"killed {killAfter} ms into its work" : "ran to the end")}, exit {process.ExitCode}, {completed.Count} stages completed");
                 if (!kill || process.ExitCode == 0)
                 {
                     Assert.Equal(0, process.ExitCode);
@@ -80,6 +85,29 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         finally
         {
             Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static bool Journaled(string journal, int attempt)
+    {
+        try
+        {
+            using var stream = new FileStream(journal, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            string prefix = $"START {attempt} ";
+            for (string? line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+            {
+                if (line.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+        catch (FileNotFoundException)
+        {
+            return false;
         }
     }
 
