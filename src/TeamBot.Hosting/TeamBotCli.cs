@@ -20,10 +20,10 @@ public static class TeamBotCli
         settings ??= new TeamBotCliSettings();
         var context = new CliContext<TStage>(workflow, settings with { WorkingDirectory = Path.GetFullPath(settings.WorkingDirectory ?? Directory.GetCurrentDirectory()) });
         var root = new RootCommand($"TeamBot: run an objective through the '{workflow.Name}' workflow ({workflow.Stages.Length} stages) with a team of agents.\n\n{ExitCodes.Help}");
-        root.Options.Add(CommonOptions.TeamBotDirectory);
-        root.Options.Add(CommonOptions.Plain);
-        root.Options.Add(Diagnostics.Verbose);
-        root.Options.Add(Diagnostics.Telemetry);
+        root.Options.Add(context.TeamBotDirectory);
+        root.Options.Add(context.Plain);
+        root.Options.Add(context.Verbose);
+        root.Options.Add(context.Telemetry);
         root.Subcommands.Add(RunCommands.CreateRun(context));
         root.Subcommands.Add(RunCommands.CreateResume(context));
         root.Subcommands.Add(StatusCommand.Create(context));

@@ -17,6 +17,14 @@ internal sealed class CliContext<TStage>(IWorkflowDefinition<TStage> workflow, T
 
     public TeamBotCliSettings Settings { get; } = settings;
 
+    public Option<string> TeamBotDirectory { get; } = CommonOptions.TeamBotDirectory();
+
+    public Option<bool> Plain { get; } = CommonOptions.Plain();
+
+    public Option<bool> Verbose { get; } = CommonOptions.Verbose();
+
+    public Option<string?> Telemetry { get; } = CommonOptions.Telemetry();
+
     public TextWriter Output => Settings.Output ?? Console.Out;
 
     public TextWriter Error => Settings.Error ?? Console.Error;
@@ -24,11 +32,11 @@ internal sealed class CliContext<TStage>(IWorkflowDefinition<TStage> workflow, T
     /// <summary>A path the user gave, relative to the working directory.</summary>
     public string Resolve(string path) => Path.GetFullPath(Path.Combine(Settings.WorkingDirectory!, path));
 
-    public string RunsDirectory(ParseResult parse) => Resolve(parse.GetValue(CommonOptions.TeamBotDirectory) ?? ".teambot");
+    public string RunsDirectory(ParseResult parse) => Resolve(parse.GetValue(TeamBotDirectory) ?? ".teambot");
 
     public IRunView CreateView(ParseResult parse)
     {
-        bool plain = parse.GetValue(CommonOptions.Plain)
+        bool plain = parse.GetValue(Plain)
             || (Settings.Plain ?? (Console.IsOutputRedirected || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))));
         return plain
             ? new PlainRunView(Output, Settings.TimeProvider)

@@ -3,21 +3,29 @@ using System.CommandLine;
 
 namespace TeamBot.Hosting.Commands;
 
-/// <summary>Options several commands share.</summary>
+/// <summary>Options several commands share; each root command gets its own instances, since a symbol belongs to one tree.</summary>
 internal static class CommonOptions
 {
-    public static readonly Option<string> TeamBotDirectory = new("--teambot-dir")
+    public static Option<string> TeamBotDirectory() => new("--teambot-dir")
     {
         Description = "The folder that holds the runs (one subfolder per feature).",
         DefaultValueFactory = _ => ".teambot",
         Recursive = true,
     };
 
-    public static readonly Option<bool> Plain = new("--plain")
+    public static Option<bool> Plain() => new("--plain")
     {
         Description = "Write timestamped lines instead of the live view (the default when output is redirected or CI is set).",
         Recursive = true,
     };
+
+    public static Option<bool> Verbose() => new("--verbose") { Description = "Write structured logs to standard error.", Recursive = true };
+
+    public static Option<string?> Telemetry() => new Option<string?>("--telemetry")
+    {
+        Description = "Export traces and metrics with OpenTelemetry: 'console' writes them to standard output.",
+        Recursive = true,
+    }.AcceptOnlyFromAmong("console");
 
     public static Option<int?> MaxConcurrency() => Positive(new Option<int?>("--max-concurrency") { Description = "Run at most this many members of a parallel group at once (default: each group's max_concurrency)." });
 

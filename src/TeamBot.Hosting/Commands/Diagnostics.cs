@@ -12,26 +12,18 @@ namespace TeamBot.Hosting.Commands;
 /// <summary>Logs (<c>--verbose</c>) and OpenTelemetry export (<c>--telemetry console</c>) for one command.</summary>
 internal sealed class Diagnostics : IDisposable
 {
-    public static readonly Option<bool> Verbose = new("--verbose") { Description = "Write structured logs to standard error.", Recursive = true };
-
-    public static readonly Option<string?> Telemetry = new Option<string?>("--telemetry")
-    {
-        Description = "Export traces and metrics with OpenTelemetry: 'console' writes them to standard output.",
-        Recursive = true,
-    }.AcceptOnlyFromAmong("console");
-
     private readonly TracerProvider? _tracer;
     private readonly MeterProvider? _meter;
 
-    public Diagnostics(ParseResult parse)
+    public Diagnostics(ParseResult parse, Option<bool> verbose, Option<string?> telemetry)
     {
-        LoggerFactory = parse.GetValue(Verbose)
+        LoggerFactory = parse.GetValue(verbose)
             ? Microsoft.Extensions.Logging.LoggerFactory.Create(logging => logging
                 .SetMinimumLevel(LogLevel.Debug)
                 .AddSimpleConsole(console => console.TimestampFormat = "HH:mm:ss ")
                 .AddFilter("TeamBot", LogLevel.Debug))
             : NullLoggerFactory.Instance;
-        if (parse.GetValue(Telemetry) == "console")
+        if (parse.GetValue(telemetry) == "console")
         {
             _tracer = Sdk.CreateTracerProviderBuilder().AddSource(WorkflowTelemetry.Name).AddConsoleExporter().Build();
             _meter = Sdk.CreateMeterProviderBuilder().AddMeter(WorkflowTelemetry.Name).AddConsoleExporter().Build();

@@ -110,7 +110,7 @@ internal static class RunCommands
             return ExitCodes.BadInput;
         }
 
-        using var diagnostics = new Diagnostics(parse);
+        using var diagnostics = new Diagnostics(parse, context.Verbose, context.Telemetry);
         var runner = new WorkflowRunner<TStage>(context.Workflow, AgentRegistry.ForAll(agent), store, new WorkflowRunnerOptions
         {
             LoggerFactory = diagnostics.LoggerFactory,
