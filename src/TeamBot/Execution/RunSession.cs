@@ -186,11 +186,8 @@ internal sealed class RunSession<TStage>
         return null;
     }
 
-    private void Start(Task<ExecutionEvent<TStage>?> work)
-    {
-        _inFlight.RemoveAll(task => task.IsCompleted);
-        _inFlight.Add(ForwardAsync(work));
-    }
+    /// <summary>Tracks the work; the main loop prunes finished tasks after every decision.</summary>
+    private void Start(Task<ExecutionEvent<TStage>?> work) => _inFlight.Add(ForwardAsync(work));
 
     private async Task ForwardAsync(Task<ExecutionEvent<TStage>?> work)
     {
