@@ -11,14 +11,14 @@ using TeamBot.Execution;
 using TeamBot.Objectives;
 using TeamBot.State;
 
-// Usage: TeamBot.CrashHost <run folder> <journal file> <attempt>
-// Runs (or resumes) the repo's workflow with agents that take a while and journal every call, so a test can kill this
+// Usage: TeamBot.CrashHost <run folder> <agent calls file> <attempt>
+// Runs (or resumes) the repo's workflow with agents that take a while and record every call, so a test can kill this
 // process at any moment and check what ran again.
 string runDirectory = args[0];
-string journal = args[1];
+string calls = args[1];
 string attempt = args[2];
 var store = new FileStateStore(runDirectory);
-var agent = new SlowAgent(journal, attempt);
+var agent = new SlowAgent(calls, attempt);
 var runner = new WorkflowRunner<Stage>(Workflow.Definition, AgentRegistry.ForAll(agent), store, new WorkflowRunnerOptions { WorkingDirectory = runDirectory });
 var objective = new Objective { Title = "Crash test", FeatureName = "crash-test" };
 WorkflowResult result = File.Exists(store.StatePath)
@@ -30,9 +30,9 @@ return result.Succeeded ? 0 : 1;
 namespace TeamBot.CrashHost
 {
     /// <summary>Writes START and END lines around each call, with a pause between, and always succeeds.</summary>
-    internal sealed class SlowAgent(string journal, string attempt) : IStageAgent
+    internal sealed class SlowAgent(string calls, string attempt) : IStageAgent
     {
-        private static readonly Lock JournalLock = new();
+        private static readonly Lock CallsLock = new();
 
         public async Task<AgentResponse> RunAsync(AgentRequest request, CancellationToken cancellationToken)
         {
@@ -49,9 +49,9 @@ namespace TeamBot.CrashHost
 
         private void Write(string line)
         {
-            lock (JournalLock)
+            lock (CallsLock)
             {
-                using var stream = new FileStream(journal, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+                using var stream = new FileStream(calls, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
                 using var writer = new StreamWriter(stream);
                 writer.WriteLine(line);
                 writer.Flush();

@@ -119,6 +119,21 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task Status_of_a_run_under_way_counts_the_stages_only_its_journal_holds()
+    {
+        using var cli = new CliHarness();
+        var store = new TeamBot.State.FileStateStore(cli.RunDirectory("journaled"));
+        await store.SaveAsync(new TeamBot.State.OrchestrationStateDocument { FeatureName = "journaled", Status = "in_progress", CurrentStage = "SETUP", CompletedStages = [], JournalSequence = 0 }, CancellationToken.None);
+        await store.AppendAsync(new TeamBot.State.JournalEntry { Sequence = 1, ElapsedSeconds = 61, Event = "stage_succeeded", Stage = "SETUP", Text = "set up" }, CancellationToken.None);
+        await store.AppendAsync(new TeamBot.State.JournalEntry { Sequence = 2, ElapsedSeconds = 62, Event = "stage_succeeded", Stage = "BUSINESS_PROBLEM", Text = "the problem" }, CancellationToken.None);
+
+        (int exit, string status, string error) = await cli.RunAsync(["status", "journaled"]);
+
+        Assert.True(exit == ExitCodes.Complete, error);
+        Assert.Matches(@"journaled\s+in_progress\s+at SPEC\s+2/14 stages\s+00:01:02", status);
+    }
+
+    [Fact]
     public async Task Running_an_objective_twice_asks_to_resume_or_restart()
     {
         using var cli = new CliHarness();

@@ -39,7 +39,8 @@ internal static class StatusCommand
             var store = new FileStateStore(directory);
             try
             {
-                OrchestrationStateDocument? state = await store.LoadAsync(cancellationToken).ConfigureAwait(false);
+                // The snapshot with the journal replayed: orchestration_state.json alone lags a run that is under way.
+                OrchestrationStateDocument? state = (await SavedRun.LoadAsync(context.Workflow, store, cancellationToken).ConfigureAwait(false))?.Document;
                 if (state is null)
                 {
                     await context.Error.WriteLineAsync($"There is no run '{Path.GetFileName(directory)}' in '{runs}'.").ConfigureAwait(false);

@@ -37,8 +37,13 @@ internal sealed class RunSession<TStage>
     private readonly Lock _progressLock = new();
     private readonly long _started;
     private readonly string _runDirectory;
+    private readonly IWorkflowJournal? _journal;
+    private readonly JournalEventMapper<TStage> _journalEvents;
     private OrchestrationStateDocument? _previous;
     private RunState<TStage> _state;
+    private long _journalSequence;
+    private int _sinceSnapshot;
+    private bool _snapshotTaken;
 
     public RunSession(
         IWorkflowDefinition<TStage> workflow,
@@ -50,6 +55,7 @@ internal sealed class RunSession<TStage>
         RunMetadata metadata,
         RunState<TStage> state,
         OrchestrationStateDocument? previous,
+        long journalSequence,
         IProgress<WorkflowEvent>? progress,
         string runDirectory)
     {
@@ -60,6 +66,9 @@ internal sealed class RunSession<TStage>
         _metadata = metadata;
         _state = state;
         _previous = previous;
+        _journalSequence = journalSequence;
+        _journal = store as IWorkflowJournal;
+        _journalEvents = new JournalEventMapper<TStage>(workflow);
         _progress = progress;
         _runDirectory = runDirectory;
         _rules = new ExecutionRules<TStage>(workflow, options.Policy);
@@ -84,6 +93,7 @@ internal sealed class RunSession<TStage>
         {
             Decision<TStage> decision = _rules.Decide(_state, next);
             _state = decision.State;
+            await JournalAsync(next).ConfigureAwait(false);
             if (await CarryOutAsync(decision.Commands, run.Token).ConfigureAwait(false))
             {
                 break;
@@ -219,13 +229,51 @@ internal sealed class RunSession<TStage>
         }
     }
 
+    /// <summary>
+    /// Records the event before any of its commands is carried out, so that a crash from here on replays it.
+    /// <see cref="RunStarted{TStage}"/> is recorded by a snapshot instead: it makes the journal start afresh under this
+    /// session's policy, which is the one a replay of the entries that follow must use.
+    /// </summary>
+    private async Task JournalAsync(ExecutionEvent<TStage> @event)
+    {
+        if (_journal is null)
+        {
+            return;
+        }
+
+        if (@event is RunStarted<TStage>)
+        {
+            await SaveAsync().ConfigureAwait(false);
+            return;
+        }
+
+        // Like a save, never cancelled: the event of a cancelled run is exactly what must be kept.
+        await _journal.AppendAsync(_journalEvents.ToEntry(@event, ++_journalSequence, Elapsed), CancellationToken.None).ConfigureAwait(false);
+        _sinceSnapshot++;
+    }
+
     private async Task SaveAsync()
     {
+        // With a journal, every event since the snapshot is already durable; a new snapshot is only worth it once
+        // enough of them have gathered, or to leave the finished run in one file. The state changes only by events, so
+        // with none since the last snapshot there is nothing to write.
+        if (_journal is not null && _snapshotTaken && (_sinceSnapshot == 0 || (!_state.IsFinished && _sinceSnapshot < _options.SnapshotInterval)))
+        {
+            return;
+        }
+
         OrchestrationStateDocument document = _mapper.ToDocument(_state, _metadata with { Elapsed = Elapsed }, _previous);
+        if (_journal is not null)
+        {
+            document.JournalSequence = _journalSequence;
+            document.ExecutionPolicy = ExecutionPolicyEntry.From(_options.Policy);
+        }
 
         // Saving must not be cancelled: the state of a cancelled or timed-out run is exactly what must be kept.
         await _store.SaveAsync(document, CancellationToken.None).ConfigureAwait(false);
         _previous = document;
+        _snapshotTaken = true;
+        _sinceSnapshot = 0;
     }
 
     private void Report(WorkflowEventKind kind, TStage? stage, string? group, int? iteration, string? detail)

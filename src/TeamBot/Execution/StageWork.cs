@@ -203,14 +203,6 @@ internal sealed class StageWork<TStage>
         TStage stage = StageOf(command);
         StageDescriptor<TStage> descriptor = _workflow.GetStage(stage);
         RunState<TStage> state = _state();
-        var prior = new List<KeyValuePair<string, string>>();
-        foreach (TStage done in _workflow.StageOrder)
-        {
-            if (state.Outputs.TryGetValue(done, out string? output) && !EqualityComparer<TStage>.Default.Equals(done, stage))
-            {
-                prior.Add(new(_workflow.GetStageName(done), output));
-            }
-        }
 
         var context = new StageContext
         {
@@ -224,7 +216,7 @@ internal sealed class StageWork<TStage>
             RequiredArtifacts = descriptor.Artifacts,
             ExitCriteria = descriptor.ExitCriteria,
             AllowedPersonas = descriptor.AllowedPersonas,
-            PriorOutputs = prior,
+            PriorOutputs = new PriorOutputs<TStage>(_workflow, state, stage),
         };
 
         return command switch

@@ -60,7 +60,7 @@ public sealed class WorkflowRunner<TStage>
         }
 
         RunMetadata metadata = Metadata(objective, TimeSpan.Zero, _options.TimeBudget);
-        return await Session(objective, metadata, new RunState<TStage>(), null, progress).RunAsync(cancellationToken).ConfigureAwait(false);
+        return await Session(objective, metadata, new RunState<TStage>(), null, 0, progress).RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Continues a stopped run where it stopped: completed stages are not run again.</summary>
@@ -75,25 +75,25 @@ public sealed class WorkflowRunner<TStage>
     {
         ArgumentNullException.ThrowIfNull(objective);
         using IDisposable claim = _store.Lock();
-        OrchestrationStateDocument document = await _store.LoadAsync(cancellationToken).ConfigureAwait(false)
+        SavedRun<TStage> saved = await SavedRun.LoadAsync(_workflow, _store, cancellationToken).ConfigureAwait(false)
             ?? throw new WorkflowStateException($"There is no run to resume at '{_store.Location}'.");
-        RunState<TStage> state = _mapper.ToState(document, _store.Location);
+        OrchestrationStateDocument document = saved.Document;
         TimeSpan budget = timeBudget ?? (document.MaxSeconds > 0 ? TimeSpan.FromSeconds(document.MaxSeconds) : _options.TimeBudget);
         RunMetadata metadata = Metadata(objective, TimeSpan.FromSeconds(document.ElapsedSeconds), budget) with
         {
             ObjectiveFile = document.ObjectiveFile ?? objective.SourcePath,
         };
-        return await Session(objective, metadata, state, document, progress).RunAsync(cancellationToken).ConfigureAwait(false);
+        return await Session(objective, metadata, saved.State, document, saved.JournalSequence, progress).RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private RunMetadata Metadata(Objective objective, TimeSpan elapsed, TimeSpan budget) =>
         new(objective.SourcePath, objective.FeatureName, _options.StagesConfigSource ?? _workflow.SourceFileName, elapsed, budget);
 
-    private RunSession<TStage> Session(Objective objective, RunMetadata metadata, RunState<TStage> state, OrchestrationStateDocument? previous, IProgress<WorkflowEvent>? progress)
+    private RunSession<TStage> Session(Objective objective, RunMetadata metadata, RunState<TStage> state, OrchestrationStateDocument? previous, long journalSequence, IProgress<WorkflowEvent>? progress)
     {
         string runDirectory = _options.RunDirectory
             ?? (_store as FileStateStore)?.RunDirectory
             ?? Path.Combine(Directory.GetCurrentDirectory(), ".teambot", objective.FeatureName);
-        return new RunSession<TStage>(_workflow, _agents, _store, _mapper, _options, objective, metadata, state, previous, progress, Path.GetFullPath(runDirectory));
+        return new RunSession<TStage>(_workflow, _agents, _store, _mapper, _options, objective, metadata, state, previous, journalSequence, progress, Path.GetFullPath(runDirectory));
     }
 }

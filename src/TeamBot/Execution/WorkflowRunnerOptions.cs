@@ -31,6 +31,13 @@ public sealed record WorkflowRunnerOptions
     /// <summary>Gets how long a stopping run waits for agents to notice cancellation before returning anyway.</summary>
     public TimeSpan CancellationGracePeriod { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Gets how many events a store that keeps a journal (<see cref="State.IWorkflowJournal"/>) records after a
+    /// snapshot before the runner writes the next one. Each event is durable either way; a larger interval makes saves
+    /// cheaper and leaves <c>orchestration_state.json</c> further behind while the run is under way.
+    /// </summary>
+    public int SnapshotInterval { get; init; } = 50;
+
     /// <summary>Gets where the workflow came from, recorded in the state file.</summary>
     public string? StagesConfigSource { get; init; }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -11,10 +12,13 @@ namespace TeamBot.State;
 /// A run's state as <c>orchestration_state.json</c> in the run's folder (for example <c>.teambot/add-export</c>),
 /// saved atomically and guarded by a lock file.
 /// </summary>
-public sealed class FileStateStore : IWorkflowStateStore
+public sealed class FileStateStore : IWorkflowStateStore, IWorkflowJournal
 {
     /// <summary>The state file's name, as the Python TeamBot named it.</summary>
     public const string StateFileName = "orchestration_state.json";
+
+    /// <summary>The journal's name: the events since the last snapshot, one JSON object per line.</summary>
+    public const string JournalFileName = "orchestration_state.journal";
 
     /// <summary>The lock file's name.</summary>
     public const string LockFileName = "orchestration_state.lock";
@@ -26,6 +30,7 @@ public sealed class FileStateStore : IWorkflowStateStore
         ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
         RunDirectory = Path.GetFullPath(runDirectory);
         StatePath = Path.Combine(RunDirectory, StateFileName);
+        JournalPath = Path.Combine(RunDirectory, JournalFileName);
     }
 
     /// <summary>Gets the run's folder.</summary>
@@ -34,8 +39,14 @@ public sealed class FileStateStore : IWorkflowStateStore
     /// <summary>Gets the state file's path.</summary>
     public string StatePath { get; }
 
+    /// <summary>Gets the journal's path.</summary>
+    public string JournalPath { get; }
+
     /// <inheritdoc/>
     public string Location => StatePath;
+
+    /// <inheritdoc/>
+    public string JournalLocation => JournalPath;
 
     /// <summary>Finds the run folder under <paramref name="root"/> whose state was saved last, as the Python TeamBot did.</summary>
     /// <returns>The folder, or <see langword="null"/> when there is no run.</returns>
@@ -113,6 +124,45 @@ public sealed class FileStateStore : IWorkflowStateStore
             File.Delete(temporary);
             throw;
         }
+
+        // The snapshot holds every entry up to its journal_sequence; a crash before this line leaves entries that
+        // readers skip by their numbers.
+        File.Delete(JournalPath);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>One write of the whole line, then a flush to disk: a crash keeps the entry whole or leaves a torn last line.</remarks>
+    public async ValueTask AppendAsync(JournalEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        byte[] line = JournalLines.ToLine(entry);
+        Directory.CreateDirectory(RunDirectory);
+        var stream = new FileStream(JournalPath, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
+        await using (stream.ConfigureAwait(false))
+        {
+            await stream.WriteAsync(line, cancellationToken).ConfigureAwait(false);
+            stream.Flush(flushToDisk: true);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<IReadOnlyList<JournalEntry>> ReadJournalAsync(CancellationToken cancellationToken)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(JournalPath, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return [];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new WorkflowStateException($"The journal '{JournalPath}' cannot be read: {ex.Message}", ex);
+        }
+
+        return JournalLines.Parse(bytes, JournalPath);
     }
 
     /// <inheritdoc/>

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -9,14 +11,30 @@ namespace TeamBot.State;
 /// A state store in memory, for tests, benchmarks and hosts that persist elsewhere. It keeps the serialized JSON, not
 /// the object, so it behaves like the file: what is loaded is what was saved, byte for byte.
 /// </summary>
-public sealed class InMemoryStateStore : IWorkflowStateStore
+public sealed class InMemoryStateStore : IWorkflowStateStore, IWorkflowJournal
 {
     private readonly Lock _gate = new();
+    private readonly List<byte[]> _journal = [];
     private byte[]? _json;
     private bool _locked;
 
     /// <inheritdoc/>
     public string Location { get; init; } = "memory";
+
+    /// <inheritdoc/>
+    public string JournalLocation => Location + " (journal)";
+
+    /// <summary>Gets the number of journal entries since the last snapshot.</summary>
+    public int JournalLength
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _journal.Count;
+            }
+        }
+    }
 
     /// <summary>Gets the saved JSON, or <see langword="null"/>.</summary>
     public ReadOnlyMemory<byte>? Json
@@ -49,9 +67,34 @@ public sealed class InMemoryStateStore : IWorkflowStateStore
         lock (_gate)
         {
             _json = json;
+            _journal.Clear();
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public ValueTask AppendAsync(JournalEntry entry, CancellationToken cancellationToken)
+    {
+        byte[] line = JournalLines.ToLine(entry);
+        lock (_gate)
+        {
+            _journal.Add(line);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<JournalEntry>> ReadJournalAsync(CancellationToken cancellationToken)
+    {
+        byte[] all;
+        lock (_gate)
+        {
+            all = _journal.SelectMany(line => line).ToArray();
+        }
+
+        return ValueTask.FromResult<IReadOnlyList<JournalEntry>>(JournalLines.Parse(all, JournalLocation));
     }
 
     /// <inheritdoc/>

@@ -83,9 +83,49 @@ public sealed class OrchestrationStateDocument
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Error { get; set; }
 
+    /// <summary>
+    /// Gets or sets the last journal entry this snapshot holds (added by TeamBot for .NET); later entries are replayed
+    /// over it on load.
+    /// </summary>
+    [JsonPropertyName("journal_sequence")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? JournalSequence { get; set; }
+
+    /// <summary>Gets or sets the rules' choices of the session that wrote it, which replaying its journal needs (added by TeamBot for .NET).</summary>
+    [JsonPropertyName("execution_policy")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ExecutionPolicyEntry? ExecutionPolicy { get; set; }
+
     /// <summary>Gets or sets the fields this runtime does not know, kept as they were.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
+}
+
+/// <summary>The <c>execution_policy</c> of a snapshot.</summary>
+public sealed class ExecutionPolicyEntry
+{
+    /// <summary>Gets or sets a value indicating whether optional stages are skipped.</summary>
+    [JsonPropertyName("skip_optional_stages")]
+    public bool SkipOptionalStages { get; set; }
+
+    /// <summary>Gets or sets the review iterations of a review stage without <c>max_iterations</c>.</summary>
+    [JsonPropertyName("max_review_iterations")]
+    public int MaxReviewIterations { get; set; }
+
+    /// <summary>Gets or sets the acceptance-test runs of a stage without <c>max_iterations</c>.</summary>
+    [JsonPropertyName("max_acceptance_runs")]
+    public int MaxAcceptanceRuns { get; set; }
+
+    /// <summary>Records <paramref name="policy"/>.</summary>
+    public static ExecutionPolicyEntry From(Execution.ExecutionPolicy policy)
+    {
+        System.ArgumentNullException.ThrowIfNull(policy);
+        return new() { SkipOptionalStages = policy.SkipOptionalStages, MaxReviewIterations = policy.MaxReviewIterations, MaxAcceptanceRuns = policy.MaxAcceptanceRuns };
+    }
+
+    /// <summary>Gets the policy this entry records.</summary>
+    public Execution.ExecutionPolicy ToPolicy() =>
+        new() { SkipOptionalStages = SkipOptionalStages, MaxReviewIterations = MaxReviewIterations, MaxAcceptanceRuns = MaxAcceptanceRuns };
 }
 
 /// <summary>One acceptance-test run in <c>acceptance_test_history</c>.</summary>

@@ -24,27 +24,28 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
     {
         string directory = Path.Combine(Path.GetTempPath(), "teambot-crash", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        string journal = Path.Combine(directory, "journal.txt");
+        string calls = Path.Combine(directory, "agent-calls.txt");
         string statePath = Path.Combine(directory, FileStateStore.StateFileName);
         var random = new Random(Seed);
         var completedAtKill = new List<HashSet<string>>();
         int reads = 0;
+        int journalEntries = 0;
         try
         {
             for (int attempt = 0; ; attempt++)
             {
-                using Process process = Start(directory, journal, attempt);
+                using Process process = Start(directory, calls, attempt);
                 bool kill = attempt < Kills;
                 var deadline = Stopwatch.StartNew();
 
-                // The clock starts when this attempt's first agent call is journaled, not at process start: a loaded
+                // The clock starts when this attempt's first agent call is recorded, not at process start: a loaded
                 // machine (CI runs test assemblies side by side) must not turn every kill into one before any work.
                 int killAfter = random.Next(30, 300);
                 Stopwatch? working = null;
                 while (!process.HasExited && deadline.Elapsed < TimeSpan.FromMinutes(2))
                 {
                     reads += AssertValidJson(statePath) ? 1 : 0;
-                    working ??= Journaled(journal, attempt) ? Stopwatch.StartNew() : null;
+                    working ??= Called(calls, attempt) ? Stopwatch.StartNew() : null;
                     if (kill && working is not null && working.ElapsedMilliseconds >= killAfter)
                     {
                         process.Kill(entireProcessTree: true);
@@ -56,8 +57,9 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
 
                 await process.WaitForExitAsync();
                 AssertValidJson(statePath);
-                HashSet<string> completed = Completed(statePath);
-                output.WriteLine($"attempt {attempt}: {(kill ? $"killed {killAfter} ms into its work" : "ran to the end")}, exit {process.ExitCode}, {completed.Count} stages completed");
+                (HashSet<string> completed, int replayed) = await CompletedAsync(directory);
+                journalEntries += replayed;
+                output.WriteLine($"attempt {attempt}: {(kill ? $"killed {killAfter} ms into its work" : "ran to the end")}, exit {process.ExitCode}, {completed.Count} stages completed ({replayed} of the events only in the journal)");
                 if (!kill || process.ExitCode == 0)
                 {
                     Assert.Equal(0, process.ExitCode);
@@ -69,7 +71,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
 
             using JsonDocument final = JsonDocument.Parse(File.ReadAllBytes(statePath));
             Assert.Equal("complete", final.RootElement.GetProperty("status").GetString());
-            string[] lines = File.ReadAllLines(journal);
+            string[] lines = File.ReadAllLines(calls);
             for (int kill = 0; kill < completedAtKill.Count; kill++)
             {
                 IEnumerable<string> rerun = lines.Select(line => line.Split(' '))
@@ -81,6 +83,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
 
             output.WriteLine($"{completedAtKill.Count} kills, {reads} state reads while running, {lines.Count(l => l.StartsWith("START", StringComparison.Ordinal))} agent calls in all");
             Assert.True(completedAtKill.Any(set => set.Count > 0), "no kill happened after a stage completed; the test proved nothing");
+            Assert.True(journalEntries > 0, "no kill left events in the journal after the snapshot; the replay was not tested");
         }
         finally
         {
@@ -88,11 +91,11 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         }
     }
 
-    private static bool Journaled(string journal, int attempt)
+    private static bool Called(string calls, int attempt)
     {
         try
         {
-            using var stream = new FileStream(journal, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var stream = new FileStream(calls, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             using var reader = new StreamReader(stream);
             string prefix = $"START {attempt} ";
             for (string? line = reader.ReadLine(); line is not null; line = reader.ReadLine())
@@ -111,12 +114,12 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         }
     }
 
-    private static Process Start(string directory, string journal, int attempt)
+    private static Process Start(string directory, string calls, int attempt)
     {
         string host = Path.Combine(AppContext.BaseDirectory.Replace($"{Path.DirectorySeparatorChar}TeamBot.Tests{Path.DirectorySeparatorChar}", $"{Path.DirectorySeparatorChar}TeamBot.CrashHost{Path.DirectorySeparatorChar}", StringComparison.Ordinal), "TeamBot.CrashHost.dll");
         Assert.True(File.Exists(host), $"{host} was not built");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in new[] { host, directory, journal, attempt.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (string argument in new[] { host, directory, calls, attempt.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
         }
@@ -141,16 +144,12 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         return true;
     }
 
-    private static HashSet<string> Completed(string path)
+    /// <summary>What the runner will resume from: the snapshot with the journal replayed over it.</summary>
+    private static async Task<(HashSet<string> Completed, int Replayed)> CompletedAsync(string directory)
     {
-        if (!File.Exists(path))
-        {
-            return [];
-        }
-
-        using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(path));
-        return document.RootElement.TryGetProperty("completed_stages", out JsonElement list)
-            ? list.EnumerateArray().Select(item => item.GetString()!).ToHashSet()
-            : [];
+        SavedRun<Stage>? saved = await SavedRun.LoadAsync(Workflow.Definition, new FileStateStore(directory));
+        return saved is null
+            ? ([], 0)
+            : (saved.State.Completed.Select(Workflow.Definition.GetStageName).ToHashSet(), saved.ReplayedEntries);
     }
 }

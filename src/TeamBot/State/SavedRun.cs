@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using TeamBot.Definitions;
+using TeamBot.Execution;
+
+namespace TeamBot.State;
+
+/// <summary>A run as its store holds it: the last snapshot with the journal's later events replayed over it.</summary>
+/// <typeparam name="TStage">The generated stage enum.</typeparam>
+public sealed class SavedRun<TStage>
+    where TStage : struct, Enum
+{
+    internal SavedRun(OrchestrationStateDocument document, RunState<TStage> state, long journalSequence, int replayedEntries)
+    {
+        Document = document;
+        State = state;
+        JournalSequence = journalSequence;
+        ReplayedEntries = replayedEntries;
+    }
+
+    /// <summary>Gets the run's document, up to date: what a snapshot taken now would hold.</summary>
+    public OrchestrationStateDocument Document { get; }
+
+    /// <summary>Gets the rules' state.</summary>
+    public RunState<TStage> State { get; }
+
+    /// <summary>Gets the number of the last journal entry applied; 0 when there is none.</summary>
+    public long JournalSequence { get; }
+
+    /// <summary>Gets the number of journal entries replayed over the snapshot.</summary>
+    public int ReplayedEntries { get; }
+
+    /// <summary>Gets the time the run has taken over all its sessions.</summary>
+    public TimeSpan Elapsed => TimeSpan.FromSeconds(Document.ElapsedSeconds);
+}
+
+/// <summary>Loads saved runs.</summary>
+public static class SavedRun
+{
+    /// <summary>Loads the run from <paramref name="store"/>, replaying its journal when it keeps one.</summary>
+    /// <returns>The run, or <see langword="null"/> when the store holds none.</returns>
+    /// <exception cref="WorkflowStateException">The snapshot or the journal is corrupt, or names stages the workflow lacks; both are left as they are.</exception>
+    public static async ValueTask<SavedRun<TStage>?> LoadAsync<TStage>(IWorkflowDefinition<TStage> workflow, IWorkflowStateStore store, CancellationToken cancellationToken = default)
+        where TStage : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        ArgumentNullException.ThrowIfNull(store);
+        if (await store.LoadAsync(cancellationToken).ConfigureAwait(false) is not { } snapshot)
+        {
+            return null;
+        }
+
+        var mapper = new RunStateMapper<TStage>(workflow);
+        RunState<TStage> state = mapper.ToState(snapshot, store.Location);
+        long sequence = snapshot.JournalSequence ?? 0;
+        IReadOnlyList<JournalEntry> entries = store is IWorkflowJournal journal ? await journal.ReadJournalAsync(cancellationToken).ConfigureAwait(false) : [];
+        if (entries.Count == 0 || entries[^1].Sequence <= sequence)
+        {
+            return new SavedRun<TStage>(snapshot, state, sequence, 0);
+        }
+
+        // The session that wrote the snapshot made the decisions the journal records, so replay them under its policy.
+        string location = ((IWorkflowJournal)store).JournalLocation;
+        var rules = new ExecutionRules<TStage>(workflow, snapshot.ExecutionPolicy?.ToPolicy() ?? new ExecutionPolicy());
+        var events = new JournalEventMapper<TStage>(workflow);
+        double elapsed = snapshot.ElapsedSeconds;
+        int replayed = 0;
+        foreach (JournalEntry entry in entries)
+        {
+            if (entry.Sequence <= sequence)
+            {
+                continue; // already in the snapshot: the run crashed after writing it, before clearing the journal
+            }
+
+            if (entry.Sequence != sequence + 1)
+            {
+                throw new WorkflowStateException($"The journal '{location}' jumps from entry {sequence} to {entry.Sequence}: entries are missing. It was left unchanged.");
+            }
+
+            state = rules.Decide(state, events.ToEvent(entry, location)).State;
+            sequence = entry.Sequence;
+            elapsed = Math.Max(elapsed, entry.ElapsedSeconds);
+            replayed++;
+        }
+
+        var metadata = new RunMetadata(snapshot.ObjectiveFile ?? "", snapshot.FeatureName ?? "", snapshot.StagesConfigSource ?? "", TimeSpan.FromSeconds(elapsed), TimeSpan.FromSeconds(snapshot.MaxSeconds));
+        OrchestrationStateDocument document = mapper.ToDocument(state, metadata, snapshot);
+        (document.ObjectiveFile, document.FeatureName, document.StagesConfigSource) = (snapshot.ObjectiveFile, snapshot.FeatureName, snapshot.StagesConfigSource);
+        (document.JournalSequence, document.ExecutionPolicy) = (sequence, snapshot.ExecutionPolicy);
+        return new SavedRun<TStage>(document, state, sequence, replayed);
+    }
+}

@@ -1,0 +1,255 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using TeamBot.Agents;
+using TeamBot.Execution;
+using TeamBot.State;
+using TeamBot.Tests.Fakes;
+
+namespace TeamBot.Tests.State;
+
+/// <summary>
+/// The journal: between snapshots each event is one line in <c>orchestration_state.journal</c>, and loading replays it
+/// over the snapshot. These tests pause a run at a stage, copy its files (what a crash at that instant leaves) and load
+/// or resume the copy.
+/// </summary>
+public sealed class JournalTests
+{
+    private static readonly string[] BeforeImplementation = ["SETUP", "BUSINESS_PROBLEM", "SPEC", "SPEC_REVIEW", "RESEARCH", "TEST_STRATEGY", "PLAN", "PLAN_REVIEW"];
+
+    [Fact]
+    public async Task Mid_run_the_journal_holds_the_stages_the_snapshot_does_not_yet()
+    {
+        using var run = new TestRun();
+        TaskCompletionSource gate = run.Team.Gate("IMPLEMENTATION");
+        Task<WorkflowResult> running = run.RunAsync(Workflow.Definition);
+        await WhenCalledAsync(run.Team, "IMPLEMENTATION");
+
+        JsonNode snapshot = JsonNode.Parse(File.ReadAllText(run.Store.StatePath))!;
+        SavedRun<Stage> saved = (await SavedRun.LoadAsync(Workflow.Definition, new FileStateStore(run.Directory)))!;
+        gate.SetResult();
+        WorkflowResult result = await running;
+
+        // The snapshot is the one written when the run started; everything since is in the journal.
+        Assert.Empty(snapshot["completed_stages"]!.AsArray());
+        Assert.Equal(BeforeImplementation.Order(StringComparer.Ordinal), saved.Document.CompletedStages!.Order(StringComparer.Ordinal));
+        Assert.Equal(Stage.Implementation, saved.State.CurrentStage);
+        Assert.Equal(10, saved.ReplayedEntries); // 8 stages, two of them reviews: work and verdict
+        Assert.Equal(10, saved.JournalSequence);
+
+        // The run's end writes a snapshot with everything and clears the journal.
+        Assert.Equal(RunStatus.Complete, result.Status);
+        Assert.False(File.Exists(run.Store.JournalPath));
+        JsonNode final = JsonNode.Parse(File.ReadAllText(run.Store.StatePath))!;
+        Assert.Equal(Workflow.Definition.Stages.Length, final["completed_stages"]!.AsArray().Count);
+        Assert.True(final["journal_sequence"]!.GetValue<long>() > 10);
+    }
+
+    [Fact]
+    public async Task Resuming_after_a_crash_replays_the_journal_and_runs_no_completed_stage_again()
+    {
+        using var crashed = await CrashedAtAsync("IMPLEMENTATION");
+
+        WorkflowResult result = await crashed.Runner(Workflow.Definition).ResumeAsync(TestRun.Objective);
+
+        Assert.Equal(RunStatus.Complete, result.Status);
+        Assert.Empty(crashed.Team.StagesWorked().Intersect(BeforeImplementation));
+        Assert.Contains("IMPLEMENTATION", crashed.Team.StagesWorked());
+        Assert.False(File.Exists(crashed.Store.JournalPath));
+    }
+
+    [Fact]
+    public async Task A_last_line_torn_by_a_crash_is_ignored_and_the_run_resumes()
+    {
+        using var crashed = await CrashedAtAsync("IMPLEMENTATION");
+        File.AppendAllText(crashed.Store.JournalPath, """{"seq":11,"elapsed_seconds":0.5,"event":"stage_succ""");
+
+        SavedRun<Stage> saved = (await SavedRun.LoadAsync(Workflow.Definition, crashed.Store))!;
+        WorkflowResult result = await crashed.Runner(Workflow.Definition).ResumeAsync(TestRun.Objective);
+
+        Assert.Equal(10, saved.JournalSequence);
+        Assert.Equal(RunStatus.Complete, result.Status);
+        Assert.Contains("IMPLEMENTATION", crashed.Team.StagesWorked());
+    }
+
+    [Fact]
+    public async Task A_corrupt_line_before_the_last_is_an_error_naming_the_journal_and_nothing_is_touched()
+    {
+        using var crashed = await CrashedAtAsync("IMPLEMENTATION");
+        string[] lines = File.ReadAllLines(crashed.Store.JournalPath);
+        lines[2] = "{\"seq\":3,\"event\":";
+        File.WriteAllLines(crashed.Store.JournalPath, lines);
+        byte[] journal = File.ReadAllBytes(crashed.Store.JournalPath);
+        byte[] snapshot = File.ReadAllBytes(crashed.Store.StatePath);
+
+        var ex = await Assert.ThrowsAsync<WorkflowStateException>(() => crashed.Runner(Workflow.Definition).ResumeAsync(TestRun.Objective));
+
+        Assert.Contains(crashed.Store.JournalPath, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("line 3", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(journal, File.ReadAllBytes(crashed.Store.JournalPath));
+        Assert.Equal(snapshot, File.ReadAllBytes(crashed.Store.StatePath));
+        Assert.Empty(crashed.Team.Calls);
+    }
+
+    [Fact]
+    public async Task A_missing_entry_is_an_error_not_a_silent_skip()
+    {
+        using var crashed = await CrashedAtAsync("IMPLEMENTATION");
+        File.WriteAllLines(crashed.Store.JournalPath, File.ReadAllLines(crashed.Store.JournalPath).Where((_, i) => i != 4));
+
+        var ex = await Assert.ThrowsAsync<WorkflowStateException>(() => SavedRun.LoadAsync(Workflow.Definition, crashed.Store).AsTask());
+
+        Assert.Contains("jumps from entry 4 to 6", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Entries_a_snapshot_already_holds_are_not_applied_twice()
+    {
+        // A crash between writing a snapshot and clearing the journal leaves both: the snapshot's journal_sequence
+        // says which entries it holds.
+        using var crashed = await CrashedAtAsync("IMPLEMENTATION");
+        SavedRun<Stage> before = (await SavedRun.LoadAsync(Workflow.Definition, crashed.Store))!;
+        File.WriteAllBytes(crashed.Store.StatePath, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(before.Document, StateJsonContext.Default.OrchestrationStateDocument));
+
+        SavedRun<Stage> after = (await SavedRun.LoadAsync(Workflow.Definition, crashed.Store))!;
+
+        Assert.Equal(0, after.ReplayedEntries);
+        Assert.Equal(before.JournalSequence, after.JournalSequence);
+        Assert.Equal(before.State.Completed.Order(), after.State.Completed.Order());
+        Assert.Equal(before.State.Outputs.OrderBy(p => p.Key), after.State.Outputs.OrderBy(p => p.Key));
+    }
+
+    [Fact]
+    public async Task The_journal_is_replayed_under_the_policy_of_the_session_that_wrote_it()
+    {
+        using var crashed = await CrashedAtAsync("SPEC", new WorkflowRunnerOptions { Policy = new ExecutionPolicy { SkipOptionalStages = true } });
+        JsonNode snapshot = JsonNode.Parse(File.ReadAllText(crashed.Store.StatePath))!;
+        Assert.True(snapshot["execution_policy"]!["skip_optional_stages"]!.GetValue<bool>());
+
+        SavedRun<Stage> skipping = (await SavedRun.LoadAsync(Workflow.Definition, crashed.Store))!;
+        snapshot["execution_policy"]!["skip_optional_stages"] = false;
+        File.WriteAllText(crashed.Store.StatePath, snapshot.ToJsonString());
+        SavedRun<Stage> notSkipping = (await SavedRun.LoadAsync(Workflow.Definition, crashed.Store))!;
+
+        Assert.Equal(Stage.Spec, skipping.State.CurrentStage);
+        Assert.Equal(Stage.BusinessProblem, notSkipping.State.CurrentStage);
+    }
+
+    [Fact]
+    public async Task Without_a_journal_each_save_writes_the_whole_document_as_before()
+    {
+        using var run = new TestRun();
+        var store = new SnapshotOnlyStore();
+        WorkflowResult result = await new WorkflowRunner<Stage>(Workflow.Definition, AgentRegistry.ForAll(run.Team), store, new WorkflowRunnerOptions { WorkingDirectory = run.Directory, RunDirectory = run.Directory })
+            .RunAsync(TestRun.Objective);
+
+        Assert.Equal(RunStatus.Complete, result.Status);
+        Assert.True(store.Saves > Workflow.Definition.Stages.Length, $"{store.Saves} saves");
+        Assert.Null(store.Last!.JournalSequence);
+    }
+
+    [Fact]
+    public async Task A_snapshot_is_written_every_interval_events()
+    {
+        using var run = new TestRun();
+        var store = new CountingJournalStore();
+        WorkflowResult result = await new WorkflowRunner<Stage>(Workflow.Definition, AgentRegistry.ForAll(run.Team), store, new WorkflowRunnerOptions { WorkingDirectory = run.Directory, RunDirectory = run.Directory, SnapshotInterval = 4 })
+            .RunAsync(TestRun.Objective);
+
+        Assert.Equal(RunStatus.Complete, result.Status);
+        long events = store.Last!.JournalSequence!.Value;
+
+        // One at the start and one at the end; between them, one at the first save once 4 events have gathered.
+        Assert.True(store.Saves > 2 && store.Saves <= 2 + (events / 4), $"{store.Saves} snapshots for {events} events");
+        Assert.Equal(0, store.Inner.JournalLength);
+    }
+
+    /// <summary>Runs until <paramref name="stage"/> is called, copies the run's files (a crash at that instant) and lets the original finish.</summary>
+    private static async Task<TestRun> CrashedAtAsync(string stage, WorkflowRunnerOptions? options = null)
+    {
+        using var original = new TestRun();
+        TaskCompletionSource gate = original.Team.Gate(stage);
+        Task<WorkflowResult> running = original.RunAsync(Workflow.Definition, options);
+        await WhenCalledAsync(original.Team, stage);
+
+        var copy = new TestRun();
+        File.Copy(original.Store.StatePath, copy.Store.StatePath);
+        if (File.Exists(original.Store.JournalPath))
+        {
+            File.Copy(original.Store.JournalPath, copy.Store.JournalPath);
+        }
+
+        string artifacts = Path.Combine(original.Directory, "artifacts");
+        foreach (string file in Directory.GetFiles(artifacts, "*", SearchOption.AllDirectories))
+        {
+            string target = Path.Combine(copy.Directory, "artifacts", Path.GetRelativePath(artifacts, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        gate.SetResult();
+        await running;
+        return copy;
+    }
+
+    private static async Task WhenCalledAsync(FakeTeam team, string stage)
+    {
+        for (int i = 0; i < 1000 && !team.Calls.Any(call => call.Context.Stage == stage); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Contains(stage, team.Calls.Select(call => call.Context.Stage));
+    }
+
+    private sealed class SnapshotOnlyStore : IWorkflowStateStore
+    {
+        private readonly InMemoryStateStore _inner = new();
+
+        public int Saves { get; private set; }
+
+        public OrchestrationStateDocument? Last { get; private set; }
+
+        public string Location => _inner.Location;
+
+        public ValueTask<OrchestrationStateDocument?> LoadAsync(System.Threading.CancellationToken cancellationToken) => _inner.LoadAsync(cancellationToken);
+
+        public ValueTask SaveAsync(OrchestrationStateDocument state, System.Threading.CancellationToken cancellationToken)
+        {
+            (Saves, Last) = (Saves + 1, state);
+            return _inner.SaveAsync(state, cancellationToken);
+        }
+
+        public IDisposable Lock() => _inner.Lock();
+    }
+
+    private sealed class CountingJournalStore : IWorkflowStateStore, IWorkflowJournal
+    {
+        public InMemoryStateStore Inner { get; } = new();
+
+        public int Saves { get; private set; }
+
+        public OrchestrationStateDocument? Last { get; private set; }
+
+        public string Location => Inner.Location;
+
+        public string JournalLocation => Inner.JournalLocation;
+
+        public ValueTask<OrchestrationStateDocument?> LoadAsync(System.Threading.CancellationToken cancellationToken) => Inner.LoadAsync(cancellationToken);
+
+        public ValueTask SaveAsync(OrchestrationStateDocument state, System.Threading.CancellationToken cancellationToken)
+        {
+            (Saves, Last) = (Saves + 1, state);
+            return Inner.SaveAsync(state, cancellationToken);
+        }
+
+        public ValueTask AppendAsync(JournalEntry entry, System.Threading.CancellationToken cancellationToken) => Inner.AppendAsync(entry, cancellationToken);
+
+        public ValueTask<System.Collections.Generic.IReadOnlyList<JournalEntry>> ReadJournalAsync(System.Threading.CancellationToken cancellationToken) => Inner.ReadJournalAsync(cancellationToken);
+
+        public IDisposable Lock() => Inner.Lock();
+    }
+}
