@@ -36,6 +36,20 @@ public class ExecutorBenchmarks
     [Benchmark]
     public Task<RunStatus> Linear1000Stages() => RunAsync(Linear.Definition, NoOp);
 
+    /// <summary>The same 1000 stages with the state on disk: each event is a journal line flushed to disk.</summary>
+    [Benchmark]
+    public async Task<RunStatus> Linear1000StagesOnDisk()
+    {
+        string directory = Path.Combine(RunDirectory, "disk");
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        var runner = new WorkflowRunner<LinearStage>(Linear.Definition, NoOp, new FileStateStore(directory), new WorkflowRunnerOptions { RunDirectory = directory, WorkingDirectory = directory });
+        return (await runner.RunAsync(Objective)).Status;
+    }
+
     /// <summary>The same 1000-stage chain of no-op executors on Microsoft Agent Framework workflows.</summary>
     [Benchmark]
     public Task MafLinear1000Executors() => MafWorkloads.RunAsync(_mafLinear);
