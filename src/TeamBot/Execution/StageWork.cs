@@ -28,6 +28,7 @@ internal sealed class StageWork<TStage>
     private readonly WorkflowRunnerOptions _options;
     private readonly Objective _objective;
     private readonly string _artifactsDirectory;
+    private readonly string _workingDirectory;
     private readonly ILogger _logger;
     private readonly Func<RunState<TStage>> _state;
 
@@ -38,6 +39,7 @@ internal sealed class StageWork<TStage>
         _options = options;
         _objective = objective;
         _artifactsDirectory = artifactsDirectory;
+        _workingDirectory = Path.GetFullPath(options.WorkingDirectory ?? Directory.GetCurrentDirectory());
         _logger = logger;
         _state = state;
     }
@@ -192,9 +194,13 @@ internal sealed class StageWork<TStage>
         AgentResponse response = await _agents.Get(agentId).RunAsync(new AgentRequest(agentId, task, context), cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Agent '{agentId}' returned no response.");
         cancellationToken.ThrowIfCancellationRequested();
-        TStage? workStage = _workflow.GetWorkStage(descriptor.Stage);
-        IEnumerable<string> workArtifacts = workStage is { } reviewed ? _workflow.GetStage(reviewed).Artifacts : [];
-        await ArtifactWriter.WriteAsync(_artifactsDirectory, response.Artifacts, ArtifactWriter.Declared(descriptor.Artifacts, workArtifacts), descriptor.Key, cancellationToken).ConfigureAwait(false);
+        if (response.Artifacts.Count > 0)
+        {
+            TStage? workStage = _workflow.GetWorkStage(descriptor.Stage);
+            IEnumerable<string> workArtifacts = workStage is { } reviewed ? _workflow.GetStage(reviewed).Artifacts : [];
+            await ArtifactWriter.WriteAsync(_artifactsDirectory, response.Artifacts, ArtifactWriter.Declared(descriptor.Artifacts, workArtifacts), descriptor.Key, cancellationToken).ConfigureAwait(false);
+        }
+
         return response;
     }
 
@@ -211,7 +217,7 @@ internal sealed class StageWork<TStage>
             Description = descriptor.Description,
             PromptTemplate = descriptor.PromptTemplate,
             Objective = descriptor.IncludeObjective ? _objective : null,
-            WorkingDirectory = Path.GetFullPath(_options.WorkingDirectory ?? Directory.GetCurrentDirectory()),
+            WorkingDirectory = _workingDirectory,
             ArtifactsDirectory = _artifactsDirectory,
             RequiredArtifacts = descriptor.Artifacts,
             ExitCriteria = descriptor.ExitCriteria,

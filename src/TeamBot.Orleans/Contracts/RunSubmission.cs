@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using Orleans;
+using TeamBot.Objectives;
+
+namespace TeamBot.Orleans.Contracts;
+
+/// <summary>An objective submitted to the cluster: everything a run needs that the workflow does not hold.</summary>
+[GenerateSerializer]
+public sealed class RunSubmission
+{
+    /// <summary>Gets or sets the objective's title.</summary>
+    [Id(0)]
+    public string Title { get; set; } = "";
+
+    /// <summary>Gets or sets the feature name; runs are keyed by it unless another run id is given.</summary>
+    [Id(1)]
+    public string FeatureName { get; set; } = "";
+
+    /// <summary>Gets or sets the objective file's path, as recorded in the state.</summary>
+    [Id(2)]
+    public string SourcePath { get; set; } = "";
+
+    /// <summary>Gets or sets the goals.</summary>
+    [Id(3)]
+    public List<string> Goals { get; set; } = [];
+
+    /// <summary>Gets or sets the success criteria.</summary>
+    [Id(4)]
+    public List<string> SuccessCriteria { get; set; } = [];
+
+    /// <summary>Gets or sets the constraints.</summary>
+    [Id(5)]
+    public List<string> Constraints { get; set; } = [];
+
+    /// <summary>Gets or sets the context section.</summary>
+    [Id(6)]
+    public string Context { get; set; } = "";
+
+    /// <summary>Gets or sets when the run was submitted.</summary>
+    [Id(7)]
+    public System.DateTimeOffset SubmittedAt { get; set; }
+
+    /// <summary>Records <paramref name="objective"/>.</summary>
+    public static RunSubmission From(Objective objective)
+    {
+        System.ArgumentNullException.ThrowIfNull(objective);
+        return new()
+        {
+            Title = objective.Title,
+            FeatureName = objective.FeatureName,
+            SourcePath = objective.SourcePath,
+            Goals = [.. objective.Goals],
+            SuccessCriteria = [.. objective.SuccessCriteria],
+            Constraints = [.. objective.Constraints],
+            Context = objective.Context,
+        };
+    }
+
+    /// <summary>Gets the objective this submission records.</summary>
+    public Objective ToObjective() => new()
+    {
+        Title = Title,
+        FeatureName = FeatureName,
+        SourcePath = SourcePath,
+        Goals = [.. Goals],
+        SuccessCriteria = [.. SuccessCriteria],
+        Constraints = [.. Constraints],
+        Context = Context,
+    };
+}

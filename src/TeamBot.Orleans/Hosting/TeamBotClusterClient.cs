@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Orleans;
+using TeamBot.Execution;
+using TeamBot.Objectives;
+using TeamBot.Orleans.Contracts;
+using TeamBot.Orleans.Grains;
+
+namespace TeamBot.Orleans.Hosting;
+
+/// <summary>Submits objectives to a TeamBot cluster and follows their runs.</summary>
+/// <param name="grains">The cluster client (or a silo's grain factory).</param>
+public sealed class TeamBotClusterClient(IGrainFactory grains)
+{
+    /// <summary>Gets or sets how often <see cref="WatchAsync"/> asks for progress.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Submits <paramref name="objective"/> as run <paramref name="runId"/> (default: its feature name).</summary>
+    /// <returns>The run id, and whether this call started it (false: it already existed).</returns>
+    public async Task<(string RunId, bool Started)> SubmitAsync(Objective objective, string? runId = null)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        string id = runId ?? objective.FeatureName;
+        return (id, await grains.GetGrain<IWorkflowRunGrain>(id).SubmitAsync(RunSubmission.From(objective)).ConfigureAwait(false));
+    }
+
+    /// <summary>Reports the run's events as they happen until it ends, and returns its last progress.</summary>
+    /// <remarks>Events are kept by the run's activation: after a failover the new activation's events follow.</remarks>
+    public async Task<RunProgress> WatchAsync(string runId, IProgress<WorkflowEvent>? progress = null, CancellationToken cancellationToken = default)
+    {
+        IWorkflowRunGrain run = grains.GetGrain<IWorkflowRunGrain>(runId);
+        Guid activation = Guid.Empty;
+        int next = 0;
+        while (true)
+        {
+            RunProgress current = await run.GetProgressAsync(next).WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (current.Activation != activation)
+            {
+                // A new activation (the run moved after a silo died) numbers its events from 0.
+                (activation, next) = (current.Activation, 0);
+                current = await run.GetProgressAsync(0).WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (ProgressEvent @event in current.Events)
+            {
+                progress?.Report(@event.ToWorkflowEvent());
+            }
+
+            next = current.NextEvent;
+            if (current.IsFinished)
+            {
+                return current;
+            }
+
+            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Gets every run's progress, without events.</summary>
+    public async Task<IReadOnlyList<RunProgress>> ListAsync()
+    {
+        var runs = new List<RunProgress>();
+        foreach (string id in await grains.GetGrain<IRunIndexGrain>(WorkflowRunGrain.RunIndexKey).ListAsync().ConfigureAwait(false))
+        {
+            runs.Add(await grains.GetGrain<IWorkflowRunGrain>(id).GetProgressAsync(int.MaxValue).ConfigureAwait(false));
+        }
+
+        return runs;
+    }
+}

@@ -1,0 +1,30 @@
+using System;
+using TeamBot.Execution;
+using TeamBot.Orleans.Storage;
+
+namespace TeamBot.Orleans.Hosting;
+
+/// <summary>How a silo runs TeamBot workflows.</summary>
+public sealed class TeamBotClusterOptions
+{
+    /// <summary>Gets or sets the runner's options (policy, concurrency override, working folder, logging).</summary>
+    public WorkflowRunnerOptions Runner { get; set; } = new();
+
+    /// <summary>Gets or sets the folder under which each run keeps <c>artifacts/</c> and <c>failures/</c>; shared by the silos.</summary>
+    public string RunsDirectory { get; set; } = ".teambot/cluster";
+
+    /// <summary>Gets or sets where grain states live; <see langword="null"/> keeps them in this process's memory.</summary>
+    public IJsonStateBackend? Backend { get; set; }
+
+    /// <summary>Gets or sets how many times a piece of work is handed out when the cluster, not the agent, fails it.</summary>
+    public int WorkAttempts { get; set; } = 5;
+
+    /// <summary>Gets or sets the pause before handing work out again (multiplied by the attempt).</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Gets or sets how often each silo wakes unfinished runs whose silo died (a run wakes on its own when asked for progress).</summary>
+    public TimeSpan WatchdogInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets or sets the longest a piece of agent work may take before the call to its worker times out.</summary>
+    public TimeSpan WorkTimeout { get; set; } = TimeSpan.FromHours(2);
+}

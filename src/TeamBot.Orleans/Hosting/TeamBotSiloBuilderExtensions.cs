@@ -1,0 +1,41 @@
+using System;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
+using TeamBot.Agents;
+using TeamBot.Definitions;
+using TeamBot.Orleans.Driving;
+using TeamBot.Orleans.Storage;
+
+namespace TeamBot.Orleans.Hosting;
+
+/// <summary>Adds TeamBot to a silo.</summary>
+public static class TeamBotSiloBuilderExtensions
+{
+    /// <summary>Runs <paramref name="workflow"/> on this silo with <paramref name="agents"/>.</summary>
+    /// <param name="builder">The silo.</param>
+    /// <param name="workflow">The generated workflow (for example <c>Workflow.Definition</c>).</param>
+    /// <param name="agents">The agents by the ids stages.yaml uses.</param>
+    /// <param name="configure">Sets the options; by default states stay in memory.</param>
+    public static ISiloBuilder AddTeamBot<TStage>(this ISiloBuilder builder, IWorkflowDefinition<TStage> workflow, AgentRegistry agents, Action<TeamBotClusterOptions>? configure = null)
+        where TStage : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(workflow);
+        ArgumentNullException.ThrowIfNull(agents);
+        var options = new TeamBotClusterOptions();
+        configure?.Invoke(options);
+        IJsonStateBackend backend = options.Backend ?? new InMemoryJsonStateBackend();
+
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<IWorkflowDriver>(new WorkflowDriver<TStage>(workflow, agents, options.Runner, options.RunsDirectory));
+        builder.Services.AddGrainStorage(TeamBotStorage.Name, (_, _) => new JsonGrainStorage(backend));
+        builder.Services.AddHostedService<RunWatchdog>();
+
+        // A worker call lasts as long as its agent; Orleans' default of 30 seconds would count a slow agent as a failure.
+        builder.Services.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = options.WorkTimeout);
+        return builder;
+    }
+}

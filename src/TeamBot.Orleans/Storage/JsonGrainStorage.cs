@@ -1,0 +1,56 @@
+using System;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading.Tasks;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Storage;
+using TeamBot.State;
+
+namespace TeamBot.Orleans.Storage;
+
+/// <summary>
+/// The grain storage of TeamBot's grains: each state is written with System.Text.Json's source-generated contexts, so a
+/// run's saved state is byte for byte what <see cref="FileStateStore"/> writes and loads.
+/// </summary>
+internal sealed class JsonGrainStorage(IJsonStateBackend backend) : IGrainStorage
+{
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        (byte[]? json, string? etag) = await backend.ReadAsync(Key(stateName, grainId), default).ConfigureAwait(false);
+        grainState.ETag = etag;
+        grainState.RecordExists = json is not null;
+        if (json is not null)
+        {
+            try
+            {
+                grainState.State = JsonSerializer.Deserialize(json, Info<T>())!;
+            }
+            catch (JsonException ex)
+            {
+                throw new WorkflowStateException($"The saved state '{Key(stateName, grainId)}' is corrupt: {ex.Message} It was left unchanged.", ex);
+            }
+        }
+    }
+
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        byte[] json = JsonSerializer.SerializeToUtf8Bytes(grainState.State!, Info<T>());
+        grainState.ETag = await backend.WriteAsync(Key(stateName, grainId), json, grainState.ETag, default).ConfigureAwait(false);
+        grainState.RecordExists = true;
+    }
+
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        await backend.DeleteAsync(Key(stateName, grainId), grainState.ETag, default).ConfigureAwait(false);
+        grainState.ETag = null;
+        grainState.RecordExists = false;
+    }
+
+    /// <summary>The row key: the state's name and the grain's key (for a run, <c>run/add-export</c>).</summary>
+    public static string Key(string stateName, GrainId grainId) => $"{stateName}/{grainId.Key}";
+
+    private static JsonTypeInfo<T> Info<T>() =>
+        (JsonTypeInfo<T>?)(StateJsonContext.Default.GetTypeInfo(typeof(T)) ?? ClusterJsonContext.Default.GetTypeInfo(typeof(T)))
+        ?? throw new NotSupportedException($"TeamBot's grain storage keeps only TeamBot's states, not {typeof(T)}.");
+}
