@@ -1,0 +1,47 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Hosting;
+using Orleans.TestingHost;
+using TeamBot.Agents;
+using TeamBot.Execution;
+using TeamBot.Orleans.Hosting;
+using TeamBot.Orleans.Storage;
+
+namespace TeamBot.Orleans.Tests;
+
+/// <summary>What the silos of the test cluster being built share; silo configurators are created by type, so it is static.</summary>
+internal static class SharedCluster
+{
+    public static ClusterTeam Team { get; set; } = new();
+
+    public static IJsonStateBackend Backend { get; set; } = new InMemoryJsonStateBackend();
+
+    public static string RunsDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "teambot-cluster-tests");
+
+    public static int? MaxConcurrency { get; set; }
+
+    /// <summary>Builds and starts a cluster of <paramref name="silos"/> silos over the shared team and backend.</summary>
+    public static async Task<TestCluster> StartAsync(short silos = 3)
+    {
+        var builder = new TestClusterBuilder(silos);
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        TestCluster cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder) =>
+            siloBuilder.AddTeamBot(Workflow.Definition, AgentRegistry.ForAll(Team), options =>
+            {
+                options.Backend = Backend;
+                options.RunsDirectory = RunsDirectory;
+                options.Runner = new WorkflowRunnerOptions { MaxConcurrency = MaxConcurrency, WorkingDirectory = RunsDirectory };
+                options.RetryDelay = TimeSpan.FromMilliseconds(100);
+                options.WatchdogInterval = TimeSpan.FromSeconds(1);
+            });
+    }
+}

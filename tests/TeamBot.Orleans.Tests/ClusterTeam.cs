@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using TeamBot.AcceptanceTests;
+using TeamBot.Agents;
+
+namespace TeamBot.Orleans.Tests;
+
+/// <summary>
+/// The agents of an in-process test cluster: every silo gets the same instance (silo configurators are created by
+/// type), which records each call with its run, so tests can check concurrency and re-runs per run.
+/// </summary>
+internal sealed class ClusterTeam : IStageAgent
+{
+    private const string Spec = "# Spec\n\n## Acceptance Test Scenarios\n\n### AT-001: Works\n**Description**: It works.\n**Expected Result**: Yes.\n";
+    private static readonly string[] GroupMembers = ["RESEARCH", "TEST_STRATEGY"];
+    private readonly ConcurrentDictionary<string, int> _runningMembers = new();
+    private long _sequence;
+
+    public ConcurrentQueue<AgentCall> Calls { get; } = new();
+
+    /// <summary>Gets the most group members of one run seen working at once.</summary>
+    public ConcurrentDictionary<string, int> MaxMembersAtOnce { get; } = new();
+
+    public TimeSpan Delay { get; set; } = TimeSpan.FromMilliseconds(30);
+
+    /// <summary>Gets the stages whose work waits until the gate opens.</summary>
+    public ConcurrentDictionary<string, TaskCompletionSource> Gates { get; } = new();
+
+    public async Task<AgentResponse> RunAsync(AgentRequest request, CancellationToken cancellationToken)
+    {
+        string run = Path.GetFileName(Path.GetDirectoryName(request.Context.ArtifactsDirectory)!);
+        string stage = request.Context.Stage;
+        Calls.Enqueue(new AgentCall(Interlocked.Increment(ref _sequence), run, stage, request.Task, DateTimeOffset.UtcNow));
+        bool member = GroupMembers.Contains(stage);
+        if (member)
+        {
+            int now = _runningMembers.AddOrUpdate(run, 1, (_, n) => n + 1);
+            MaxMembersAtOnce.AddOrUpdate(run, now, (_, max) => Math.Max(max, now));
+        }
+
+        try
+        {
+            if (Gates.TryGetValue(stage, out TaskCompletionSource? gate))
+            {
+                await gate.Task.WaitAsync(cancellationToken);
+            }
+
+            await Task.Delay(Delay, cancellationToken);
+            return new AgentResponse
+            {
+                Output = request.Task == AgentTask.Review ? "VERIFIED_APPROVED: fine" : $"{stage} by {request.AgentId}",
+                Artifacts = request.Context.RequiredArtifacts.ToDictionary(path => path, path => path == "feature_spec.md" ? Spec : $"# {path}\n"),
+                ScenarioResults = request.Context.Scenarios.Select(s => new ScenarioResult(s.Id, ScenarioOutcome.Passed)).ToImmutableArray(),
+            };
+        }
+        finally
+        {
+            if (member)
+            {
+                _runningMembers.AddOrUpdate(run, 0, (_, n) => n - 1);
+            }
+        }
+    }
+
+    public IEnumerable<AgentCall> WorkCalls(string run) => Calls.Where(call => call.Run == run && call.Task == AgentTask.Work);
+}
+
+internal sealed record AgentCall(long Sequence, string Run, string Stage, AgentTask Task, DateTimeOffset At);

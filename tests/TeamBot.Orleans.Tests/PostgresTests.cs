@@ -1,0 +1,62 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Orleans.TestingHost;
+using TeamBot.Orleans.Contracts;
+using TeamBot.Orleans.Hosting;
+using TeamBot.Orleans.Storage;
+using TeamBot.State;
+
+namespace TeamBot.Orleans.Tests;
+
+/// <summary>Runs whose state is in a real PostgreSQL (started by .ci/run on loopback).</summary>
+[Collection(nameof(SharedClusterState))]
+public sealed class PostgresTests
+{
+    [PostgresFact]
+    public async Task A_run_survives_restarting_the_whole_cluster_and_its_saved_json_loads_as_a_state_file()
+    {
+        await using var backend = new PostgresJsonStateBackend(PostgresFactAttribute.ConnectionString!);
+        await backend.EnsureSchemaAsync();
+        string run = $"pg-{Guid.NewGuid():N}";
+        SharedCluster.Team = new ClusterTeam();
+        SharedCluster.Backend = backend;
+        SharedCluster.MaxConcurrency = null;
+        TaskCompletionSource gate = SharedCluster.Team.Gates.GetOrAdd("PLAN", _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+        // First cluster: the run gets as far as PLAN, then every silo stops.
+        TestCluster first = await SharedCluster.StartAsync();
+        await new TeamBotClusterClient(first.Client).SubmitAsync(ClusterTests.Objective(run), run);
+        while (!SharedCluster.Team.Calls.Any(call => call.Run == run && call.Stage == "PLAN"))
+        {
+            await Task.Delay(20);
+        }
+
+        await first.StopAllSilosAsync();
+        await first.DisposeAsync();
+        long beforeRestart = SharedCluster.Team.Calls.Max(call => call.Sequence);
+
+        // Second cluster, same database: the run picks up at PLAN.
+        gate.SetResult();
+        await using TestCluster second = await SharedCluster.StartAsync();
+        RunProgress result = await new TeamBotClusterClient(second.Client).WatchAsync(run).WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Equal("complete", result.Status);
+        string[] after = SharedCluster.Team.Calls.Where(call => call.Run == run && call.Sequence > beforeRestart).Select(call => call.Stage).Distinct().ToArray();
+        Assert.Equal("PLAN", after[0]);
+        Assert.DoesNotContain("SPEC", after);
+        Assert.DoesNotContain("RESEARCH", after);
+
+        // The row holds the state file's JSON: the file loader reads it as it is.
+        (byte[]? json, _) = await backend.ReadAsync($"run/{run}", CancellationToken.None);
+        string directory = Path.Combine(Path.GetTempPath(), "teambot-pg-state", run);
+        Directory.CreateDirectory(directory);
+        await File.WriteAllBytesAsync(Path.Combine(directory, FileStateStore.StateFileName), json!);
+        SavedRun<Stage>? saved = await SavedRun.LoadAsync(Workflow.Definition, new FileStateStore(directory));
+        Assert.Equal(Execution.RunStatus.Complete, saved!.State.Status);
+        Assert.Equal(Workflow.Definition.StageOrder.Length, saved.State.Completed.Count);
+        Directory.Delete(directory, recursive: true);
+    }
+}
