@@ -28,6 +28,11 @@ public static class TeamBotCli
         root.Subcommands.Add(RunCommands.CreateResume(context));
         root.Subcommands.Add(StatusCommand.Create(context));
         root.Subcommands.Add(GraphCommand.Create(workflow, context));
+        if (settings.Cluster is { } cluster)
+        {
+            root.Subcommands.Add(ServeCommand.Create(context, cluster));
+        }
+
         return root;
     }
 }

@@ -22,6 +22,9 @@ public sealed record TeamBotCliSettings
     /// <summary>Gets the folder relative paths start from (default: the current directory).</summary>
     public string? WorkingDirectory { get; init; }
 
+    /// <summary>Gets the cluster behind <c>serve</c>, <c>run --cluster</c> and <c>status --cluster</c>; without one they are not offered.</summary>
+    public ITeamBotCluster? Cluster { get; init; }
+
     /// <summary>Gets the clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -96,4 +96,9 @@ internal static class CommonOptions
         });
         return option;
     }
+
+    public static Option<string?> Cluster() => new("--cluster")
+    {
+        Description = "A TeamBot cluster to use instead of this machine: its gateway, as localhost:30000 (started with 'teambot serve').",
+    };
 }

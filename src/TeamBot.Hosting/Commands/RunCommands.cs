@@ -22,7 +22,18 @@ internal static class RunCommands
         var options = new RunOptions();
         var command = new Command("run", "Run an objective through the workflow, from the first stage.") { objective };
         options.AddTo(command);
-        command.SetAction((parse, cancellationToken) => RunAsync(context, parse, options, parse.GetValue(objective)!, cancellationToken));
+        if (context.Settings.Cluster is { } cluster)
+        {
+            command.Options.Add(options.Cluster);
+            command.SetAction((parse, cancellationToken) => parse.GetValue(options.Cluster) is { } connection
+                ? ClusterRunAsync(context, parse, cluster, connection, parse.GetValue(objective)!, cancellationToken)
+                : RunAsync(context, parse, options, parse.GetValue(objective)!, cancellationToken));
+        }
+        else
+        {
+            command.SetAction((parse, cancellationToken) => RunAsync(context, parse, options, parse.GetValue(objective)!, cancellationToken));
+        }
+
         return command;
     }
 
@@ -35,6 +46,35 @@ internal static class RunCommands
         options.AddTo(command);
         command.SetAction((parse, cancellationToken) => ResumeAsync(context, parse, options, parse.GetValue(feature), cancellationToken));
         return command;
+    }
+
+    /// <summary>Submits the objective to a cluster and shows its progress with the same view as a local run.</summary>
+    private static async Task<int> ClusterRunAsync<TStage>(CliContext<TStage> context, ParseResult parse, ITeamBotCluster cluster, string connection, string objectivePath, CancellationToken cancellationToken)
+        where TStage : struct, Enum
+    {
+        Objective objective;
+        try
+        {
+            objective = ObjectiveParser.Load(context.Resolve(objectivePath)) with { SourcePath = objectivePath };
+        }
+        catch (ObjectiveException ex)
+        {
+            await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        IRunView view = context.CreateView(parse);
+        try
+        {
+            WorkflowResult result = await view.ShowAsync(token => cluster.RunAsync(connection, objective, view, token), cancellationToken).ConfigureAwait(false);
+            view.ShowSummary(result, context.ArtifactsOf);
+            return CliContext<TStage>.ExitCode(result.Status);
+        }
+        catch (OperationCanceledException)
+        {
+            view.Message($"Stopped watching. The run goes on in the cluster; see it with: teambot status --cluster {connection}");
+            return ExitCodes.Cancelled;
+        }
     }
 
     private static async Task<int> RunAsync<TStage>(CliContext<TStage> context, ParseResult parse, RunOptions options, string objectivePath, CancellationToken cancellationToken)
@@ -169,6 +209,8 @@ internal static class RunCommands
         public Option<int> ApproveAt { get; } = CommonOptions.ApproveAt();
 
         public Option<int> FailingAcceptanceRuns { get; } = CommonOptions.FailingAcceptanceRuns();
+
+        public Option<string?> Cluster { get; } = CommonOptions.Cluster();
 
         public Option<bool> Restart { get; } = new("--restart") { Description = "With run: delete an earlier run of the same feature and start over." };
 

@@ -17,8 +17,38 @@ internal static class StatusCommand
     {
         var feature = new Argument<string?>("feature") { Description = "One run's feature name; default: every run.", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("status", "Show where each run stands: status, current stage, completed stages, time.") { feature };
-        command.SetAction((parse, cancellationToken) => ShowAsync(context, context.RunsDirectory(parse), parse.GetValue(feature), cancellationToken));
+        if (context.Settings.Cluster is { } cluster)
+        {
+            Option<string?> connection = CommonOptions.Cluster();
+            command.Options.Add(connection);
+            command.SetAction((parse, cancellationToken) => parse.GetValue(connection) is { } at
+                ? ShowClusterAsync(context, cluster, at, parse.GetValue(feature), cancellationToken)
+                : ShowAsync(context, context.RunsDirectory(parse), parse.GetValue(feature), cancellationToken));
+        }
+        else
+        {
+            command.SetAction((parse, cancellationToken) => ShowAsync(context, context.RunsDirectory(parse), parse.GetValue(feature), cancellationToken));
+        }
+
         return command;
+    }
+
+    private static async Task<int> ShowClusterAsync<TStage>(CliContext<TStage> context, ITeamBotCluster cluster, string connection, string? feature, CancellationToken cancellationToken)
+        where TStage : struct, Enum
+    {
+        var runs = (await cluster.ListAsync(connection, cancellationToken).ConfigureAwait(false)).Where(run => feature is null || run.RunId == feature).ToList();
+        if (runs.Count == 0)
+        {
+            await context.Output.WriteLineAsync($"No runs in the cluster at {connection}.").ConfigureAwait(false);
+            return ExitCodes.Complete;
+        }
+
+        foreach (ClusterRunStatus run in runs)
+        {
+            await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{run.RunId,-28} {run.Status,-22} at {run.CurrentStage ?? "-",-22} {run.CompletedStages}/{context.Workflow.Stages.Length} stages")).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Complete;
     }
 
     private static async Task<int> ShowAsync<TStage>(CliContext<TStage> context, string runs, string? feature, CancellationToken cancellationToken)

@@ -1,0 +1,37 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using TeamBot.Agents;
+using TeamBot.Execution;
+using TeamBot.Objectives;
+
+namespace TeamBot.Hosting;
+
+/// <summary>
+/// A cluster the command line can start silos of and submit runs to (<c>teambot serve</c>, <c>run --cluster</c>,
+/// <c>status --cluster</c>). TeamBot.Orleans provides one; set it in <see cref="TeamBotCliSettings.Cluster"/>.
+/// </summary>
+public interface ITeamBotCluster
+{
+    /// <summary>Runs a silo with <paramref name="agent"/> until <paramref name="cancellationToken"/> fires.</summary>
+    Task ServeAsync(ClusterServeOptions options, IStageAgent agent, TextWriter output, CancellationToken cancellationToken);
+
+    /// <summary>Submits <paramref name="objective"/> to the cluster at <paramref name="connection"/> and reports its progress until it ends.</summary>
+    Task<WorkflowResult> RunAsync(string connection, Objective objective, IProgress<WorkflowEvent> progress, CancellationToken cancellationToken);
+
+    /// <summary>Lists the cluster's runs.</summary>
+    Task<IReadOnlyList<ClusterRunStatus>> ListAsync(string connection, CancellationToken cancellationToken);
+}
+
+/// <summary>Where a silo listens and keeps its state.</summary>
+/// <param name="SiloPort">The port silos talk to each other on.</param>
+/// <param name="GatewayPort">The port clients connect to.</param>
+/// <param name="PrimarySiloPort">The silo port of the cluster's first silo, which the others join.</param>
+/// <param name="Postgres">A PostgreSQL connection string for the state; <see langword="null"/> keeps it in memory.</param>
+/// <param name="RunsDirectory">The folder under which runs keep their artifacts.</param>
+public sealed record ClusterServeOptions(int SiloPort, int GatewayPort, int PrimarySiloPort, string? Postgres, string RunsDirectory);
+
+/// <summary>One run as the cluster reports it.</summary>
+public sealed record ClusterRunStatus(string RunId, string Status, string? CurrentStage, int CompletedStages, string? Error);

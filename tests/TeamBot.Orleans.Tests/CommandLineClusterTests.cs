@@ -1,0 +1,57 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using TeamBot.Agents;
+using TeamBot.Hosting;
+using TeamBot.Orleans.Hosting;
+
+namespace TeamBot.Orleans.Tests;
+
+/// <summary><c>teambot serve</c>, <c>run --cluster</c> and <c>status --cluster</c> through the command-line library.</summary>
+[Collection(nameof(SharedClusterState))]
+public sealed class CommandLineClusterTests
+{
+    [Fact]
+    public async Task A_run_submitted_with_cluster_completes_on_a_served_silo_and_status_lists_it()
+    {
+        string directory = Path.Combine(Path.GetTempPath(), "teambot-cli-cluster", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(directory, "objectives"));
+        File.Copy(Path.Combine(TeamBot.Testing.TestSupport.RepoRoot, "examples", "objectives", "add-export.md"), Path.Combine(directory, "objectives", "add-export.md"));
+        var cluster = new OrleansCluster<Stage>(Workflow.Definition);
+        int siloPort = FreePort(), gatewayPort = FreePort();
+        using var stop = new CancellationTokenSource();
+        Task silo = cluster.ServeAsync(new ClusterServeOptions(siloPort, gatewayPort, siloPort, null, Path.Combine(directory, "runs")), new TeamBot.Hosting.Agents.OfflineAgent(), TextWriter.Null, stop.Token);
+        try
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            var settings = new TeamBotCliSettings { Cluster = cluster, Output = output, Error = error, Plain = true, WorkingDirectory = directory };
+
+            int exit = await TeamBotCli.Create(Workflow.Definition, settings).Parse(["run", "objectives/add-export.md", "--cluster", $"localhost:{gatewayPort}"]).InvokeAsync();
+            Assert.True(exit == ExitCodes.Complete, output.ToString() + error);
+            Assert.Contains("StageStarted SETUP", output.ToString(), StringComparison.Ordinal);
+            Assert.Contains("RunCompleted", output.ToString(), StringComparison.Ordinal);
+
+            var status = new StringWriter();
+            exit = await TeamBotCli.Create(Workflow.Definition, settings with { Output = status }).Parse(["status", "--cluster", $"localhost:{gatewayPort}"]).InvokeAsync();
+            Assert.Equal(ExitCodes.Complete, exit);
+            Assert.Matches(@"add-csv-export\s+complete\s+at COMPLETE\s+14/14 stages", status.ToString());
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => silo);
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
