@@ -6,6 +6,7 @@ using Orleans.Hosting;
 using Orleans.TestingHost;
 using TeamBot.Agents;
 using TeamBot.Execution;
+using TeamBot.Orleans.Clustering;
 using TeamBot.Orleans.Hosting;
 using TeamBot.Orleans.Storage;
 
@@ -22,14 +23,35 @@ internal static class SharedCluster
 
     public static int? MaxConcurrency { get; set; }
 
+    /// <summary>Gets or sets a PostgreSQL connection string for the cluster's membership; <see langword="null"/>: the test cluster's own.</summary>
+    public static string? PostgresClustering { get; set; }
+
     /// <summary>Builds and starts a cluster of <paramref name="silos"/> silos over the shared team and backend.</summary>
     public static async Task<TestCluster> StartAsync(short silos = 3)
     {
         var builder = new TestClusterBuilder(silos);
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        if (PostgresClustering is not null)
+        {
+            builder.Options.UseTestClusterMembership = false;
+            builder.AddSiloBuilderConfigurator<PostgresSiloClustering>();
+            builder.AddClientBuilderConfigurator<PostgresClientClustering>();
+        }
+
         TestCluster cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
+    }
+
+    private sealed class PostgresSiloClustering : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.UseTeamBotPostgresClustering(PostgresClustering!);
+    }
+
+    private sealed class PostgresClientClustering : IClientBuilderConfigurator
+    {
+        public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, global::Orleans.Hosting.IClientBuilder clientBuilder) =>
+            clientBuilder.UseTeamBotPostgresClustering(PostgresClustering!);
     }
 
     private sealed class SiloConfigurator : ISiloConfigurator

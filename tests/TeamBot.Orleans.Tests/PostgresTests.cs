@@ -24,6 +24,7 @@ public sealed class PostgresTests
         SharedCluster.Team = new ClusterTeam();
         SharedCluster.Backend = backend;
         SharedCluster.MaxConcurrency = null;
+        SharedCluster.PostgresClustering = null;
         TaskCompletionSource gate = SharedCluster.Team.Gates.GetOrAdd("PLAN", _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
         // First cluster: the run gets as far as PLAN, then every silo stops.
@@ -58,5 +59,51 @@ public sealed class PostgresTests
         Assert.Equal(Execution.RunStatus.Complete, saved!.State.Status);
         Assert.Equal(Workflow.Definition.StageOrder.Length, saved.State.Completed.Count);
         Directory.Delete(directory, recursive: true);
+    }
+
+    [PostgresFact]
+    public async Task On_postgres_clustering_and_storage_a_killed_silo_loses_no_run()
+    {
+        await using var backend = new PostgresJsonStateBackend(PostgresFactAttribute.ConnectionString!);
+        await backend.EnsureSchemaAsync();
+        SharedCluster.Team = new ClusterTeam { Delay = TimeSpan.FromMilliseconds(60) };
+        SharedCluster.Backend = backend;
+        SharedCluster.MaxConcurrency = null;
+        SharedCluster.PostgresClustering = PostgresFactAttribute.ConnectionString;
+        try
+        {
+            await using TestCluster cluster = await SharedCluster.StartAsync();
+            var client = new TeamBotClusterClient(cluster.Client);
+            string prefix = Guid.NewGuid().ToString("N")[..8];
+            string[] runs = Enumerable.Range(1, 10).Select(i => $"pgkill-{prefix}-{i:00}").ToArray();
+            foreach (string run in runs)
+            {
+                await client.SubmitAsync(ClusterTests.Objective(run), run);
+            }
+
+            while (SharedCluster.Team.Calls.Count < runs.Length * 5)
+            {
+                await Task.Delay(20);
+            }
+
+            long lastCallBeforeKill = SharedCluster.Team.Calls.Max(call => call.Sequence);
+            var completedAtKill = new System.Collections.Generic.Dictionary<string, string[]>();
+            foreach (string run in runs)
+            {
+                (byte[]? json, _) = await backend.ReadAsync($"run/{run}", CancellationToken.None);
+                completedAtKill[run] = json is null ? [] : [.. System.Text.Json.JsonSerializer.Deserialize(json, StateJsonContext.Default.OrchestrationStateDocument)!.CompletedStages ?? []];
+            }
+
+            await cluster.KillSiloAsync(cluster.SecondarySilos[0]);
+            RunProgress[] results = await Task.WhenAll(runs.Select(run => client.WatchAsync(run).WaitAsync(TimeSpan.FromMinutes(3))));
+
+            Assert.All(results, result => Assert.Equal("complete", result.Status));
+            Assert.DoesNotContain(SharedCluster.Team.Calls, call => call.Sequence > lastCallBeforeKill && call.Task == Agents.AgentTask.Work && completedAtKill[call.Run].Contains(call.Stage));
+            Assert.True(completedAtKill.Values.Sum(stages => stages.Length) > 0, "no stage had completed at the kill");
+        }
+        finally
+        {
+            SharedCluster.PostgresClustering = null;
+        }
     }
 }

@@ -8,4 +8,5 @@ namespace TeamBot.Orleans.Storage;
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(RunSubmission))]
 [JsonSerializable(typeof(RunIndex))]
+[JsonSerializable(typeof(Clustering.MembershipRow))]
 internal sealed partial class ClusterJsonContext : JsonSerializerContext;
