@@ -23,6 +23,9 @@ internal static class SharedCluster
 
     public static int? MaxConcurrency { get; set; }
 
+    /// <summary>The service every test cluster belongs to: the same one across a restart, as in production.</summary>
+    public const string ServiceId = "teambot-tests";
+
     /// <summary>Gets or sets a PostgreSQL connection string for the cluster's membership; <see langword="null"/>: the test cluster's own.</summary>
     public static string? PostgresClustering { get; set; }
 
@@ -30,6 +33,7 @@ internal static class SharedCluster
     public static async Task<TestCluster> StartAsync(short silos = 3)
     {
         var builder = new TestClusterBuilder(silos);
+        builder.Options.ServiceId = ServiceId;
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         if (PostgresClustering is not null)
         {

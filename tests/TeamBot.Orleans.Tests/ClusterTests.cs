@@ -90,7 +90,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
 
     internal static HashSet<string> Completed(InMemoryJsonStateBackend backend, string run)
     {
-        byte[]? json = backend.Get($"run/{run}");
+        byte[]? json = backend.Get(TeamBotStorage.RunKey(SharedCluster.ServiceId, run));
         return json is null
             ? []
             : (JsonSerializer.Deserialize(json, StateJsonContext.Default.OrchestrationStateDocument)!.CompletedStages ?? []).ToHashSet(StringComparer.Ordinal);

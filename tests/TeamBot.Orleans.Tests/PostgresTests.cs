@@ -51,7 +51,7 @@ public sealed class PostgresTests
         Assert.DoesNotContain("RESEARCH", after);
 
         // The row holds the state file's JSON: the file loader reads it as it is.
-        (byte[]? json, _) = await backend.ReadAsync($"run/{run}", CancellationToken.None);
+        (byte[]? json, _) = await backend.ReadAsync(TeamBotStorage.RunKey(SharedCluster.ServiceId, run), CancellationToken.None);
         string directory = Path.Combine(Path.GetTempPath(), "teambot-pg-state", run);
         Directory.CreateDirectory(directory);
         await File.WriteAllBytesAsync(Path.Combine(directory, FileStateStore.StateFileName), json!);
@@ -90,7 +90,7 @@ public sealed class PostgresTests
             var completedAtKill = new System.Collections.Generic.Dictionary<string, string[]>();
             foreach (string run in runs)
             {
-                (byte[]? json, _) = await backend.ReadAsync($"run/{run}", CancellationToken.None);
+                (byte[]? json, _) = await backend.ReadAsync(TeamBotStorage.RunKey(SharedCluster.ServiceId, run), CancellationToken.None);
                 completedAtKill[run] = json is null ? [] : [.. System.Text.Json.JsonSerializer.Deserialize(json, StateJsonContext.Default.OrchestrationStateDocument)!.CompletedStages ?? []];
             }
 

@@ -99,6 +99,6 @@ internal static class CommonOptions
 
     public static Option<string?> Cluster() => new("--cluster")
     {
-        Description = "A TeamBot cluster to use instead of this machine: its gateway, as localhost:30000 (started with 'teambot serve').",
+        Description = "A TeamBot cluster to use instead of this machine (started with 'teambot serve'): a gateway as localhost:30000, or the PostgreSQL connection string its silos were given.",
     };
 }

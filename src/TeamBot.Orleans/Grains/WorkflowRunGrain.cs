@@ -82,10 +82,11 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain
             return false;
         }
 
+        // Listed first: if the write below fails, the client's retry still finds the run unsubmitted.
+        await GrainFactory.GetGrain<IRunIndexGrain>(RunIndexKey).AddAsync(RunId);
         submission.SubmittedAt = DateTimeOffset.UtcNow;
         _submission.State = submission;
         await _submission.WriteStateAsync();
-        await GrainFactory.GetGrain<IRunIndexGrain>(RunIndexKey).AddAsync(RunId);
         _machine = _driver.Open(RunId, submission, null);
         await StartAsync();
         return true;
@@ -152,8 +153,16 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain
         Pump();
         if (step.Finished)
         {
-            await GrainFactory.GetGrain<IRunIndexGrain>(RunIndexKey).FinishAsync(RunId);
             LogFinished(_logger, RunId, _run.State.Status ?? "");
+            try
+            {
+                await GrainFactory.GetGrain<IRunIndexGrain>(RunIndexKey).FinishAsync(RunId);
+            }
+            catch (OrleansException ex)
+            {
+                // The run is finished and saved; an index that still lists it as unfinished only makes the watchdog ask.
+                LogIndexFailed(_logger, ex, RunId);
+            }
         }
     }
 
@@ -188,10 +197,14 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain
 
             await CarryOutAsync(_machine!.Apply(entry));
         }
+#pragma warning disable CA1031 // Nobody awaits this task: the way to recover is to start over from the saved state.
         catch (Exception ex)
+#pragma warning restore CA1031
         {
+            // Saving failed (the database is away, another activation wrote meanwhile): this activation's memory can
+            // no longer be trusted. The next call or the watchdog reactivates the run from what was saved.
             LogTurnFailed(_logger, ex, RunId, item.Stage);
-            throw;
+            DeactivateOnIdle();
         }
         finally
         {
@@ -233,6 +246,9 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain
     [LoggerMessage(3, LogLevel.Warning, "Run {RunId}: handing out {Stage} again after attempt {Attempt} failed.")]
     private static partial void LogRetrying(ILogger logger, Exception exception, string runId, string stage, int attempt);
 
-    [LoggerMessage(4, LogLevel.Error, "Run {RunId}: carrying out the result of {Stage} failed.")]
+    [LoggerMessage(5, LogLevel.Warning, "Run {RunId} finished, but the run index could not be told.")]
+    private static partial void LogIndexFailed(ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage(4, LogLevel.Error, "Run {RunId}: carrying out the result of {Stage} failed; the run restarts from its saved state.")]
     private static partial void LogTurnFailed(ILogger logger, Exception exception, string runId, string stage);
 }

@@ -10,7 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans;
+using Orleans.Configuration;
 using Orleans.Hosting;
+using TeamBot.Orleans.Clustering;
 using TeamBot.Agents;
 using TeamBot.Definitions;
 using TeamBot.Execution;
@@ -43,8 +45,7 @@ public sealed class OrleansCluster<TStage>(IWorkflowDefinition<TStage> workflow)
 
         HostApplicationBuilder builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(options.SiloPort, options.GatewayPort, new IPEndPoint(IPAddress.Loopback, options.PrimarySiloPort))
+        builder.UseOrleans(silo => Clustering(silo, options)
             .AddTeamBot(workflow, AgentRegistry.ForAll(agent), cluster =>
             {
                 cluster.Backend = postgres;
@@ -97,12 +98,33 @@ public sealed class OrleansCluster<TStage>(IWorkflowDefinition<TStage> workflow)
         return runs.Select(run => new ClusterRunStatus(run.RunId, run.Status, run.CurrentStage, run.CompletedStages.Count, run.Error)).ToList();
     }
 
+    /// <summary>The cluster's name in a shared membership table.</summary>
+    public const string ClusterId = "teambot";
+
+    /// <summary>With PostgreSQL, membership lives there and silos may be on any machine; without, they join the primary on localhost.</summary>
+    private static ISiloBuilder Clustering(ISiloBuilder silo, ClusterServeOptions options) => options.Postgres is { } postgres
+        ? silo.UseTeamBotPostgresClustering(postgres)
+            .Configure<ClusterOptions>(cluster => (cluster.ClusterId, cluster.ServiceId) = (ClusterId, ClusterId))
+            .ConfigureEndpoints(options.SiloPort, options.GatewayPort)
+        : silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, new IPEndPoint(IPAddress.Loopback, options.PrimarySiloPort));
+
+    /// <summary>Connects to a gateway (<c>host:port</c>) or, given a PostgreSQL connection string, to any gateway listed there.</summary>
     private static async Task<IHost> ConnectAsync(string connection, CancellationToken cancellationToken)
     {
-        int port = connection.Split(':') is [_, var text] && int.TryParse(text, out int parsed) ? parsed : 30000;
         HostApplicationBuilder builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.UseOrleansClient(client => client.UseLocalhostClustering(port));
+        if (connection.Contains('=', StringComparison.Ordinal))
+        {
+            builder.UseOrleansClient(client => client
+                .UseTeamBotPostgresClustering(connection)
+                .Configure<ClusterOptions>(cluster => (cluster.ClusterId, cluster.ServiceId) = (ClusterId, ClusterId)));
+        }
+        else
+        {
+            int port = connection.Split(':') is [_, var text] && int.TryParse(text, out int parsed) ? parsed : 30000;
+            builder.UseOrleansClient(client => client.UseLocalhostClustering(port));
+        }
+
         IHost host = builder.Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         return host;

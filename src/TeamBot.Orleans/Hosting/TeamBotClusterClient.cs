@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Orleans;
+using Orleans.Runtime;
 using TeamBot.Execution;
 using TeamBot.Objectives;
 using TeamBot.Orleans.Contracts;
@@ -16,6 +17,9 @@ public sealed class TeamBotClusterClient(IGrainFactory grains)
 {
     /// <summary>Gets or sets how often <see cref="WatchAsync"/> asks for progress.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Gets or sets how long <see cref="WatchAsync"/> keeps asking while the cluster does not answer (a silo died).</summary>
+    public TimeSpan FailoverTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Submits <paramref name="objective"/> as run <paramref name="runId"/> (default: its feature name).</summary>
     /// <returns>The run id, and whether this call started it (false: it already existed).</returns>
@@ -33,14 +37,27 @@ public sealed class TeamBotClusterClient(IGrainFactory grains)
         IWorkflowRunGrain run = grains.GetGrain<IWorkflowRunGrain>(runId);
         Guid activation = Guid.Empty;
         int next = 0;
+        DateTimeOffset lastAnswer = DateTimeOffset.UtcNow;
         while (true)
         {
-            RunProgress current = await run.GetProgressAsync(next).WaitAsync(cancellationToken).ConfigureAwait(false);
-            if (current.Activation != activation)
+            RunProgress current;
+            try
             {
-                // A new activation (the run moved after a silo died) numbers its events from 0.
-                (activation, next) = (current.Activation, 0);
-                current = await run.GetProgressAsync(0).WaitAsync(cancellationToken).ConfigureAwait(false);
+                current = await run.GetProgressAsync(next).WaitAsync(cancellationToken).ConfigureAwait(false);
+                if (current.Activation != activation)
+                {
+                    // A new activation (the run moved after a silo died) numbers its events from 0.
+                    (activation, next) = (current.Activation, 0);
+                    current = await run.GetProgressAsync(0).WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                lastAnswer = DateTimeOffset.UtcNow;
+            }
+            catch (Exception ex) when (ex is OrleansException or TimeoutException && DateTimeOffset.UtcNow - lastAnswer < FailoverTimeout)
+            {
+                // A silo (perhaps this client's gateway, or the run's) died: the cluster moves the run; ask again.
+                await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+                continue;
             }
 
             foreach (ProgressEvent @event in current.Events)

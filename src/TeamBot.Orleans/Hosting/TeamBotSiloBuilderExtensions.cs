@@ -1,5 +1,6 @@
 using System;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime.Hosting;
@@ -31,7 +32,7 @@ public static class TeamBotSiloBuilderExtensions
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<IWorkflowDriver>(new WorkflowDriver<TStage>(workflow, agents, options.Runner, options.RunsDirectory));
-        builder.Services.AddGrainStorage(TeamBotStorage.Name, (_, _) => new JsonGrainStorage(backend));
+        builder.Services.AddGrainStorage(TeamBotStorage.Name, (services, _) => new JsonGrainStorage(backend, services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         builder.Services.AddHostedService<RunWatchdog>();
 
         // A worker call lasts as long as its agent; Orleans' default of 30 seconds would count a slow agent as a failure.

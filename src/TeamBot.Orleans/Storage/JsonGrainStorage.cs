@@ -13,11 +13,11 @@ namespace TeamBot.Orleans.Storage;
 /// The grain storage of TeamBot's grains: each state is written with System.Text.Json's source-generated contexts, so a
 /// run's saved state is byte for byte what <see cref="FileStateStore"/> writes and loads.
 /// </summary>
-internal sealed class JsonGrainStorage(IJsonStateBackend backend) : IGrainStorage
+internal sealed class JsonGrainStorage(IJsonStateBackend backend, string serviceId) : IGrainStorage
 {
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        (byte[]? json, string? etag) = await backend.ReadAsync(Key(stateName, grainId), default).ConfigureAwait(false);
+        (byte[]? json, string? etag) = await backend.ReadAsync(Key(serviceId, stateName, grainId.Key.ToString()!), default).ConfigureAwait(false);
         grainState.ETag = etag;
         grainState.RecordExists = json is not null;
         if (json is not null)
@@ -28,7 +28,7 @@ internal sealed class JsonGrainStorage(IJsonStateBackend backend) : IGrainStorag
             }
             catch (JsonException ex)
             {
-                throw new WorkflowStateException($"The saved state '{Key(stateName, grainId)}' is corrupt: {ex.Message} It was left unchanged.", ex);
+                throw new WorkflowStateException($"The saved state '{Key(serviceId, stateName, grainId.Key.ToString()!)}' is corrupt: {ex.Message} It was left unchanged.", ex);
             }
         }
     }
@@ -36,19 +36,22 @@ internal sealed class JsonGrainStorage(IJsonStateBackend backend) : IGrainStorag
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         byte[] json = JsonSerializer.SerializeToUtf8Bytes(grainState.State!, Info<T>());
-        grainState.ETag = await backend.WriteAsync(Key(stateName, grainId), json, grainState.ETag, default).ConfigureAwait(false);
+        grainState.ETag = await backend.WriteAsync(Key(serviceId, stateName, grainId.Key.ToString()!), json, grainState.ETag, default).ConfigureAwait(false);
         grainState.RecordExists = true;
     }
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await backend.DeleteAsync(Key(stateName, grainId), grainState.ETag, default).ConfigureAwait(false);
+        await backend.DeleteAsync(Key(serviceId, stateName, grainId.Key.ToString()!), grainState.ETag, default).ConfigureAwait(false);
         grainState.ETag = null;
         grainState.RecordExists = false;
     }
 
-    /// <summary>The row key: the state's name and the grain's key (for a run, <c>run/add-export</c>).</summary>
-    public static string Key(string stateName, GrainId grainId) => $"{stateName}/{grainId.Key}";
+    /// <summary>
+    /// The row key: the service, the state's name and the grain's key (for a run, <c>teambot/run/add-export</c>), so
+    /// that several services can share one database, as Orleans' <c>ServiceId</c> intends.
+    /// </summary>
+    public static string Key(string serviceId, string stateName, string grainKey) => $"{serviceId}/{stateName}/{grainKey}";
 
     private static JsonTypeInfo<T> Info<T>() =>
         (JsonTypeInfo<T>?)(StateJsonContext.Default.GetTypeInfo(typeof(T)) ?? ClusterJsonContext.Default.GetTypeInfo(typeof(T)))

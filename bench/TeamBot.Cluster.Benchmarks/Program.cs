@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(TeamBot.Benchmarks.ClusterBenchmarks).Assembly).Run(args);
