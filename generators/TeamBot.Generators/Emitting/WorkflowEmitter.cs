@@ -11,6 +11,9 @@ internal static class WorkflowEmitter
     private const string Definitions = "global::TeamBot.Definitions.";
     private const string ImmutableArray = "global::System.Collections.Immutable.ImmutableArray";
 
+    // Wraps the generated arrays without a copy; nothing else holds them.
+    private const string Marshal = "global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray";
+
     private static readonly string GeneratedCode =
         $"[global::System.CodeDom.Compiler.GeneratedCode(\"TeamBot.Generators\", \"{typeof(WorkflowEmitter).Assembly.GetName().Version}\")]";
 
@@ -50,8 +53,8 @@ internal static class WorkflowEmitter
         {
             StageSpec stage = spec.Stages[i];
             string summary = stage.Description.Length > 0 ? $"{stage.Name}: {stage.Description}" : stage.Name;
-            w.Line($"/// <summary>{CSharpText.Doc(summary)}</summary>");
-            w.Line($"/// <remarks>Persisted as <c>{CSharpText.Doc(stage.Key)}</c>.</remarks>");
+            summary = summary.TrimEnd().EndsWith(".", System.StringComparison.Ordinal) ? summary.TrimEnd() : summary.TrimEnd() + ".";
+            w.Line($"/// <summary>{CSharpText.Doc(summary)} Persisted as <c>{CSharpText.Doc(stage.Key)}</c>.</summary>");
             w.Line($"{stage.Identifier} = {i.ToString(CultureInfo.InvariantCulture)},");
             if (i < spec.Stages.Count - 1)
             {
@@ -110,16 +113,18 @@ internal static class WorkflowEmitter
     private static void WriteStaticData(SourceWriter w, WorkflowSpec spec)
     {
         string e = spec.EnumName;
-        w.Line($"private static readonly {ImmutableArray}<{e}> s_order = {Array(e, spec.Stages.Select(stage => Member(spec, stage)))};");
+        w.Line($"private static readonly {ImmutableArray}<{e}> s_order = {Stages(spec.Stages.Select(stage => Member(spec, stage)))};");
         w.Line();
-        w.Line($"private static readonly {ImmutableArray}<{Definitions}StageDescriptor<{e}>> s_stages = {ImmutableArray}.Create(");
+        w.Line($"private static readonly {ImmutableArray}<{Definitions}StageDescriptor<{e}>> s_stages = {Marshal}(new {Definitions}StageDescriptor<{e}>[]");
+        w.Line("{");
         w.Indent();
-        for (int i = 0; i < spec.Stages.Count; i++)
+        foreach (StageSpec stage in spec.Stages)
         {
-            WriteDescriptor(w, spec, spec.Stages[i], last: i == spec.Stages.Count - 1);
+            WriteDescriptor(w, spec, stage);
         }
 
         w.Outdent();
+        w.Line("});");
         w.Line();
         w.Line("/// <summary>The stages after each stage, indexed by stage.</summary>");
         w.Line($"private static readonly {ImmutableArray}<{e}>[] s_next =");
@@ -127,11 +132,14 @@ internal static class WorkflowEmitter
         w.Indent();
         foreach (StageSpec stage in spec.Stages)
         {
-            w.Line($"{Array(e, stage.Next.Select(next => Member(spec, next)))}, // after {CSharpText.Doc(stage.Key)}");
+            w.Line($"__Stages({string.Join(", ", stage.Next.Select(next => Member(spec, next)))}), // after {CSharpText.Doc(stage.Key)}");
         }
 
         w.Outdent();
         w.Line("};");
+        w.Line();
+        w.Line("/// <summary>Each stage by its persisted name, for <see cref=\"TryGetStage\"/>.</summary>");
+        w.Line($"private static readonly global::System.Collections.Generic.Dictionary<string, {e}> s_byName = __ByName();");
         w.Line();
         w.Line($"private static readonly {ImmutableArray}<{Definitions}ParallelGroupDescriptor<{e}>> s_groups = {ImmutableArray}.Create<{Definitions}ParallelGroupDescriptor<{e}>>(");
         w.Indent();
@@ -143,7 +151,7 @@ internal static class WorkflowEmitter
             w.Indent();
             w.Line($"Name = {CSharpText.Literal(group.Name)},");
             w.Line($"After = {Member(spec, group.After)},");
-            w.Line($"Stages = {Array(e, group.Members.Select(member => Member(spec, member)))},");
+            w.Line($"Stages = {Stages(group.Members.Select(member => Member(spec, member)))},");
             w.Line($"Before = {Member(spec, group.Before)},");
             w.Line($"MaxConcurrency = {group.MaxConcurrency.ToString(CultureInfo.InvariantCulture)},");
             w.Outdent();
@@ -158,12 +166,12 @@ internal static class WorkflowEmitter
     }
 
     /// <summary>
-    /// Writes one descriptor, leaving out every property at its default: the output of a 3000-stage workflow is parsed
-    /// by the compiler on every build, so its size is build time.
+    /// Writes one descriptor, target-typed and leaving out every property at its default: the output of a 3000-stage
+    /// workflow is parsed by the compiler on every build, so its size is build time.
     /// </summary>
-    private static void WriteDescriptor(SourceWriter w, WorkflowSpec spec, StageSpec stage, bool last)
+    private static void WriteDescriptor(SourceWriter w, WorkflowSpec spec, StageSpec stage)
     {
-        w.Line($"new {Definitions}StageDescriptor<{spec.EnumName}>");
+        w.Line("new()");
         w.Line("{");
         w.Indent();
         w.Line($"Stage = {Member(spec, stage)},");
@@ -186,7 +194,7 @@ internal static class WorkflowEmitter
         Optional(w, "Timeout", stage.Timeout is not null, () => Timeout(stage.Timeout));
         Optional(w, "MaxIterations", stage.MaxIterations is not null, () => stage.MaxIterations!.Value.ToString(CultureInfo.InvariantCulture));
         w.Outdent();
-        w.Line(last ? "});" : "},");
+        w.Line("},");
     }
 
     private static void Optional(SourceWriter w, string property, bool present, System.Func<string> value)
@@ -247,18 +255,26 @@ internal static class WorkflowEmitter
         w.Line("/// <inheritdoc/>");
         w.Open($"public bool TryGetStage(string name, out {e} stage)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(name);");
-        w.Open("switch (name)");
-        foreach (StageSpec stage in spec.Stages)
-        {
-            w.Line($"case {CSharpText.Literal(stage.Key)}:");
-            w.Line($"    stage = {Member(spec, stage)};");
-            w.Line("    return true;");
-        }
-
-        w.Line("default:");
-        w.Line("    stage = default;");
-        w.Line("    return false;");
+        w.Line("return s_byName.TryGetValue(name, out stage);");
         w.Close();
+        w.Line();
+        WriteHelpers(w, e);
+    }
+
+    /// <summary>The helpers the static data is written with; one short call per list keeps the output small.</summary>
+    private static void WriteHelpers(SourceWriter w, string e)
+    {
+        w.Line($"private static {ImmutableArray}<string> __Strings(params string[] items) => {Marshal}(items);");
+        w.Line();
+        w.Line($"private static {ImmutableArray}<{e}> __Stages(params {e}[] items) => {Marshal}(items);");
+        w.Line();
+        w.Open($"private static global::System.Collections.Generic.Dictionary<string, {e}> __ByName()");
+        w.Line($"var byName = new global::System.Collections.Generic.Dictionary<string, {e}>(s_stages.Length, global::System.StringComparer.Ordinal);");
+        w.Open($"foreach ({Definitions}StageDescriptor<{e}> descriptor in s_stages)");
+        w.Line("byName.Add(descriptor.Key, descriptor.Stage);");
+        w.Close();
+        w.Line();
+        w.Line("return byName;");
         w.Close();
     }
 
@@ -284,15 +300,9 @@ internal static class WorkflowEmitter
 
     private static string Member(WorkflowSpec spec, StageSpec stage) => $"{spec.EnumName}.{stage.Identifier}";
 
-    private static string Array(string elementType, IEnumerable<string> items)
-    {
-        string joined = string.Join(", ", items);
-        return joined.Length == 0 ? $"{ImmutableArray}<{elementType}>.Empty" : $"{ImmutableArray}.Create<{elementType}>({joined})";
-    }
+    private static string Stages(IEnumerable<string> members) => $"__Stages({string.Join(", ", members)})";
 
-    private static string Strings(IEnumerable<string> items) => Array("string", items.Select(CSharpText.Literal));
-
-    private static string Bool(bool value) => value ? "true" : "false";
+    private static string Strings(IEnumerable<string> items) => $"__Strings({string.Join(", ", items.Select(CSharpText.Literal))})";
 
     private static string Timeout((int Days, int Hours, int Minutes, int Seconds)? timeout) =>
         timeout is { } t

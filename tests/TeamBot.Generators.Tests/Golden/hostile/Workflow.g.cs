@@ -8,12 +8,10 @@ namespace Tests
     [global::System.CodeDom.Compiler.GeneratedCode("TeamBot.Generators", "0.1.0.0")]
     public enum Stage
     {
-        /// <summary>Close " quote and inject: "; System.Environment.Exit(1); //: Ends a doc comment &lt;/summary&gt; &lt;script&gt;&amp;amp; System.Environment.Exit(2); and a line break right-to-left #endregion */</summary>
-        /// <remarks>Persisted as <c>QUOTE"STAGE</c>.</remarks>
+        /// <summary>Close " quote and inject: "; System.Environment.Exit(1); //: Ends a doc comment &lt;/summary&gt; &lt;script&gt;&amp;amp; System.Environment.Exit(2); and a line break right-to-left #endregion */. Persisted as <c>QUOTE"STAGE</c>.</summary>
         QuoteStage = 0,
 
-        /// <summary>Mermaid "label" &lt;b&gt;#end&lt;/b&gt; subgraph</summary>
-        /// <remarks>Persisted as <c>END</c>.</remarks>
+        /// <summary>Mermaid "label" &lt;b&gt;#end&lt;/b&gt; subgraph. Persisted as <c>END</c>.</summary>
         End = 1,
     }
 
@@ -24,32 +22,37 @@ namespace Tests
         /// <summary>A Mermaid flowchart of the workflow.</summary>
         public const string Mermaid = "flowchart TD\n    stage0[\"Close #quot; quote and inject: #quot;; System.Environment.Exit(1); //\"]\n    stage1[\"Mermaid #quot;label#quot; #lt;b#gt;#35;end#lt;/b#gt; subgraph\"]\n    stage0 --> stage1\n";
 
-        private static readonly global::System.Collections.Immutable.ImmutableArray<Stage> s_order = global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.QuoteStage, Stage.End);
+        private static readonly global::System.Collections.Immutable.ImmutableArray<Stage> s_order = __Stages(Stage.QuoteStage, Stage.End);
 
-        private static readonly global::System.Collections.Immutable.ImmutableArray<global::TeamBot.Definitions.StageDescriptor<Stage>> s_stages = global::System.Collections.Immutable.ImmutableArray.Create(
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+        private static readonly global::System.Collections.Immutable.ImmutableArray<global::TeamBot.Definitions.StageDescriptor<Stage>> s_stages = global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(new global::TeamBot.Definitions.StageDescriptor<Stage>[]
+        {
+            new()
             {
                 Stage = Stage.QuoteStage,
                 Key = "QUOTE\"STAGE",
                 Name = "Close \" quote and inject: \"; System.Environment.Exit(1); //",
                 Description = "Ends a doc comment </summary> <script>&amp; \u2028 System.Environment.Exit(2); and a line\nbreak \u202Eright-to-left\u202C #endregion */",
                 WorkAgent = "back\\slash",
-                Artifacts = global::System.Collections.Immutable.ImmutableArray.Create<string>("a\tb.md", "{0}.md"),
-                ExitCriteria = global::System.Collections.Immutable.ImmutableArray.Create<string>("\u0085 next-line char", "emoji \uD83D\uDE80 and \u0000 nul"),
+                Artifacts = __Strings("a\tb.md", "{0}.md"),
+                ExitCriteria = __Strings("\u0085 next-line char", "emoji \uD83D\uDE80 and \u0000 nul"),
             },
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+            new()
             {
                 Stage = Stage.End,
                 Key = "END",
                 Name = "Mermaid \"label\" <b>#end</b>\nsubgraph",
-            });
+            },
+        });
 
         /// <summary>The stages after each stage, indexed by stage.</summary>
         private static readonly global::System.Collections.Immutable.ImmutableArray<Stage>[] s_next =
         {
-            global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.End), // after QUOTE"STAGE
-            global::System.Collections.Immutable.ImmutableArray<Stage>.Empty, // after END
+            __Stages(Stage.End), // after QUOTE"STAGE
+            __Stages(), // after END
         };
+
+        /// <summary>Each stage by its persisted name, for <see cref="TryGetStage"/>.</summary>
+        private static readonly global::System.Collections.Generic.Dictionary<string, Stage> s_byName = __ByName();
 
         private static readonly global::System.Collections.Immutable.ImmutableArray<global::TeamBot.Definitions.ParallelGroupDescriptor<Stage>> s_groups = global::System.Collections.Immutable.ImmutableArray.Create<global::TeamBot.Definitions.ParallelGroupDescriptor<Stage>>(
         );
@@ -123,18 +126,22 @@ namespace Tests
         public bool TryGetStage(string name, out Stage stage)
         {
             global::System.ArgumentNullException.ThrowIfNull(name);
-            switch (name)
+            return s_byName.TryGetValue(name, out stage);
+        }
+
+        private static global::System.Collections.Immutable.ImmutableArray<string> __Strings(params string[] items) => global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(items);
+
+        private static global::System.Collections.Immutable.ImmutableArray<Stage> __Stages(params Stage[] items) => global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(items);
+
+        private static global::System.Collections.Generic.Dictionary<string, Stage> __ByName()
+        {
+            var byName = new global::System.Collections.Generic.Dictionary<string, Stage>(s_stages.Length, global::System.StringComparer.Ordinal);
+            foreach (global::TeamBot.Definitions.StageDescriptor<Stage> descriptor in s_stages)
             {
-                case "QUOTE\"STAGE":
-                    stage = Stage.QuoteStage;
-                    return true;
-                case "END":
-                    stage = Stage.End;
-                    return true;
-                default:
-                    stage = default;
-                    return false;
+                byName.Add(descriptor.Key, descriptor.Stage);
             }
+
+            return byName;
         }
     }
 }

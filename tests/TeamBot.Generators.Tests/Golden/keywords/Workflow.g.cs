@@ -8,28 +8,22 @@ namespace Tests
     [global::System.CodeDom.Compiler.GeneratedCode("TeamBot.Generators", "0.1.0.0")]
     public enum Stage
     {
-        /// <summary>class</summary>
-        /// <remarks>Persisted as <c>class</c>.</remarks>
+        /// <summary>class. Persisted as <c>class</c>.</summary>
         Class = 0,
 
-        /// <summary>2FA_SETUP</summary>
-        /// <remarks>Persisted as <c>2FA_SETUP</c>.</remarks>
+        /// <summary>2FA_SETUP. Persisted as <c>2FA_SETUP</c>.</summary>
         _2faSetup = 1,
 
-        /// <summary>ÜBERPRÜFUNG</summary>
-        /// <remarks>Persisted as <c>ÜBERPRÜFUNG</c>.</remarks>
+        /// <summary>ÜBERPRÜFUNG. Persisted as <c>ÜBERPRÜFUNG</c>.</summary>
         Überprüfung = 2,
 
-        /// <summary>naïve-stage</summary>
-        /// <remarks>Persisted as <c>naïve-stage</c>.</remarks>
+        /// <summary>naïve-stage. Persisted as <c>naïve-stage</c>.</summary>
         NaïveStage = 3,
 
-        /// <summary>event.log</summary>
-        /// <remarks>Persisted as <c>event.log</c>.</remarks>
+        /// <summary>event.log. Persisted as <c>event.log</c>.</summary>
         EventLog = 4,
 
-        /// <summary>The end</summary>
-        /// <remarks>Persisted as <c>string</c>.</remarks>
+        /// <summary>The end. Persisted as <c>string</c>.</summary>
         String = 5,
     }
 
@@ -40,61 +34,66 @@ namespace Tests
         /// <summary>A Mermaid flowchart of the workflow.</summary>
         public const string Mermaid = "flowchart TD\n    stage0[\"class\"]\n    stage1[\"2FA_SETUP\"]\n    stage2[\"\u00DCBERPR\u00DCFUNG\"]\n    stage3[\"na\u00EFve-stage\"]\n    stage4[\"event.log\"]\n    string[\"The end\"]\n    stage0 --> stage1\n    stage1 --> stage2\n    stage2 --> stage3\n    stage3 --> stage4\n    stage4 --> string\n";
 
-        private static readonly global::System.Collections.Immutable.ImmutableArray<Stage> s_order = global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.Class, Stage._2faSetup, Stage.Überprüfung, Stage.NaïveStage, Stage.EventLog, Stage.String);
+        private static readonly global::System.Collections.Immutable.ImmutableArray<Stage> s_order = __Stages(Stage.Class, Stage._2faSetup, Stage.Überprüfung, Stage.NaïveStage, Stage.EventLog, Stage.String);
 
-        private static readonly global::System.Collections.Immutable.ImmutableArray<global::TeamBot.Definitions.StageDescriptor<Stage>> s_stages = global::System.Collections.Immutable.ImmutableArray.Create(
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+        private static readonly global::System.Collections.Immutable.ImmutableArray<global::TeamBot.Definitions.StageDescriptor<Stage>> s_stages = global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(new global::TeamBot.Definitions.StageDescriptor<Stage>[]
+        {
+            new()
             {
                 Stage = Stage.Class,
                 Key = "class",
                 Name = "class",
                 WorkAgent = "pm",
             },
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+            new()
             {
                 Stage = Stage._2faSetup,
                 Key = "2FA_SETUP",
                 Name = "2FA_SETUP",
                 WorkAgent = "pm",
             },
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+            new()
             {
                 Stage = Stage.Überprüfung,
                 Key = "\u00DCBERPR\u00DCFUNG",
                 Name = "\u00DCBERPR\u00DCFUNG",
                 WorkAgent = "reviewer",
             },
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+            new()
             {
                 Stage = Stage.NaïveStage,
                 Key = "na\u00EFve-stage",
                 Name = "na\u00EFve-stage",
                 WorkAgent = "pm",
             },
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+            new()
             {
                 Stage = Stage.EventLog,
                 Key = "event.log",
                 Name = "event.log",
                 WorkAgent = "pm",
             },
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+            new()
             {
                 Stage = Stage.String,
                 Key = "string",
                 Name = "The end",
-            });
+            },
+        });
 
         /// <summary>The stages after each stage, indexed by stage.</summary>
         private static readonly global::System.Collections.Immutable.ImmutableArray<Stage>[] s_next =
         {
-            global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage._2faSetup), // after class
-            global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.Überprüfung), // after 2FA_SETUP
-            global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.NaïveStage), // after ÜBERPRÜFUNG
-            global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.EventLog), // after naïve-stage
-            global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.String), // after event.log
-            global::System.Collections.Immutable.ImmutableArray<Stage>.Empty, // after string
+            __Stages(Stage._2faSetup), // after class
+            __Stages(Stage.Überprüfung), // after 2FA_SETUP
+            __Stages(Stage.NaïveStage), // after ÜBERPRÜFUNG
+            __Stages(Stage.EventLog), // after naïve-stage
+            __Stages(Stage.String), // after event.log
+            __Stages(), // after string
         };
+
+        /// <summary>Each stage by its persisted name, for <see cref="TryGetStage"/>.</summary>
+        private static readonly global::System.Collections.Generic.Dictionary<string, Stage> s_byName = __ByName();
 
         private static readonly global::System.Collections.Immutable.ImmutableArray<global::TeamBot.Definitions.ParallelGroupDescriptor<Stage>> s_groups = global::System.Collections.Immutable.ImmutableArray.Create<global::TeamBot.Definitions.ParallelGroupDescriptor<Stage>>(
         );
@@ -168,30 +167,22 @@ namespace Tests
         public bool TryGetStage(string name, out Stage stage)
         {
             global::System.ArgumentNullException.ThrowIfNull(name);
-            switch (name)
+            return s_byName.TryGetValue(name, out stage);
+        }
+
+        private static global::System.Collections.Immutable.ImmutableArray<string> __Strings(params string[] items) => global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(items);
+
+        private static global::System.Collections.Immutable.ImmutableArray<Stage> __Stages(params Stage[] items) => global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(items);
+
+        private static global::System.Collections.Generic.Dictionary<string, Stage> __ByName()
+        {
+            var byName = new global::System.Collections.Generic.Dictionary<string, Stage>(s_stages.Length, global::System.StringComparer.Ordinal);
+            foreach (global::TeamBot.Definitions.StageDescriptor<Stage> descriptor in s_stages)
             {
-                case "class":
-                    stage = Stage.Class;
-                    return true;
-                case "2FA_SETUP":
-                    stage = Stage._2faSetup;
-                    return true;
-                case "\u00DCBERPR\u00DCFUNG":
-                    stage = Stage.Überprüfung;
-                    return true;
-                case "na\u00EFve-stage":
-                    stage = Stage.NaïveStage;
-                    return true;
-                case "event.log":
-                    stage = Stage.EventLog;
-                    return true;
-                case "string":
-                    stage = Stage.String;
-                    return true;
-                default:
-                    stage = default;
-                    return false;
+                byName.Add(descriptor.Key, descriptor.Stage);
             }
+
+            return byName;
         }
     }
 }

@@ -8,16 +8,13 @@ namespace Tests
     [global::System.CodeDom.Compiler.GeneratedCode("TeamBot.Generators", "0.1.0.0")]
     public enum Stage
     {
-        /// <summary>Draft: Write the first version.</summary>
-        /// <remarks>Persisted as <c>DRAFT</c>.</remarks>
+        /// <summary>Draft: Write the first version. Persisted as <c>DRAFT</c>.</summary>
         Draft = 0,
 
-        /// <summary>Edit</summary>
-        /// <remarks>Persisted as <c>EDIT</c>.</remarks>
+        /// <summary>Edit. Persisted as <c>EDIT</c>.</summary>
         Edit = 1,
 
-        /// <summary>Done</summary>
-        /// <remarks>Persisted as <c>DONE</c>.</remarks>
+        /// <summary>Done. Persisted as <c>DONE</c>.</summary>
         Done = 2,
     }
 
@@ -28,20 +25,21 @@ namespace Tests
         /// <summary>A Mermaid flowchart of the workflow.</summary>
         public const string Mermaid = "flowchart TD\n    DRAFT[\"Draft\"]\n    EDIT[\"Edit\"]\n    DONE[\"Done\"]\n    DRAFT --> EDIT\n    EDIT --> DONE\n";
 
-        private static readonly global::System.Collections.Immutable.ImmutableArray<Stage> s_order = global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.Draft, Stage.Edit, Stage.Done);
+        private static readonly global::System.Collections.Immutable.ImmutableArray<Stage> s_order = __Stages(Stage.Draft, Stage.Edit, Stage.Done);
 
-        private static readonly global::System.Collections.Immutable.ImmutableArray<global::TeamBot.Definitions.StageDescriptor<Stage>> s_stages = global::System.Collections.Immutable.ImmutableArray.Create(
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+        private static readonly global::System.Collections.Immutable.ImmutableArray<global::TeamBot.Definitions.StageDescriptor<Stage>> s_stages = global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(new global::TeamBot.Definitions.StageDescriptor<Stage>[]
+        {
+            new()
             {
                 Stage = Stage.Draft,
                 Key = "DRAFT",
                 Name = "Draft",
                 Description = "Write the first version.",
                 WorkAgent = "writer",
-                Artifacts = global::System.Collections.Immutable.ImmutableArray.Create<string>("draft.md"),
-                ExitCriteria = global::System.Collections.Immutable.ImmutableArray.Create<string>("A draft exists"),
+                Artifacts = __Strings("draft.md"),
+                ExitCriteria = __Strings("A draft exists"),
             },
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+            new()
             {
                 Stage = Stage.Edit,
                 Key = "EDIT",
@@ -49,20 +47,24 @@ namespace Tests
                 WorkAgent = "reviewer",
                 Timeout = new global::System.TimeSpan(0, 0, 45, 30),
             },
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+            new()
             {
                 Stage = Stage.Done,
                 Key = "DONE",
                 Name = "Done",
-            });
+            },
+        });
 
         /// <summary>The stages after each stage, indexed by stage.</summary>
         private static readonly global::System.Collections.Immutable.ImmutableArray<Stage>[] s_next =
         {
-            global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.Edit), // after DRAFT
-            global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.Done), // after EDIT
-            global::System.Collections.Immutable.ImmutableArray<Stage>.Empty, // after DONE
+            __Stages(Stage.Edit), // after DRAFT
+            __Stages(Stage.Done), // after EDIT
+            __Stages(), // after DONE
         };
+
+        /// <summary>Each stage by its persisted name, for <see cref="TryGetStage"/>.</summary>
+        private static readonly global::System.Collections.Generic.Dictionary<string, Stage> s_byName = __ByName();
 
         private static readonly global::System.Collections.Immutable.ImmutableArray<global::TeamBot.Definitions.ParallelGroupDescriptor<Stage>> s_groups = global::System.Collections.Immutable.ImmutableArray.Create<global::TeamBot.Definitions.ParallelGroupDescriptor<Stage>>(
         );
@@ -136,21 +138,22 @@ namespace Tests
         public bool TryGetStage(string name, out Stage stage)
         {
             global::System.ArgumentNullException.ThrowIfNull(name);
-            switch (name)
+            return s_byName.TryGetValue(name, out stage);
+        }
+
+        private static global::System.Collections.Immutable.ImmutableArray<string> __Strings(params string[] items) => global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(items);
+
+        private static global::System.Collections.Immutable.ImmutableArray<Stage> __Stages(params Stage[] items) => global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(items);
+
+        private static global::System.Collections.Generic.Dictionary<string, Stage> __ByName()
+        {
+            var byName = new global::System.Collections.Generic.Dictionary<string, Stage>(s_stages.Length, global::System.StringComparer.Ordinal);
+            foreach (global::TeamBot.Definitions.StageDescriptor<Stage> descriptor in s_stages)
             {
-                case "DRAFT":
-                    stage = Stage.Draft;
-                    return true;
-                case "EDIT":
-                    stage = Stage.Edit;
-                    return true;
-                case "DONE":
-                    stage = Stage.Done;
-                    return true;
-                default:
-                    stage = default;
-                    return false;
+                byName.Add(descriptor.Key, descriptor.Stage);
             }
+
+            return byName;
         }
     }
 }

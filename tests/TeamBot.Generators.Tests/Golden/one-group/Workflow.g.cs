@@ -8,32 +8,25 @@ namespace Tests
     [global::System.CodeDom.Compiler.GeneratedCode("TeamBot.Generators", "0.1.0.0")]
     public enum Stage
     {
-        /// <summary>START</summary>
-        /// <remarks>Persisted as <c>START</c>.</remarks>
+        /// <summary>START. Persisted as <c>START</c>.</summary>
         Start = 0,
 
-        /// <summary>FRONTEND</summary>
-        /// <remarks>Persisted as <c>FRONTEND</c>.</remarks>
+        /// <summary>FRONTEND. Persisted as <c>FRONTEND</c>.</summary>
         Frontend = 1,
 
-        /// <summary>BACKEND</summary>
-        /// <remarks>Persisted as <c>BACKEND</c>.</remarks>
+        /// <summary>BACKEND. Persisted as <c>BACKEND</c>.</summary>
         Backend = 2,
 
-        /// <summary>DOCS</summary>
-        /// <remarks>Persisted as <c>DOCS</c>.</remarks>
+        /// <summary>DOCS. Persisted as <c>DOCS</c>.</summary>
         Docs = 3,
 
-        /// <summary>MERGE</summary>
-        /// <remarks>Persisted as <c>MERGE</c>.</remarks>
+        /// <summary>MERGE. Persisted as <c>MERGE</c>.</summary>
         Merge = 4,
 
-        /// <summary>MERGE_REVIEW</summary>
-        /// <remarks>Persisted as <c>MERGE_REVIEW</c>.</remarks>
+        /// <summary>MERGE_REVIEW. Persisted as <c>MERGE_REVIEW</c>.</summary>
         MergeReview = 5,
 
-        /// <summary>END</summary>
-        /// <remarks>Persisted as <c>END</c>.</remarks>
+        /// <summary>END. Persisted as <c>END</c>.</summary>
         End = 6,
     }
 
@@ -44,49 +37,50 @@ namespace Tests
         /// <summary>A Mermaid flowchart of the workflow.</summary>
         public const string Mermaid = "flowchart TD\n    START[\"START\"]\n    FRONTEND[\"FRONTEND\"]\n    BACKEND[\"BACKEND\"]\n    DOCS([\"DOCS\"])\n    MERGE[\"MERGE\"]\n    MERGE_REVIEW{{\"MERGE_REVIEW\"}}\n    stage6[\"END\"]\n    subgraph group0[\"build_all (max 3 at once)\"]\n        FRONTEND\n        BACKEND\n        DOCS\n    end\n    START --> FRONTEND\n    START --> BACKEND\n    START --> DOCS\n    FRONTEND --> MERGE\n    BACKEND --> MERGE\n    DOCS --> MERGE\n    MERGE --> MERGE_REVIEW\n    MERGE_REVIEW --> stage6\n    MERGE_REVIEW -. reviews .-> MERGE\n";
 
-        private static readonly global::System.Collections.Immutable.ImmutableArray<Stage> s_order = global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.Start, Stage.Frontend, Stage.Backend, Stage.Docs, Stage.Merge, Stage.MergeReview, Stage.End);
+        private static readonly global::System.Collections.Immutable.ImmutableArray<Stage> s_order = __Stages(Stage.Start, Stage.Frontend, Stage.Backend, Stage.Docs, Stage.Merge, Stage.MergeReview, Stage.End);
 
-        private static readonly global::System.Collections.Immutable.ImmutableArray<global::TeamBot.Definitions.StageDescriptor<Stage>> s_stages = global::System.Collections.Immutable.ImmutableArray.Create(
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+        private static readonly global::System.Collections.Immutable.ImmutableArray<global::TeamBot.Definitions.StageDescriptor<Stage>> s_stages = global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(new global::TeamBot.Definitions.StageDescriptor<Stage>[]
+        {
+            new()
             {
                 Stage = Stage.Start,
                 Key = "START",
                 Name = "START",
                 WorkAgent = "pm",
             },
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+            new()
             {
                 Stage = Stage.Frontend,
                 Key = "FRONTEND",
                 Name = "FRONTEND",
                 WorkAgent = "builder-1",
-                Artifacts = global::System.Collections.Immutable.ImmutableArray.Create<string>("frontend.md"),
+                Artifacts = __Strings("frontend.md"),
             },
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+            new()
             {
                 Stage = Stage.Backend,
                 Key = "BACKEND",
                 Name = "BACKEND",
                 WorkAgent = "builder-2",
-                Artifacts = global::System.Collections.Immutable.ImmutableArray.Create<string>("backend.md"),
+                Artifacts = __Strings("backend.md"),
             },
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+            new()
             {
                 Stage = Stage.Docs,
                 Key = "DOCS",
                 Name = "DOCS",
                 WorkAgent = "writer",
-                Artifacts = global::System.Collections.Immutable.ImmutableArray.Create<string>("docs.md"),
+                Artifacts = __Strings("docs.md"),
                 IsOptional = true,
             },
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+            new()
             {
                 Stage = Stage.Merge,
                 Key = "MERGE",
                 Name = "MERGE",
                 WorkAgent = "pm",
             },
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+            new()
             {
                 Stage = Stage.MergeReview,
                 Key = "MERGE_REVIEW",
@@ -96,31 +90,35 @@ namespace Tests
                 IsReviewStage = true,
                 MaxIterations = 2,
             },
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+            new()
             {
                 Stage = Stage.End,
                 Key = "END",
                 Name = "END",
-            });
+            },
+        });
 
         /// <summary>The stages after each stage, indexed by stage.</summary>
         private static readonly global::System.Collections.Immutable.ImmutableArray<Stage>[] s_next =
         {
-            global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.Frontend, Stage.Backend, Stage.Docs), // after START
-            global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.Merge), // after FRONTEND
-            global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.Merge), // after BACKEND
-            global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.Merge), // after DOCS
-            global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.MergeReview), // after MERGE
-            global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.End), // after MERGE_REVIEW
-            global::System.Collections.Immutable.ImmutableArray<Stage>.Empty, // after END
+            __Stages(Stage.Frontend, Stage.Backend, Stage.Docs), // after START
+            __Stages(Stage.Merge), // after FRONTEND
+            __Stages(Stage.Merge), // after BACKEND
+            __Stages(Stage.Merge), // after DOCS
+            __Stages(Stage.MergeReview), // after MERGE
+            __Stages(Stage.End), // after MERGE_REVIEW
+            __Stages(), // after END
         };
+
+        /// <summary>Each stage by its persisted name, for <see cref="TryGetStage"/>.</summary>
+        private static readonly global::System.Collections.Generic.Dictionary<string, Stage> s_byName = __ByName();
 
         private static readonly global::System.Collections.Immutable.ImmutableArray<global::TeamBot.Definitions.ParallelGroupDescriptor<Stage>> s_groups = global::System.Collections.Immutable.ImmutableArray.Create<global::TeamBot.Definitions.ParallelGroupDescriptor<Stage>>(
             new global::TeamBot.Definitions.ParallelGroupDescriptor<Stage>
             {
                 Name = "build_all",
                 After = Stage.Start,
-                Stages = global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.Frontend, Stage.Backend, Stage.Docs),
+                Stages = __Stages(Stage.Frontend, Stage.Backend, Stage.Docs),
                 Before = Stage.Merge,
                 MaxConcurrency = 3,
             }
@@ -199,33 +197,22 @@ namespace Tests
         public bool TryGetStage(string name, out Stage stage)
         {
             global::System.ArgumentNullException.ThrowIfNull(name);
-            switch (name)
+            return s_byName.TryGetValue(name, out stage);
+        }
+
+        private static global::System.Collections.Immutable.ImmutableArray<string> __Strings(params string[] items) => global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(items);
+
+        private static global::System.Collections.Immutable.ImmutableArray<Stage> __Stages(params Stage[] items) => global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(items);
+
+        private static global::System.Collections.Generic.Dictionary<string, Stage> __ByName()
+        {
+            var byName = new global::System.Collections.Generic.Dictionary<string, Stage>(s_stages.Length, global::System.StringComparer.Ordinal);
+            foreach (global::TeamBot.Definitions.StageDescriptor<Stage> descriptor in s_stages)
             {
-                case "START":
-                    stage = Stage.Start;
-                    return true;
-                case "FRONTEND":
-                    stage = Stage.Frontend;
-                    return true;
-                case "BACKEND":
-                    stage = Stage.Backend;
-                    return true;
-                case "DOCS":
-                    stage = Stage.Docs;
-                    return true;
-                case "MERGE":
-                    stage = Stage.Merge;
-                    return true;
-                case "MERGE_REVIEW":
-                    stage = Stage.MergeReview;
-                    return true;
-                case "END":
-                    stage = Stage.End;
-                    return true;
-                default:
-                    stage = default;
-                    return false;
+                byName.Add(descriptor.Key, descriptor.Stage);
             }
+
+            return byName;
         }
     }
 }

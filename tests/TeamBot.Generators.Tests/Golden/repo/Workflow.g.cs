@@ -8,60 +8,46 @@ namespace Tests
     [global::System.CodeDom.Compiler.GeneratedCode("TeamBot.Generators", "0.1.0.0")]
     public enum Stage
     {
-        /// <summary>Setup: Prepare the workspace, read the objective and agree on the team's working agreement for this feature.</summary>
-        /// <remarks>Persisted as <c>SETUP</c>.</remarks>
+        /// <summary>Setup: Prepare the workspace, read the objective and agree on the team's working agreement for this feature. Persisted as <c>SETUP</c>.</summary>
         Setup = 0,
 
-        /// <summary>Business Problem: State the problem the objective solves, for whom, and how success will be measured.</summary>
-        /// <remarks>Persisted as <c>BUSINESS_PROBLEM</c>.</remarks>
+        /// <summary>Business Problem: State the problem the objective solves, for whom, and how success will be measured. Persisted as <c>BUSINESS_PROBLEM</c>.</summary>
         BusinessProblem = 1,
 
-        /// <summary>Specification: Write the feature specification, including acceptance test scenarios that prove each success criterion.</summary>
-        /// <remarks>Persisted as <c>SPEC</c>.</remarks>
+        /// <summary>Specification: Write the feature specification, including acceptance test scenarios that prove each success criterion. Persisted as <c>SPEC</c>.</summary>
         Spec = 2,
 
-        /// <summary>Spec Review: Review the specification for completeness, testability and scope; revise until approved.</summary>
-        /// <remarks>Persisted as <c>SPEC_REVIEW</c>.</remarks>
+        /// <summary>Spec Review: Review the specification for completeness, testability and scope; revise until approved. Persisted as <c>SPEC_REVIEW</c>.</summary>
         SpecReview = 3,
 
-        /// <summary>Research: Study the codebase, libraries and prior art the implementation will touch, and record the options.</summary>
-        /// <remarks>Persisted as <c>RESEARCH</c>.</remarks>
+        /// <summary>Research: Study the codebase, libraries and prior art the implementation will touch, and record the options. Persisted as <c>RESEARCH</c>.</summary>
         Research = 4,
 
-        /// <summary>Test Strategy: Decide how the feature will be tested, from unit tests to the acceptance scenarios.</summary>
-        /// <remarks>Persisted as <c>TEST_STRATEGY</c>.</remarks>
+        /// <summary>Test Strategy: Decide how the feature will be tested, from unit tests to the acceptance scenarios. Persisted as <c>TEST_STRATEGY</c>.</summary>
         TestStrategy = 5,
 
-        /// <summary>Implementation Plan: Turn the spec, research and test strategy into an ordered plan of small, verifiable tasks.</summary>
-        /// <remarks>Persisted as <c>PLAN</c>.</remarks>
+        /// <summary>Implementation Plan: Turn the spec, research and test strategy into an ordered plan of small, verifiable tasks. Persisted as <c>PLAN</c>.</summary>
         Plan = 6,
 
-        /// <summary>Plan Review: Review the plan against the spec and test strategy; revise until approved.</summary>
-        /// <remarks>Persisted as <c>PLAN_REVIEW</c>.</remarks>
+        /// <summary>Plan Review: Review the plan against the spec and test strategy; revise until approved. Persisted as <c>PLAN_REVIEW</c>.</summary>
         PlanReview = 7,
 
-        /// <summary>Implementation: Build the planned changes with their tests; the two builders work on their halves of the plan at once.</summary>
-        /// <remarks>Persisted as <c>IMPLEMENTATION</c>.</remarks>
+        /// <summary>Implementation: Build the planned changes with their tests; the two builders work on their halves of the plan at once. Persisted as <c>IMPLEMENTATION</c>.</summary>
         Implementation = 8,
 
-        /// <summary>Implementation Review: Review the code changes for correctness, tests and maintainability; revise until approved.</summary>
-        /// <remarks>Persisted as <c>IMPLEMENTATION_REVIEW</c>.</remarks>
+        /// <summary>Implementation Review: Review the code changes for correctness, tests and maintainability; revise until approved. Persisted as <c>IMPLEMENTATION_REVIEW</c>.</summary>
         ImplementationReview = 9,
 
-        /// <summary>Test: Run the full test suite and the test strategy's checks, and record the results.</summary>
-        /// <remarks>Persisted as <c>TEST</c>.</remarks>
+        /// <summary>Test: Run the full test suite and the test strategy's checks, and record the results. Persisted as <c>TEST</c>.</summary>
         Test = 10,
 
-        /// <summary>Acceptance Test: Execute every acceptance test scenario from the specification against the built feature; fix and re-run on failure.</summary>
-        /// <remarks>Persisted as <c>ACCEPTANCE_TEST</c>.</remarks>
+        /// <summary>Acceptance Test: Execute every acceptance test scenario from the specification against the built feature; fix and re-run on failure. Persisted as <c>ACCEPTANCE_TEST</c>.</summary>
         AcceptanceTest = 11,
 
-        /// <summary>Post-Implementation Review: Final review of the delivered feature against the objective's success criteria.</summary>
-        /// <remarks>Persisted as <c>POST_REVIEW</c>.</remarks>
+        /// <summary>Post-Implementation Review: Final review of the delivered feature against the objective's success criteria. Persisted as <c>POST_REVIEW</c>.</summary>
         PostReview = 12,
 
-        /// <summary>Complete: The feature is delivered; nothing runs in this stage.</summary>
-        /// <remarks>Persisted as <c>COMPLETE</c>.</remarks>
+        /// <summary>Complete: The feature is delivered; nothing runs in this stage. Persisted as <c>COMPLETE</c>.</summary>
         Complete = 13,
     }
 
@@ -72,35 +58,36 @@ namespace Tests
         /// <summary>A Mermaid flowchart of the workflow.</summary>
         public const string Mermaid = "flowchart TD\n    SETUP[\"Setup\"]\n    BUSINESS_PROBLEM([\"Business Problem\"])\n    SPEC[\"Specification\"]\n    SPEC_REVIEW{{\"Spec Review\"}}\n    RESEARCH[\"Research\"]\n    TEST_STRATEGY[\"Test Strategy\"]\n    PLAN[\"Implementation Plan\"]\n    PLAN_REVIEW{{\"Plan Review\"}}\n    IMPLEMENTATION[\"Implementation\"]\n    IMPLEMENTATION_REVIEW{{\"Implementation Review\"}}\n    TEST[\"Test\"]\n    ACCEPTANCE_TEST[\"Acceptance Test\"]\n    POST_REVIEW{{\"Post-Implementation Review\"}}\n    COMPLETE[\"Complete\"]\n    subgraph group0[\"post_spec_review (max 2 at once)\"]\n        RESEARCH\n        TEST_STRATEGY\n    end\n    SETUP --> BUSINESS_PROBLEM\n    BUSINESS_PROBLEM --> SPEC\n    SPEC --> SPEC_REVIEW\n    SPEC_REVIEW --> RESEARCH\n    SPEC_REVIEW --> TEST_STRATEGY\n    RESEARCH --> PLAN\n    TEST_STRATEGY --> PLAN\n    PLAN --> PLAN_REVIEW\n    PLAN_REVIEW --> IMPLEMENTATION\n    IMPLEMENTATION --> IMPLEMENTATION_REVIEW\n    IMPLEMENTATION_REVIEW --> TEST\n    TEST --> ACCEPTANCE_TEST\n    ACCEPTANCE_TEST --> POST_REVIEW\n    POST_REVIEW --> COMPLETE\n    SPEC_REVIEW -. reviews .-> SPEC\n    PLAN_REVIEW -. reviews .-> PLAN\n    IMPLEMENTATION_REVIEW -. reviews .-> IMPLEMENTATION\n    POST_REVIEW -. reviews .-> ACCEPTANCE_TEST\n";
 
-        private static readonly global::System.Collections.Immutable.ImmutableArray<Stage> s_order = global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.Setup, Stage.BusinessProblem, Stage.Spec, Stage.SpecReview, Stage.Research, Stage.TestStrategy, Stage.Plan, Stage.PlanReview, Stage.Implementation, Stage.ImplementationReview, Stage.Test, Stage.AcceptanceTest, Stage.PostReview, Stage.Complete);
+        private static readonly global::System.Collections.Immutable.ImmutableArray<Stage> s_order = __Stages(Stage.Setup, Stage.BusinessProblem, Stage.Spec, Stage.SpecReview, Stage.Research, Stage.TestStrategy, Stage.Plan, Stage.PlanReview, Stage.Implementation, Stage.ImplementationReview, Stage.Test, Stage.AcceptanceTest, Stage.PostReview, Stage.Complete);
 
-        private static readonly global::System.Collections.Immutable.ImmutableArray<global::TeamBot.Definitions.StageDescriptor<Stage>> s_stages = global::System.Collections.Immutable.ImmutableArray.Create(
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+        private static readonly global::System.Collections.Immutable.ImmutableArray<global::TeamBot.Definitions.StageDescriptor<Stage>> s_stages = global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(new global::TeamBot.Definitions.StageDescriptor<Stage>[]
+        {
+            new()
             {
                 Stage = Stage.Setup,
                 Key = "SETUP",
                 Name = "Setup",
                 Description = "Prepare the workspace, read the objective and agree on the team's working agreement for this feature.",
                 WorkAgent = "pm",
-                AllowedPersonas = global::System.Collections.Immutable.ImmutableArray.Create<string>("project_manager"),
-                Artifacts = global::System.Collections.Immutable.ImmutableArray.Create<string>("setup_notes.md"),
-                ExitCriteria = global::System.Collections.Immutable.ImmutableArray.Create<string>("The objective is readable and its success criteria are listed", "The feature folder and artifacts folder exist", "Each agent knows its role for this feature"),
+                AllowedPersonas = __Strings("project_manager"),
+                Artifacts = __Strings("setup_notes.md"),
+                ExitCriteria = __Strings("The objective is readable and its success criteria are listed", "The feature folder and artifacts folder exist", "Each agent knows its role for this feature"),
                 Timeout = new global::System.TimeSpan(0, 0, 15, 0),
             },
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+            new()
             {
                 Stage = Stage.BusinessProblem,
                 Key = "BUSINESS_PROBLEM",
                 Name = "Business Problem",
                 Description = "State the problem the objective solves, for whom, and how success will be measured.",
                 WorkAgent = "ba",
-                AllowedPersonas = global::System.Collections.Immutable.ImmutableArray.Create<string>("business_analyst"),
-                Artifacts = global::System.Collections.Immutable.ImmutableArray.Create<string>("problem_statement.md"),
-                ExitCriteria = global::System.Collections.Immutable.ImmutableArray.Create<string>("The problem is stated in the users' terms, without a solution", "Affected users and their current workaround are named", "Measurable success metrics are defined"),
+                AllowedPersonas = __Strings("business_analyst"),
+                Artifacts = __Strings("problem_statement.md"),
+                ExitCriteria = __Strings("The problem is stated in the users' terms, without a solution", "Affected users and their current workaround are named", "Measurable success metrics are defined"),
                 IsOptional = true,
                 Timeout = new global::System.TimeSpan(0, 0, 30, 0),
             },
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+            new()
             {
                 Stage = Stage.Spec,
                 Key = "SPEC",
@@ -108,12 +95,12 @@ namespace Tests
                 Description = "Write the feature specification, including acceptance test scenarios that prove each success criterion.",
                 WorkAgent = "ba",
                 ReviewAgent = "reviewer",
-                AllowedPersonas = global::System.Collections.Immutable.ImmutableArray.Create<string>("business_analyst", "technical_writer"),
-                Artifacts = global::System.Collections.Immutable.ImmutableArray.Create<string>("feature_spec.md"),
-                ExitCriteria = global::System.Collections.Immutable.ImmutableArray.Create<string>("Every success criterion of the objective maps to a functional requirement", "Non-functional requirements and out-of-scope items are listed", "An \"Acceptance Test Scenarios\" section holds at least one AT-NNN scenario per success criterion"),
+                AllowedPersonas = __Strings("business_analyst", "technical_writer"),
+                Artifacts = __Strings("feature_spec.md"),
+                ExitCriteria = __Strings("Every success criterion of the objective maps to a functional requirement", "Non-functional requirements and out-of-scope items are listed", "An \"Acceptance Test Scenarios\" section holds at least one AT-NNN scenario per success criterion"),
                 Timeout = new global::System.TimeSpan(0, 1, 0, 0),
             },
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+            new()
             {
                 Stage = Stage.SpecReview,
                 Key = "SPEC_REVIEW",
@@ -121,38 +108,38 @@ namespace Tests
                 Description = "Review the specification for completeness, testability and scope; revise until approved.",
                 WorkAgent = "ba",
                 ReviewAgent = "reviewer",
-                AllowedPersonas = global::System.Collections.Immutable.ImmutableArray.Create<string>("business_analyst", "reviewer"),
-                Artifacts = global::System.Collections.Immutable.ImmutableArray.Create<string>("spec_review.md"),
-                ExitCriteria = global::System.Collections.Immutable.ImmutableArray.Create<string>("The reviewer approved the specification", "Every requirement is testable and unambiguous"),
+                AllowedPersonas = __Strings("business_analyst", "reviewer"),
+                Artifacts = __Strings("spec_review.md"),
+                ExitCriteria = __Strings("The reviewer approved the specification", "Every requirement is testable and unambiguous"),
                 IsReviewStage = true,
                 Timeout = new global::System.TimeSpan(0, 1, 0, 0),
                 MaxIterations = 4,
             },
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+            new()
             {
                 Stage = Stage.Research,
                 Key = "RESEARCH",
                 Name = "Research",
                 Description = "Study the codebase, libraries and prior art the implementation will touch, and record the options.",
                 WorkAgent = "builder-1",
-                AllowedPersonas = global::System.Collections.Immutable.ImmutableArray.Create<string>("builder", "technical_researcher"),
-                Artifacts = global::System.Collections.Immutable.ImmutableArray.Create<string>("research.md"),
-                ExitCriteria = global::System.Collections.Immutable.ImmutableArray.Create<string>("The code paths and modules to change are identified", "Candidate libraries or approaches are compared with their trade-offs", "Risks and unknowns are listed with how to resolve them"),
+                AllowedPersonas = __Strings("builder", "technical_researcher"),
+                Artifacts = __Strings("research.md"),
+                ExitCriteria = __Strings("The code paths and modules to change are identified", "Candidate libraries or approaches are compared with their trade-offs", "Risks and unknowns are listed with how to resolve them"),
                 Timeout = new global::System.TimeSpan(0, 1, 0, 0),
             },
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+            new()
             {
                 Stage = Stage.TestStrategy,
                 Key = "TEST_STRATEGY",
                 Name = "Test Strategy",
                 Description = "Decide how the feature will be tested, from unit tests to the acceptance scenarios.",
                 WorkAgent = "builder-2",
-                AllowedPersonas = global::System.Collections.Immutable.ImmutableArray.Create<string>("builder", "test_engineer"),
-                Artifacts = global::System.Collections.Immutable.ImmutableArray.Create<string>("test_strategy.md"),
-                ExitCriteria = global::System.Collections.Immutable.ImmutableArray.Create<string>("Each requirement has a test level (unit, integration, acceptance)", "Test data and environments are described", "Coverage expectations are stated"),
+                AllowedPersonas = __Strings("builder", "test_engineer"),
+                Artifacts = __Strings("test_strategy.md"),
+                ExitCriteria = __Strings("Each requirement has a test level (unit, integration, acceptance)", "Test data and environments are described", "Coverage expectations are stated"),
                 Timeout = new global::System.TimeSpan(0, 1, 0, 0),
             },
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+            new()
             {
                 Stage = Stage.Plan,
                 Key = "PLAN",
@@ -160,12 +147,12 @@ namespace Tests
                 Description = "Turn the spec, research and test strategy into an ordered plan of small, verifiable tasks.",
                 WorkAgent = "pm",
                 ReviewAgent = "reviewer",
-                AllowedPersonas = global::System.Collections.Immutable.ImmutableArray.Create<string>("project_manager", "builder"),
-                Artifacts = global::System.Collections.Immutable.ImmutableArray.Create<string>("implementation_plan.md"),
-                ExitCriteria = global::System.Collections.Immutable.ImmutableArray.Create<string>("Tasks are small, ordered and each names the files it changes", "Every task has a way to verify it is done", "The plan is split between builder-1 and builder-2 without overlapping files"),
+                AllowedPersonas = __Strings("project_manager", "builder"),
+                Artifacts = __Strings("implementation_plan.md"),
+                ExitCriteria = __Strings("Tasks are small, ordered and each names the files it changes", "Every task has a way to verify it is done", "The plan is split between builder-1 and builder-2 without overlapping files"),
                 Timeout = new global::System.TimeSpan(0, 1, 0, 0),
             },
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+            new()
             {
                 Stage = Stage.PlanReview,
                 Key = "PLAN_REVIEW",
@@ -173,14 +160,14 @@ namespace Tests
                 Description = "Review the plan against the spec and test strategy; revise until approved.",
                 WorkAgent = "pm",
                 ReviewAgent = "reviewer",
-                AllowedPersonas = global::System.Collections.Immutable.ImmutableArray.Create<string>("project_manager", "reviewer"),
-                Artifacts = global::System.Collections.Immutable.ImmutableArray.Create<string>("plan_review.md"),
-                ExitCriteria = global::System.Collections.Immutable.ImmutableArray.Create<string>("The reviewer approved the plan", "Every requirement is covered by at least one task"),
+                AllowedPersonas = __Strings("project_manager", "reviewer"),
+                Artifacts = __Strings("plan_review.md"),
+                ExitCriteria = __Strings("The reviewer approved the plan", "Every requirement is covered by at least one task"),
                 IsReviewStage = true,
                 Timeout = new global::System.TimeSpan(0, 1, 0, 0),
                 MaxIterations = 4,
             },
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+            new()
             {
                 Stage = Stage.Implementation,
                 Key = "IMPLEMENTATION",
@@ -188,13 +175,13 @@ namespace Tests
                 Description = "Build the planned changes with their tests; the two builders work on their halves of the plan at once.",
                 WorkAgent = "builder-1",
                 ReviewAgent = "reviewer",
-                AllowedPersonas = global::System.Collections.Immutable.ImmutableArray.Create<string>("builder"),
-                Artifacts = global::System.Collections.Immutable.ImmutableArray.Create<string>("implementation_notes.md"),
-                ExitCriteria = global::System.Collections.Immutable.ImmutableArray.Create<string>("Every task of the plan is done or explicitly deferred", "New code has tests, and the whole suite passes", "The changes are described file by file"),
-                ParallelAgents = global::System.Collections.Immutable.ImmutableArray.Create<string>("builder-1", "builder-2"),
+                AllowedPersonas = __Strings("builder"),
+                Artifacts = __Strings("implementation_notes.md"),
+                ExitCriteria = __Strings("Every task of the plan is done or explicitly deferred", "New code has tests, and the whole suite passes", "The changes are described file by file"),
+                ParallelAgents = __Strings("builder-1", "builder-2"),
                 Timeout = new global::System.TimeSpan(0, 3, 0, 0),
             },
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+            new()
             {
                 Stage = Stage.ImplementationReview,
                 Key = "IMPLEMENTATION_REVIEW",
@@ -202,40 +189,40 @@ namespace Tests
                 Description = "Review the code changes for correctness, tests and maintainability; revise until approved.",
                 WorkAgent = "builder-1",
                 ReviewAgent = "reviewer",
-                AllowedPersonas = global::System.Collections.Immutable.ImmutableArray.Create<string>("builder", "reviewer"),
-                Artifacts = global::System.Collections.Immutable.ImmutableArray.Create<string>("implementation_review.md"),
-                ExitCriteria = global::System.Collections.Immutable.ImmutableArray.Create<string>("The reviewer approved the changes", "No open blocking comments remain"),
+                AllowedPersonas = __Strings("builder", "reviewer"),
+                Artifacts = __Strings("implementation_review.md"),
+                ExitCriteria = __Strings("The reviewer approved the changes", "No open blocking comments remain"),
                 IsReviewStage = true,
                 Timeout = new global::System.TimeSpan(0, 1, 30, 0),
                 MaxIterations = 4,
             },
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+            new()
             {
                 Stage = Stage.Test,
                 Key = "TEST",
                 Name = "Test",
                 Description = "Run the full test suite and the test strategy's checks, and record the results.",
                 WorkAgent = "builder-2",
-                AllowedPersonas = global::System.Collections.Immutable.ImmutableArray.Create<string>("builder", "test_engineer"),
-                Artifacts = global::System.Collections.Immutable.ImmutableArray.Create<string>("test_results.md"),
-                ExitCriteria = global::System.Collections.Immutable.ImmutableArray.Create<string>("The whole suite passes", "Coverage meets the test strategy's expectations"),
+                AllowedPersonas = __Strings("builder", "test_engineer"),
+                Artifacts = __Strings("test_results.md"),
+                ExitCriteria = __Strings("The whole suite passes", "Coverage meets the test strategy's expectations"),
                 Timeout = new global::System.TimeSpan(0, 1, 0, 0),
             },
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+            new()
             {
                 Stage = Stage.AcceptanceTest,
                 Key = "ACCEPTANCE_TEST",
                 Name = "Acceptance Test",
                 Description = "Execute every acceptance test scenario from the specification against the built feature; fix and re-run on failure.",
                 WorkAgent = "builder-1",
-                AllowedPersonas = global::System.Collections.Immutable.ImmutableArray.Create<string>("builder", "test_engineer"),
-                Artifacts = global::System.Collections.Immutable.ImmutableArray.Create<string>("acceptance_test_results.md"),
-                ExitCriteria = global::System.Collections.Immutable.ImmutableArray.Create<string>("Every AT-NNN scenario of the spec was executed", "Every scenario passed"),
+                AllowedPersonas = __Strings("builder", "test_engineer"),
+                Artifacts = __Strings("acceptance_test_results.md"),
+                ExitCriteria = __Strings("Every AT-NNN scenario of the spec was executed", "Every scenario passed"),
                 IsAcceptanceTestStage = true,
                 Timeout = new global::System.TimeSpan(0, 1, 0, 0),
                 MaxIterations = 4,
             },
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+            new()
             {
                 Stage = Stage.PostReview,
                 Key = "POST_REVIEW",
@@ -243,48 +230,52 @@ namespace Tests
                 Description = "Final review of the delivered feature against the objective's success criteria.",
                 WorkAgent = "writer",
                 ReviewAgent = "reviewer",
-                AllowedPersonas = global::System.Collections.Immutable.ImmutableArray.Create<string>("technical_writer", "reviewer"),
-                Artifacts = global::System.Collections.Immutable.ImmutableArray.Create<string>("post_review.md"),
-                ExitCriteria = global::System.Collections.Immutable.ImmutableArray.Create<string>("Each success criterion of the objective is shown to be met", "User-facing documentation is updated", "The reviewer approved the delivery"),
+                AllowedPersonas = __Strings("technical_writer", "reviewer"),
+                Artifacts = __Strings("post_review.md"),
+                ExitCriteria = __Strings("Each success criterion of the objective is shown to be met", "User-facing documentation is updated", "The reviewer approved the delivery"),
                 IsReviewStage = true,
                 RequiresAcceptanceTestsPassed = true,
                 Timeout = new global::System.TimeSpan(0, 1, 0, 0),
                 MaxIterations = 4,
             },
-            new global::TeamBot.Definitions.StageDescriptor<Stage>
+            new()
             {
                 Stage = Stage.Complete,
                 Key = "COMPLETE",
                 Name = "Complete",
                 Description = "The feature is delivered; nothing runs in this stage.",
                 IncludeObjective = false,
-            });
+            },
+        });
 
         /// <summary>The stages after each stage, indexed by stage.</summary>
         private static readonly global::System.Collections.Immutable.ImmutableArray<Stage>[] s_next =
         {
-            global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.BusinessProblem), // after SETUP
-            global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.Spec), // after BUSINESS_PROBLEM
-            global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.SpecReview), // after SPEC
-            global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.Research, Stage.TestStrategy), // after SPEC_REVIEW
-            global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.Plan), // after RESEARCH
-            global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.Plan), // after TEST_STRATEGY
-            global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.PlanReview), // after PLAN
-            global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.Implementation), // after PLAN_REVIEW
-            global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.ImplementationReview), // after IMPLEMENTATION
-            global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.Test), // after IMPLEMENTATION_REVIEW
-            global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.AcceptanceTest), // after TEST
-            global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.PostReview), // after ACCEPTANCE_TEST
-            global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.Complete), // after POST_REVIEW
-            global::System.Collections.Immutable.ImmutableArray<Stage>.Empty, // after COMPLETE
+            __Stages(Stage.BusinessProblem), // after SETUP
+            __Stages(Stage.Spec), // after BUSINESS_PROBLEM
+            __Stages(Stage.SpecReview), // after SPEC
+            __Stages(Stage.Research, Stage.TestStrategy), // after SPEC_REVIEW
+            __Stages(Stage.Plan), // after RESEARCH
+            __Stages(Stage.Plan), // after TEST_STRATEGY
+            __Stages(Stage.PlanReview), // after PLAN
+            __Stages(Stage.Implementation), // after PLAN_REVIEW
+            __Stages(Stage.ImplementationReview), // after IMPLEMENTATION
+            __Stages(Stage.Test), // after IMPLEMENTATION_REVIEW
+            __Stages(Stage.AcceptanceTest), // after TEST
+            __Stages(Stage.PostReview), // after ACCEPTANCE_TEST
+            __Stages(Stage.Complete), // after POST_REVIEW
+            __Stages(), // after COMPLETE
         };
+
+        /// <summary>Each stage by its persisted name, for <see cref="TryGetStage"/>.</summary>
+        private static readonly global::System.Collections.Generic.Dictionary<string, Stage> s_byName = __ByName();
 
         private static readonly global::System.Collections.Immutable.ImmutableArray<global::TeamBot.Definitions.ParallelGroupDescriptor<Stage>> s_groups = global::System.Collections.Immutable.ImmutableArray.Create<global::TeamBot.Definitions.ParallelGroupDescriptor<Stage>>(
             new global::TeamBot.Definitions.ParallelGroupDescriptor<Stage>
             {
                 Name = "post_spec_review",
                 After = Stage.SpecReview,
-                Stages = global::System.Collections.Immutable.ImmutableArray.Create<Stage>(Stage.Research, Stage.TestStrategy),
+                Stages = __Stages(Stage.Research, Stage.TestStrategy),
                 Before = Stage.Plan,
                 MaxConcurrency = 2,
             }
@@ -369,54 +360,22 @@ namespace Tests
         public bool TryGetStage(string name, out Stage stage)
         {
             global::System.ArgumentNullException.ThrowIfNull(name);
-            switch (name)
+            return s_byName.TryGetValue(name, out stage);
+        }
+
+        private static global::System.Collections.Immutable.ImmutableArray<string> __Strings(params string[] items) => global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(items);
+
+        private static global::System.Collections.Immutable.ImmutableArray<Stage> __Stages(params Stage[] items) => global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(items);
+
+        private static global::System.Collections.Generic.Dictionary<string, Stage> __ByName()
+        {
+            var byName = new global::System.Collections.Generic.Dictionary<string, Stage>(s_stages.Length, global::System.StringComparer.Ordinal);
+            foreach (global::TeamBot.Definitions.StageDescriptor<Stage> descriptor in s_stages)
             {
-                case "SETUP":
-                    stage = Stage.Setup;
-                    return true;
-                case "BUSINESS_PROBLEM":
-                    stage = Stage.BusinessProblem;
-                    return true;
-                case "SPEC":
-                    stage = Stage.Spec;
-                    return true;
-                case "SPEC_REVIEW":
-                    stage = Stage.SpecReview;
-                    return true;
-                case "RESEARCH":
-                    stage = Stage.Research;
-                    return true;
-                case "TEST_STRATEGY":
-                    stage = Stage.TestStrategy;
-                    return true;
-                case "PLAN":
-                    stage = Stage.Plan;
-                    return true;
-                case "PLAN_REVIEW":
-                    stage = Stage.PlanReview;
-                    return true;
-                case "IMPLEMENTATION":
-                    stage = Stage.Implementation;
-                    return true;
-                case "IMPLEMENTATION_REVIEW":
-                    stage = Stage.ImplementationReview;
-                    return true;
-                case "TEST":
-                    stage = Stage.Test;
-                    return true;
-                case "ACCEPTANCE_TEST":
-                    stage = Stage.AcceptanceTest;
-                    return true;
-                case "POST_REVIEW":
-                    stage = Stage.PostReview;
-                    return true;
-                case "COMPLETE":
-                    stage = Stage.Complete;
-                    return true;
-                default:
-                    stage = default;
-                    return false;
+                byName.Add(descriptor.Key, descriptor.Stage);
             }
+
+            return byName;
         }
     }
 }
