@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Text;
 
@@ -16,6 +17,12 @@ internal static class CSharpText
         if (value is null)
         {
             return "null";
+        }
+
+        // Most values (keys, names, paths) need no escaping; a 3000-stage workflow has tens of thousands of them.
+        if (IsPrintableAscii(value, except: "\"\\"))
+        {
+            return "\"" + value + "\"";
         }
 
         var builder = new StringBuilder(value.Length + 2);
@@ -54,6 +61,11 @@ internal static class CSharpText
     /// <summary>Text for an XML doc comment: one line, markup escaped, line-break and control characters turned into spaces.</summary>
     public static string Doc(string value)
     {
+        if (IsPrintableAscii(value, except: "&<>") && !value.StartsWith(" ", StringComparison.Ordinal) && !value.EndsWith(" ", StringComparison.Ordinal) && value.IndexOf("  ", StringComparison.Ordinal) < 0)
+        {
+            return value;
+        }
+
         var builder = new StringBuilder(value.Length);
         bool space = false;
         foreach (char c in value)
@@ -81,5 +93,18 @@ internal static class CSharpText
         }
 
         return builder.ToString();
+    }
+
+    private static bool IsPrintableAscii(string value, string except)
+    {
+        foreach (char c in value)
+        {
+            if (c is < ' ' or > '~' || except.IndexOf(c) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -55,15 +55,14 @@ internal sealed class StageWork<TStage>
         activity?.SetTag("teambot.stage", descriptor.Key);
         activity?.SetTag("teambot.group", _workflow.GetGroupOf(stage)?.Name);
         long started = _options.TimeProvider.GetTimestamp();
-        using CancellationTokenSource limit = descriptor.Timeout is { } timeout
-            ? new CancellationTokenSource(timeout, _options.TimeProvider)
-            : new CancellationTokenSource();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(runToken, limit.Token);
+        // Most stages have no time limit and need no token source of their own: two allocations fewer per stage.
+        using CancellationTokenSource? limit = descriptor.Timeout is { } timeout ? new CancellationTokenSource(timeout, _options.TimeProvider) : null;
+        using CancellationTokenSource? linked = limit is null ? null : CancellationTokenSource.CreateLinkedTokenSource(runToken, limit.Token);
         string outcome = "failed";
         try
         {
             await Task.Yield();
-            ExecutionEvent<TStage> result = await RunAsync(command, descriptor, context, linked.Token).ConfigureAwait(false);
+            ExecutionEvent<TStage> result = await RunAsync(command, descriptor, context, linked?.Token ?? runToken).ConfigureAwait(false);
             outcome = result is StageFailed<TStage> ? "failed" : "completed";
             return result;
         }
@@ -72,7 +71,7 @@ internal sealed class StageWork<TStage>
             outcome = "cancelled";
             return null;
         }
-        catch (OperationCanceledException) when (limit.IsCancellationRequested)
+        catch (OperationCanceledException) when (limit?.IsCancellationRequested == true)
         {
             string error = $"timed out after {descriptor.Timeout}";
             Log.StageFailed(_logger, descriptor.Key, error);
