@@ -19,6 +19,7 @@ public interface ITeamBotCluster
     Task ServeAsync(ClusterServeOptions options, IStageAgent agent, TextWriter output, CancellationToken cancellationToken);
 
     /// <summary>Submits <paramref name="objective"/> to the cluster at <paramref name="connection"/> and reports its progress until it ends.</summary>
+    /// <exception cref="State.WorkflowStateException">The cluster already has a run of this objective.</exception>
     Task<WorkflowResult> RunAsync(string connection, Objective objective, IProgress<WorkflowEvent> progress, CancellationToken cancellationToken);
 
     /// <summary>Lists the cluster's runs.</summary>

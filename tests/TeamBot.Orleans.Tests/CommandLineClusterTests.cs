@@ -35,6 +35,11 @@ public sealed class CommandLineClusterTests
             Assert.Contains("StageStarted SETUP", output.ToString(), StringComparison.Ordinal);
             Assert.Contains("RunCompleted", output.ToString(), StringComparison.Ordinal);
 
+            var again = new StringWriter();
+            exit = await TeamBotCli.Create(Workflow.Definition, settings with { Error = again }).Parse(["run", "objectives/add-export.md", "--cluster", $"localhost:{gatewayPort}"]).InvokeAsync();
+            Assert.Equal(ExitCodes.BadInput, exit);
+            Assert.Contains("already has a run 'add-csv-export'", again.ToString(), StringComparison.Ordinal);
+
             var status = new StringWriter();
             exit = await TeamBotCli.Create(Workflow.Definition, settings with { Output = status }).Parse(["status", "--cluster", $"localhost:{gatewayPort}"]).InvokeAsync();
             Assert.Equal(ExitCodes.Complete, exit);

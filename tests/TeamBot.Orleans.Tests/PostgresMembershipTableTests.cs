@@ -18,7 +18,8 @@ public sealed class PostgresMembershipTableTests
     public async Task Inserts_and_updates_succeed_only_against_the_version_and_etag_the_caller_read()
     {
         await using NpgsqlDataSource dataSource = NpgsqlDataSource.Create(PostgresFactAttribute.ConnectionString!);
-        var table = new PostgresMembershipTable(dataSource, Options.Create(new ClusterOptions { ClusterId = $"test-{Guid.NewGuid():N}" }));
+        string clusterId = $"test-{Guid.NewGuid():N}";
+        var table = new PostgresMembershipTable(dataSource, Options.Create(new ClusterOptions { ClusterId = clusterId }));
         await table.InitializeMembershipTable(tryInitTableVersion: true);
         MembershipEntry silo = Entry(11111);
 
@@ -44,6 +45,36 @@ public sealed class PostgresMembershipTableTests
         Assert.Equal(SiloStatus.Active, row.Members.Single().Item1.Status);
         Assert.Equal(alive, row.Members.Single().Item1.IAmAliveTime, TimeSpan.FromMilliseconds(1));
         Assert.Equal(2, row.Version.Version);
+
+        await table.DeleteMembershipTableEntries(clusterId);
+        Assert.Empty((await table.ReadAll()).Members);
+    }
+
+    [PostgresFact]
+    public async Task Silos_starting_together_on_an_empty_schema_all_create_the_tables()
+    {
+        await using NpgsqlDataSource admin = NpgsqlDataSource.Create(PostgresFactAttribute.ConnectionString!);
+        string schema = $"race_{Guid.NewGuid():N}";
+        await using (NpgsqlCommand create = admin.CreateCommand($"create schema {schema}"))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(PostgresFactAttribute.ConnectionString) { SearchPath = schema };
+            await using NpgsqlDataSource dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+            var tables = Enumerable.Range(0, 6).Select(i => new PostgresMembershipTable(dataSource, Options.Create(new ClusterOptions { ClusterId = $"race-{i}" }))).ToArray();
+
+            await Task.WhenAll(tables.Select(table => table.InitializeMembershipTable(tryInitTableVersion: true)));
+
+            Assert.All(await Task.WhenAll(tables.Select(table => table.ReadAll())), data => Assert.Equal(0, data.Version.Version));
+        }
+        finally
+        {
+            await using NpgsqlCommand drop = admin.CreateCommand($"drop schema {schema} cascade");
+            await drop.ExecuteNonQueryAsync();
+        }
     }
 
     private static MembershipEntry Entry(int port) => new()

@@ -75,6 +75,11 @@ internal static class RunCommands
             view.Message($"Stopped watching. The run goes on in the cluster; see it with: teambot status --cluster {connection}");
             return ExitCodes.Cancelled;
         }
+        catch (WorkflowStateException ex)
+        {
+            await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
     }
 
     private static async Task<int> RunAsync<TStage>(CliContext<TStage> context, ParseResult parse, RunOptions options, string objectivePath, CancellationToken cancellationToken)

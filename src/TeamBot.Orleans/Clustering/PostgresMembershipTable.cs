@@ -42,10 +42,7 @@ internal sealed class PostgresMembershipTable(NpgsqlDataSource dataSource, IOpti
 
     public async Task InitializeMembershipTable(bool tryInitTableVersion)
     {
-        await using (NpgsqlCommand create = dataSource.CreateCommand(Schema))
-        {
-            await create.ExecuteNonQueryAsync().ConfigureAwait(false);
-        }
+        await PostgresSchema.CreateAsync(dataSource, Schema, default).ConfigureAwait(false);
 
         if (tryInitTableVersion)
         {
@@ -57,9 +54,11 @@ internal sealed class PostgresMembershipTable(NpgsqlDataSource dataSource, IOpti
 
     public async Task DeleteMembershipTableEntries(string clusterId)
     {
-        await using NpgsqlCommand command = dataSource.CreateCommand("delete from teambot_membership where cluster_id = $1; delete from teambot_membership_version where cluster_id = $1");
-        command.Parameters.AddWithValue(clusterId);
-        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        // Two statements with positional parameters must go as a batch: PostgreSQL prepares one statement per command.
+        await using NpgsqlBatch batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("delete from teambot_membership where cluster_id = $1") { Parameters = { new() { Value = clusterId } } });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("delete from teambot_membership_version where cluster_id = $1") { Parameters = { new() { Value = clusterId } } });
+        await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
     public async Task CleanupDefunctSiloEntries(DateTimeOffset beforeDate)

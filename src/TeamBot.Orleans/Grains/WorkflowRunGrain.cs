@@ -41,6 +41,9 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain
     private readonly Dictionary<string, int> _limits = new(StringComparer.Ordinal);
     private RunMachine? _machine;
 
+    /// <summary>Set when a turn failed: this activation's memory may be ahead of what was saved, so it stops acting.</summary>
+    private bool _broken;
+
     public WorkflowRunGrain(
         IWorkflowDriver driver,
         TeamBotClusterOptions options,
@@ -112,10 +115,25 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain
         {
             await CarryOutAsync(_machine!.Start());
         }
+        catch
+        {
+            Abandon();
+            throw;
+        }
         finally
         {
             _turn.Release();
         }
+    }
+
+    /// <summary>
+    /// Stops this activation from acting after a failed turn (a save that failed, say): its memory may be ahead of the
+    /// saved state. The next call, or the watchdog, starts the run again from what was saved.
+    /// </summary>
+    private void Abandon()
+    {
+        _broken = true;
+        DeactivateOnIdle();
     }
 
     private async Task CarryOutAsync(MachineStep step)
@@ -182,7 +200,13 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain
     private Queue<WorkItem> Waiting(string group) =>
         _waiting.TryGetValue(group, out Queue<WorkItem>? queue) ? queue : _waiting[group] = new Queue<WorkItem>();
 
-    private void Dispatch(WorkItem item) => _ = RunItemAsync(item);
+    private void Dispatch(WorkItem item)
+    {
+        if (!_broken)
+        {
+            _ = RunItemAsync(item);
+        }
+    }
 
     private async Task RunItemAsync(WorkItem item)
     {
@@ -190,6 +214,11 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain
         await _turn.WaitAsync();
         try
         {
+            if (_broken)
+            {
+                return; // the next activation hands this work out again
+            }
+
             if (item.Group is { } group)
             {
                 _running[group]--;
@@ -201,10 +230,9 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            // Saving failed (the database is away, another activation wrote meanwhile): this activation's memory can
-            // no longer be trusted. The next call or the watchdog reactivates the run from what was saved.
+            // Saving failed (the database is away, another activation wrote meanwhile).
             LogTurnFailed(_logger, ex, RunId, item.Stage);
-            DeactivateOnIdle();
+            Abandon();
         }
         finally
         {
@@ -213,8 +241,9 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain
     }
 
     /// <summary>
-    /// Hands the work to a new worker. A call that fails (the worker's silo died, the call timed out) is the cluster's
-    /// failure, not the agent's: it is handed out again, a few times, before the stage is recorded as failed.
+    /// Hands the work to a new worker. A call the cluster failed (the worker's silo died, the connection dropped) is
+    /// handed out again, a few times. Anything else fails the stage at once: a time-out, because the agent may still be
+    /// running and a second copy would work beside it, and an error the worker raised, which would only repeat.
     /// </summary>
     private async Task<JournalEntry> WorkAsync(WorkItem item)
     {
@@ -225,14 +254,20 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain
                 string line = await GrainFactory.GetGrain<IStageWorkerGrain>(Guid.NewGuid()).RunAsync(item);
                 return JsonSerializer.Deserialize(line, JournalJsonContext.Default.JournalEntry)!;
             }
-            catch (Exception ex) when (attempt < _options.WorkAttempts)
+            catch (OrleansException ex) when (attempt < _options.WorkAttempts)
             {
                 LogRetrying(_logger, ex, RunId, item.Stage, attempt);
                 await Task.Delay(_options.RetryDelay * attempt);
             }
-            catch (Exception ex)
+            catch (OrleansException ex)
             {
                 return new JournalEntry { Event = "stage_failed", Stage = item.Stage, Text = $"the cluster could not run it after {attempt} attempts: {ex.Message}" };
+            }
+#pragma warning disable CA1031 // Whatever the worker raised is this stage's failure, recorded by the rules.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                return new JournalEntry { Event = "stage_failed", Stage = item.Stage, Text = $"{ex.GetType().Name}: {ex.Message}", TimedOut = ex is TimeoutException ? true : null };
             }
         }
     }

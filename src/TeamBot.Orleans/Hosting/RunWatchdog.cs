@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Hosting;
@@ -19,22 +20,37 @@ internal sealed partial class RunWatchdog(IGrainFactory grains, TeamBotClusterOp
         using var timer = new PeriodicTimer(options.WatchdogInterval);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
+            IReadOnlyList<string> runs;
             try
             {
-                foreach (string run in await grains.GetGrain<IRunIndexGrain>(WorkflowRunGrain.RunIndexKey).ListUnfinishedAsync().ConfigureAwait(false))
-                {
-                    await grains.GetGrain<IWorkflowRunGrain>(run).GetProgressAsync(int.MaxValue).ConfigureAwait(false);
-                }
+                runs = await grains.GetGrain<IRunIndexGrain>(WorkflowRunGrain.RunIndexKey).ListUnfinishedAsync().ConfigureAwait(false);
             }
 #pragma warning disable CA1031 // The watchdog must outlive a failed round; the next tick tries again.
             catch (Exception ex) when (ex is not OperationCanceledException)
-#pragma warning restore CA1031
             {
                 LogRoundFailed(logger, ex);
+                continue;
             }
+
+            foreach (string run in runs)
+            {
+                // One run that cannot start (its state names a stage the workflow lost, say) must not keep the others asleep.
+                try
+                {
+                    await grains.GetGrain<IWorkflowRunGrain>(run).GetProgressAsync(int.MaxValue).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogRunFailed(logger, ex, run);
+                }
+            }
+#pragma warning restore CA1031
         }
     }
 
-    [LoggerMessage(1, LogLevel.Warning, "Waking unfinished runs failed; trying again at the next tick.")]
+    [LoggerMessage(1, LogLevel.Warning, "Listing unfinished runs failed; trying again at the next tick.")]
     private static partial void LogRoundFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(2, LogLevel.Warning, "Waking run {RunId} failed; trying again at the next tick.")]
+    private static partial void LogRunFailed(ILogger logger, Exception exception, string runId);
 }

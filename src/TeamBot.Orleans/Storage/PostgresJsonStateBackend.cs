@@ -35,8 +35,7 @@ public sealed class PostgresJsonStateBackend : IJsonStateBackend, IAsyncDisposab
     /// <summary>Creates the table when it does not exist.</summary>
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
     {
-        await using NpgsqlCommand command = _dataSource.CreateCommand(Schema);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await Clustering.PostgresSchema.CreateAsync(_dataSource, Schema, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>

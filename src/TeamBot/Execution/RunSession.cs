@@ -88,36 +88,44 @@ internal sealed class RunSession<TStage>
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         Log.RunStarted(_logger, _metadata.FeatureName, _state.CurrentStage is { } current ? _workflow.GetStageName(current) : "the start");
 
-        ExecutionEvent<TStage> next = new RunStarted<TStage>(TimeBudgetExhausted: remaining <= TimeSpan.Zero);
-        while (true)
+        try
         {
-            Decision<TStage> decision = _rules.Decide(_state, next);
-            _state = decision.State;
-            await JournalAsync(next).ConfigureAwait(false);
-            if (await CarryOutAsync(decision.Commands, run.Token).ConfigureAwait(false))
+            ExecutionEvent<TStage> next = new RunStarted<TStage>(TimeBudgetExhausted: remaining <= TimeSpan.Zero);
+            while (true)
             {
-                break;
-            }
+                Decision<TStage> decision = _rules.Decide(_state, next);
+                _state = decision.State;
+                await JournalAsync(next).ConfigureAwait(false);
+                if (await CarryOutAsync(decision.Commands, run.Token).ConfigureAwait(false))
+                {
+                    break;
+                }
 
-            _inFlight.RemoveAll(task => task.IsCompleted);
-            if (_inFlight.Count == 0 && !_events.Reader.TryPeek(out _))
-            {
-                // Nothing runs and nothing will report: waiting would hang forever, so this is a bug in the rules.
-                throw new InvalidOperationException($"The run stalled after {next.GetType().Name}: no work is running and none was asked for.");
-            }
+                _inFlight.RemoveAll(task => task.IsCompleted);
+                if (_inFlight.Count == 0 && !_events.Reader.TryPeek(out _))
+                {
+                    // Nothing runs and nothing will report: waiting would hang forever, so this is a bug in the rules.
+                    throw new InvalidOperationException($"The run stalled after {next.GetType().Name}: no work is running and none was asked for.");
+                }
 
-            try
-            {
-                next = await _events.Reader.ReadAsync(run.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (run.IsCancellationRequested)
-            {
-                next = cancellationToken.IsCancellationRequested ? new RunCancelled<TStage>() : new TimeBudgetExhausted<TStage>();
+                try
+                {
+                    next = await _events.Reader.ReadAsync(run.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (run.IsCancellationRequested)
+                {
+                    next = cancellationToken.IsCancellationRequested ? new RunCancelled<TStage>() : new TimeBudgetExhausted<TStage>();
+                }
             }
         }
+        finally
+        {
+            // Also when the loop throws (a journal or state write failed): agents still running must be stopped, or a
+            // resume, once the lock is released, would run them a second time beside the first.
+            await run.CancelAsync().ConfigureAwait(false);
+            await DrainAsync().ConfigureAwait(false);
+        }
 
-        await run.CancelAsync().ConfigureAwait(false);
-        await DrainAsync().ConfigureAwait(false);
         Log.RunEnded(_logger, _metadata.FeatureName, _state.Status);
         activity?.SetTag("teambot.status", RunStatusText.ToText(_state.Status));
         cancellationToken.ThrowIfCancellationRequested();

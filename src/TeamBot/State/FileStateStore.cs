@@ -57,11 +57,12 @@ public sealed class FileStateStore : IWorkflowStateStore, IWorkflowJournal
             return null;
         }
 
+        // The journal is written after every event, the snapshot only now and then: a run's last activity is the later of the two.
         return Directory.EnumerateDirectories(root)
-            .Select(dir => new FileInfo(Path.Combine(dir, StateFileName)))
-            .Where(file => file.Exists)
-            .OrderByDescending(file => file.LastWriteTimeUtc)
-            .Select(file => file.DirectoryName)
+            .Select(dir => (Directory: dir, State: new FileInfo(Path.Combine(dir, StateFileName)), Journal: new FileInfo(Path.Combine(dir, JournalFileName))))
+            .Where(run => run.State.Exists)
+            .OrderByDescending(run => run.Journal.Exists && run.Journal.LastWriteTimeUtc > run.State.LastWriteTimeUtc ? run.Journal.LastWriteTimeUtc : run.State.LastWriteTimeUtc)
+            .Select(run => run.Directory)
             .FirstOrDefault();
     }
 
@@ -71,7 +72,7 @@ public sealed class FileStateStore : IWorkflowStateStore, IWorkflowJournal
         byte[] bytes;
         try
         {
-            bytes = await File.ReadAllBytesAsync(StatePath, cancellationToken).ConfigureAwait(false);
+            bytes = await ReadSharedAsync(StatePath, cancellationToken).ConfigureAwait(false);
         }
         catch (FileNotFoundException)
         {
@@ -151,7 +152,7 @@ public sealed class FileStateStore : IWorkflowStateStore, IWorkflowJournal
         byte[] bytes;
         try
         {
-            bytes = await File.ReadAllBytesAsync(JournalPath, cancellationToken).ConfigureAwait(false);
+            bytes = await ReadSharedAsync(JournalPath, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -178,6 +179,21 @@ public sealed class FileStateStore : IWorkflowStateStore, IWorkflowJournal
         catch (IOException ex)
         {
             throw new WorkflowStateLockedException($"Another process is running the run in '{RunDirectory}' (it holds '{path}'). Wait for it to finish or stop it first.", ex);
+        }
+    }
+
+    /// <summary>
+    /// Reads a file while a running process may append to it, replace it or delete it: a reader (<c>teambot status</c>)
+    /// must never make the run's own writes fail, which on Windows they would without these sharing flags.
+    /// </summary>
+    private static async Task<byte[]> ReadSharedAsync(string path, CancellationToken cancellationToken)
+    {
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, useAsync: true);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return buffer.ToArray();
         }
     }
 }

@@ -47,6 +47,28 @@ public static class SavedRun
     {
         ArgumentNullException.ThrowIfNull(workflow);
         ArgumentNullException.ThrowIfNull(store);
+
+        // The snapshot and the journal are two reads. A running process may write a new snapshot and start a new
+        // journal between them; the journal then starts past the snapshot read. Reading again resolves that race.
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await LoadOnceAsync(workflow, store, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JournalAheadException) when (attempt < 5)
+            {
+            }
+            catch (JournalAheadException ex)
+            {
+                throw new WorkflowStateException(ex.Message, ex);
+            }
+        }
+    }
+
+    private static async ValueTask<SavedRun<TStage>?> LoadOnceAsync<TStage>(IWorkflowDefinition<TStage> workflow, IWorkflowStateStore store, CancellationToken cancellationToken)
+        where TStage : struct, Enum
+    {
         if (await store.LoadAsync(cancellationToken).ConfigureAwait(false) is not { } snapshot)
         {
             return null;
@@ -76,7 +98,8 @@ public static class SavedRun
 
             if (entry.Sequence != sequence + 1)
             {
-                throw new WorkflowStateException($"The journal '{location}' jumps from entry {sequence} to {entry.Sequence}: entries are missing. It was left unchanged.");
+                string message = $"The journal '{location}' jumps from entry {sequence} to {entry.Sequence}: entries are missing. It was left unchanged.";
+                throw replayed == 0 ? new JournalAheadException(message) : new WorkflowStateException(message);
             }
 
             state = rules.Decide(state, events.ToEvent(entry, location)).State;
@@ -91,4 +114,7 @@ public static class SavedRun
         (document.JournalSequence, document.ExecutionPolicy) = (sequence, snapshot.ExecutionPolicy);
         return new SavedRun<TStage>(document, state, sequence, replayed);
     }
+
+    /// <summary>The journal's first entry is past the snapshot: a new snapshot may have been written meanwhile.</summary>
+    private sealed class JournalAheadException(string message) : Exception(message);
 }

@@ -41,6 +41,9 @@ internal sealed class FakeTeam : IStageAgent
 
     public ConcurrentQueue<AgentRequest> Calls { get; } = new();
 
+    /// <summary>Gets the stages whose call was cancelled while it waited at its gate.</summary>
+    public ConcurrentBag<string> CancelledStages { get; } = [];
+
     /// <summary>Gets or sets the review iteration from which reviews approve.</summary>
     public int ApproveFromIteration { get; set; } = 1;
 
@@ -80,7 +83,15 @@ internal sealed class FakeTeam : IStageAgent
             string stage = request.Context.Stage;
             if (Gates.TryGetValue(stage, out TaskCompletionSource? gate))
             {
-                await gate.Task.WaitAsync(cancellationToken);
+                try
+                {
+                    await gate.Task.WaitAsync(cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    CancelledStages.Add(stage);
+                    throw;
+                }
             }
 
             if (Delays.TryGetValue(stage, out TimeSpan delay))

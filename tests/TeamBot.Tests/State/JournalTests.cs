@@ -167,6 +167,33 @@ public sealed class JournalTests
         Assert.Equal(0, store.Inner.JournalLength);
     }
 
+    [Fact]
+    public async Task A_journal_write_that_fails_stops_the_agents_still_running_before_the_error_surfaces()
+    {
+        using var run = new TestRun();
+        TaskCompletionSource research = run.Team.Gate("RESEARCH");
+        var store = new FailingJournalStore(failAfter: 5);
+        var runner = new WorkflowRunner<Stage>(Workflow.Definition, AgentRegistry.ForAll(run.Team), store, new WorkflowRunnerOptions { WorkingDirectory = run.Directory, RunDirectory = run.Directory });
+
+        // RESEARCH waits at its gate while TEST_STRATEGY's result is the event whose journal write fails.
+        await Assert.ThrowsAsync<System.IO.IOException>(() => runner.RunAsync(TestRun.Objective));
+
+        Assert.Contains("RESEARCH", run.Team.CancelledStages);
+        research.TrySetResult();
+    }
+
+    [Fact]
+    public async Task A_snapshot_written_between_reading_it_and_reading_the_journal_is_read_again()
+    {
+        var store = new RacingStore();
+
+        SavedRun<Stage> saved = (await SavedRun.LoadAsync(Workflow.Definition, store))!;
+
+        Assert.Equal(2, store.SnapshotReads);
+        Assert.Equal(4, saved.JournalSequence);
+        Assert.Contains(Stage.Spec, saved.State.Completed);
+    }
+
     /// <summary>Runs until <paramref name="stage"/> is called, copies the run's files (a crash at that instant) and lets the original finish.</summary>
     private static async Task<TestRun> CrashedAtAsync(string stage, WorkflowRunnerOptions? options = null)
     {
@@ -251,5 +278,61 @@ public sealed class JournalTests
         public ValueTask<System.Collections.Generic.IReadOnlyList<JournalEntry>> ReadJournalAsync(System.Threading.CancellationToken cancellationToken) => Inner.ReadJournalAsync(cancellationToken);
 
         public IDisposable Lock() => Inner.Lock();
+    }
+
+    /// <summary>Journal appends fail after a number of them, as on a full disk.</summary>
+    private sealed class FailingJournalStore(int failAfter) : IWorkflowStateStore, IWorkflowJournal
+    {
+        private readonly InMemoryStateStore _inner = new();
+        private int _appends;
+
+        public string Location => _inner.Location;
+
+        public string JournalLocation => _inner.JournalLocation;
+
+        public ValueTask<OrchestrationStateDocument?> LoadAsync(System.Threading.CancellationToken cancellationToken) => _inner.LoadAsync(cancellationToken);
+
+        public ValueTask SaveAsync(OrchestrationStateDocument state, System.Threading.CancellationToken cancellationToken) => _inner.SaveAsync(state, cancellationToken);
+
+        public ValueTask AppendAsync(JournalEntry entry, System.Threading.CancellationToken cancellationToken) =>
+            ++_appends > failAfter ? throw new System.IO.IOException("No space left on device") : _inner.AppendAsync(entry, cancellationToken);
+
+        public ValueTask<System.Collections.Generic.IReadOnlyList<JournalEntry>> ReadJournalAsync(System.Threading.CancellationToken cancellationToken) => _inner.ReadJournalAsync(cancellationToken);
+
+        public IDisposable Lock() => _inner.Lock();
+    }
+
+    /// <summary>
+    /// The first snapshot read is an old one, but the journal already belongs to the next snapshot, as when a running
+    /// process writes a snapshot between a reader's two reads.
+    /// </summary>
+    private sealed class RacingStore : IWorkflowStateStore, IWorkflowJournal
+    {
+        public int SnapshotReads { get; private set; }
+
+        public string Location => "racing";
+
+        public string JournalLocation => "racing journal";
+
+        public ValueTask<OrchestrationStateDocument?> LoadAsync(System.Threading.CancellationToken cancellationToken)
+        {
+            SnapshotReads++;
+            return ValueTask.FromResult<OrchestrationStateDocument?>(SnapshotReads == 1
+                ? new OrchestrationStateDocument { Status = "in_progress", CurrentStage = "SETUP", CompletedStages = [], JournalSequence = 0 }
+                : new OrchestrationStateDocument { Status = "in_progress", CurrentStage = "SPEC", CompletedStages = ["SETUP", "BUSINESS_PROBLEM"], JournalSequence = 2, StageOutputs = new() { ["SETUP"] = "s", ["BUSINESS_PROBLEM"] = "b" } });
+        }
+
+        public ValueTask SaveAsync(OrchestrationStateDocument state, System.Threading.CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public ValueTask AppendAsync(JournalEntry entry, System.Threading.CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public ValueTask<System.Collections.Generic.IReadOnlyList<JournalEntry>> ReadJournalAsync(System.Threading.CancellationToken cancellationToken) =>
+            ValueTask.FromResult<System.Collections.Generic.IReadOnlyList<JournalEntry>>(
+            [
+                new JournalEntry { Sequence = 3, Event = "stage_succeeded", Stage = "SPEC", Text = "the spec" },
+                new JournalEntry { Sequence = 4, Event = "review_work_done", Stage = "SPEC_REVIEW", Iteration = 1, Text = "the spec, revised" },
+            ]);
+
+        public IDisposable Lock() => throw new NotSupportedException();
     }
 }

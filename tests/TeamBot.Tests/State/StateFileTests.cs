@@ -153,6 +153,11 @@ public sealed class StateFileTests
 
             Assert.Equal(Path.Combine(root, "newest"), FileStateStore.FindMostRecentRun(root));
             Assert.Null(FileStateStore.FindMostRecentRun(Path.Combine(root, "missing")));
+
+            // A run under way writes its journal after every event and its snapshot only now and then.
+            var journaled = new FileStateStore(Path.Combine(root, "older"));
+            await journaled.AppendAsync(new JournalEntry { Sequence = 1, Event = "stage_succeeded", Stage = "SETUP" }, CancellationToken.None);
+            Assert.Equal(Path.Combine(root, "older"), FileStateStore.FindMostRecentRun(root));
         }
         finally
         {
