@@ -36,7 +36,7 @@ internal sealed class ClusterTeam : IStageAgent
     {
         string run = Path.GetFileName(Path.GetDirectoryName(request.Context.ArtifactsDirectory)!);
         string stage = request.Context.Stage;
-        Calls.Enqueue(new AgentCall(Interlocked.Increment(ref _sequence), run, stage, request.Task, DateTimeOffset.UtcNow));
+        Calls.Enqueue(new AgentCall(Interlocked.Increment(ref _sequence), run, stage, request.Task, request.AgentId, DateTimeOffset.UtcNow));
         bool member = GroupMembers.Contains(stage);
         if (member)
         {
@@ -71,4 +71,4 @@ internal sealed class ClusterTeam : IStageAgent
     public IEnumerable<AgentCall> WorkCalls(string run) => Calls.Where(call => call.Run == run && call.Task == AgentTask.Work);
 }
 
-internal sealed record AgentCall(long Sequence, string Run, string Stage, AgentTask Task, DateTimeOffset At);
+internal sealed record AgentCall(long Sequence, string Run, string Stage, AgentTask Task, string AgentId, DateTimeOffset At);
