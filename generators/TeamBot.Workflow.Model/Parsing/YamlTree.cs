@@ -29,16 +29,16 @@ internal sealed class YamlTreeScalar(SourceSpan span, string value, bool isPlain
     public override string KindName => IsNull ? "null" : "a scalar";
 }
 
-internal sealed class YamlTreeSequence(SourceSpan span) : YamlTreeNode(span)
+internal sealed class YamlTreeSequence(SourceSpan span, List<YamlTreeNode> items) : YamlTreeNode(span)
 {
-    public List<YamlTreeNode> Items { get; } = [];
+    public List<YamlTreeNode> Items { get; } = items;
 
     public override string KindName => "a list";
 }
 
-internal sealed class YamlTreeMapping(SourceSpan span) : YamlTreeNode(span)
+internal sealed class YamlTreeMapping(SourceSpan span, List<KeyValuePair<YamlTreeScalar, YamlTreeNode>> entries) : YamlTreeNode(span)
 {
-    public List<KeyValuePair<YamlTreeScalar, YamlTreeNode>> Entries { get; } = [];
+    public List<KeyValuePair<YamlTreeScalar, YamlTreeNode>> Entries { get; } = entries;
 
     public override string KindName => "a mapping";
 }

@@ -132,16 +132,16 @@ internal sealed class YamlTreeReader
 
         _parser.MoveNext();
         CloseFlow(start.Style == SequenceStyle.Flow);
-        var sequence = new YamlTreeSequence(Enclose(start.Start, start.Style == SequenceStyle.Flow, end.End, items));
-        sequence.Items.AddRange(items);
-        sequence.ExpandedSize = size;
-        return sequence;
+        SourceSpan? last = items.Count > 0 ? items[items.Count - 1].Span : null;
+        return new YamlTreeSequence(Enclose(start.Start, start.Style == SequenceStyle.Flow, end.End, last), items) { ExpandedSize = size };
     }
 
     private YamlTreeMapping ReadMapping(MappingStart start, int depth)
     {
         var entries = new List<KeyValuePair<YamlTreeScalar, YamlTreeNode>>();
-        var seen = new Dictionary<string, YamlTreeScalar>(StringComparer.Ordinal);
+
+        // Most mappings (a stage's fields) are small: a scan finds a duplicate key faster than a dictionary is built.
+        Dictionary<string, YamlTreeScalar>? seen = null;
         long size = 1;
         OpenFlow(start.Style == MappingStyle.Flow, start.Start);
         MappingEnd? end;
@@ -158,23 +158,50 @@ internal sealed class YamlTreeReader
                 continue;
             }
 
-            if (seen.TryGetValue(scalarKey.Value, out YamlTreeScalar? first))
+            if (FindKey(entries, ref seen, scalarKey.Value) is { } first)
             {
                 Report(RuleIds.DuplicateKey, scalarKey.Span, scalarKey.Value, (first.Span.StartLine + 1).ToString(CultureInfo.InvariantCulture));
                 continue;
             }
 
-            seen.Add(scalarKey.Value, scalarKey);
+            seen?.Add(scalarKey.Value, scalarKey);
             entries.Add(new KeyValuePair<YamlTreeScalar, YamlTreeNode>(scalarKey, value));
         }
 
         _parser.MoveNext();
         CloseFlow(start.Style == MappingStyle.Flow);
-        var values = entries.ConvertAll(entry => entry.Value);
-        var mapping = new YamlTreeMapping(Enclose(start.Start, start.Style == MappingStyle.Flow, end.End, values));
-        mapping.Entries.AddRange(entries);
-        mapping.ExpandedSize = size;
-        return mapping;
+        SourceSpan? last = entries.Count > 0 ? entries[entries.Count - 1].Value.Span : null;
+        return new YamlTreeMapping(Enclose(start.Start, start.Style == MappingStyle.Flow, end.End, last), entries) { ExpandedSize = size };
+    }
+
+    private const int ScanLimit = 8;
+
+    /// <summary>The earlier key named <paramref name="key"/>, if any; switches to a dictionary once the mapping is large.</summary>
+    private static YamlTreeScalar? FindKey(List<KeyValuePair<YamlTreeScalar, YamlTreeNode>> entries, ref Dictionary<string, YamlTreeScalar>? seen, string key)
+    {
+        if (seen is null && entries.Count >= ScanLimit)
+        {
+            seen = new Dictionary<string, YamlTreeScalar>(StringComparer.Ordinal);
+            foreach (KeyValuePair<YamlTreeScalar, YamlTreeNode> entry in entries)
+            {
+                seen.Add(entry.Key.Value, entry.Key);
+            }
+        }
+
+        if (seen is not null)
+        {
+            return seen.TryGetValue(key, out YamlTreeScalar? found) ? found : null;
+        }
+
+        foreach (KeyValuePair<YamlTreeScalar, YamlTreeNode> entry in entries)
+        {
+            if (string.Equals(entry.Key.Value, key, StringComparison.Ordinal))
+            {
+                return entry.Key;
+            }
+        }
+
+        return null;
     }
 
     private long AddSize(long size, YamlTreeNode child, SourceSpan where)
@@ -298,14 +325,13 @@ internal sealed class YamlTreeReader
     /// A flow collection ends at its closing bracket; a block collection at its last child, because YamlDotNet places
     /// the end of a block at the next token, often lines later.
     /// </summary>
-    private static SourceSpan Enclose(Mark start, bool isFlow, Mark end, List<YamlTreeNode> children)
+    private static SourceSpan Enclose(Mark start, bool isFlow, Mark end, SourceSpan? lastChild)
     {
-        if (isFlow || children.Count == 0)
+        if (isFlow || lastChild is not { } last)
         {
             return ToSpan(start, isFlow ? end : start);
         }
 
-        SourceSpan last = children[children.Count - 1].Span;
         SourceSpan first = ToSpan(start, start);
         return new SourceSpan(first.Start, Math.Max(0, last.End - first.Start), first.StartLine, first.StartColumn, last.EndLine, last.EndColumn);
     }
