@@ -22,18 +22,12 @@ internal static class RunCommands
         var options = new RunOptions();
         var command = new Command("run", "Run an objective through the workflow, from the first stage.") { objective };
         options.AddTo(command);
-        if (context.Settings.Cluster is { } cluster)
+        if (context.Settings.Cluster is not null)
         {
             command.Options.Add(options.Cluster);
-            command.SetAction((parse, cancellationToken) => parse.GetValue(options.Cluster) is { } connection
-                ? ClusterRunAsync(context, parse, cluster, connection, parse.GetValue(objective)!, cancellationToken)
-                : RunAsync(context, parse, options, parse.GetValue(objective)!, cancellationToken));
-        }
-        else
-        {
-            command.SetAction((parse, cancellationToken) => RunAsync(context, parse, options, parse.GetValue(objective)!, cancellationToken));
         }
 
+        command.SetAction((parse, cancellationToken) => RunAsync(context, parse, options, parse.GetValue(objective)!, cancellationToken));
         return command;
     }
 
@@ -49,20 +43,9 @@ internal static class RunCommands
     }
 
     /// <summary>Submits the objective to a cluster and shows its progress with the same view as a local run.</summary>
-    private static async Task<int> ClusterRunAsync<TStage>(CliContext<TStage> context, ParseResult parse, ITeamBotCluster cluster, string connection, string objectivePath, CancellationToken cancellationToken)
+    private static async Task<int> ClusterRunAsync<TStage>(CliContext<TStage> context, ParseResult parse, ITeamBotCluster cluster, string connection, Objective objective, CancellationToken cancellationToken)
         where TStage : struct, Enum
     {
-        Objective objective;
-        try
-        {
-            objective = ObjectiveParser.Load(context.Resolve(objectivePath)) with { SourcePath = objectivePath };
-        }
-        catch (ObjectiveException ex)
-        {
-            await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-            return ExitCodes.BadInput;
-        }
-
         IRunView view = context.CreateView(parse);
         try
         {
@@ -88,12 +71,17 @@ internal static class RunCommands
         Objective objective;
         try
         {
-            objective = ObjectiveParser.Load(context.Resolve(objectivePath)) with { SourcePath = objectivePath };
+            objective = LoadObjective(context, objectivePath);
         }
         catch (ObjectiveException ex)
         {
             await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return ExitCodes.BadInput;
+        }
+
+        if (context.Settings.Cluster is { } cluster && parse.GetValue(options.Cluster) is { } connection)
+        {
+            return await ClusterRunAsync(context, parse, cluster, connection, objective, cancellationToken).ConfigureAwait(false);
         }
 
         var store = new FileStateStore(Path.Combine(context.RunsDirectory(parse), objective.FeatureName));
@@ -128,7 +116,7 @@ internal static class RunCommands
         {
             OrchestrationStateDocument document = (await store.LoadAsync(cancellationToken).ConfigureAwait(false))!;
             string objectiveFile = document.ObjectiveFile ?? throw new ObjectiveException($"The state file '{store.StatePath}' does not say which objective file it runs.");
-            Objective objective = ObjectiveParser.Load(context.Resolve(objectiveFile)) with { SourcePath = objectiveFile };
+            Objective objective = LoadObjective(context, objectiveFile);
             return await ExecuteAsync(context, parse, options, store, objective, resume: true, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is ObjectiveException or WorkflowStateException and not WorkflowStateLockedException)
@@ -145,9 +133,10 @@ internal static class RunCommands
         IStageAgent agent;
         try
         {
-            agent = parse.GetValue(options.Agent) == "openai"
-                ? AgentSetup.OpenAi(parse.GetValue(options.Model), parse.GetValue(options.Endpoint), parse.GetValue(options.ApiKeyVariable)!, new ChatClientAgentOptions { OnStreamed = view.Streamed })
-                : new OfflineAgent { ApproveAtIteration = parse.GetValue(options.ApproveAt), FailingAcceptanceRuns = parse.GetValue(options.FailingAcceptanceRuns) };
+            agent = options.Agents.Create(
+                parse,
+                new OfflineAgent { ApproveAtIteration = parse.GetValue(options.ApproveAt), FailingAcceptanceRuns = parse.GetValue(options.FailingAcceptanceRuns) },
+                new ChatClientAgentOptions { OnStreamed = view.Streamed });
         }
         catch (ArgumentException ex)
         {
@@ -197,13 +186,7 @@ internal static class RunCommands
     /// <summary>The options of run and resume.</summary>
     private sealed class RunOptions
     {
-        public Option<string> Agent { get; } = CommonOptions.Agent();
-
-        public Option<string?> Model { get; } = CommonOptions.Model();
-
-        public Option<string?> Endpoint { get; } = CommonOptions.Endpoint();
-
-        public Option<string> ApiKeyVariable { get; } = CommonOptions.ApiKeyVariable();
+        public AgentChoice Agents { get; } = new();
 
         public Option<bool> SkipOptional { get; } = CommonOptions.SkipOptional();
 
@@ -221,10 +204,7 @@ internal static class RunCommands
 
         public void AddTo(Command command)
         {
-            command.Options.Add(Agent);
-            command.Options.Add(Model);
-            command.Options.Add(Endpoint);
-            command.Options.Add(ApiKeyVariable);
+            Agents.AddTo(command);
             command.Options.Add(SkipOptional);
             command.Options.Add(MaxConcurrency);
             command.Options.Add(TimeBudget);
@@ -236,4 +216,9 @@ internal static class RunCommands
             }
         }
     }
+
+    /// <summary>Reads the objective file; the path is kept as given, as the state file records it.</summary>
+    private static Objective LoadObjective<TStage>(CliContext<TStage> context, string path)
+        where TStage : struct, Enum =>
+        ObjectiveParser.Load(context.Resolve(path)) with { SourcePath = path };
 }

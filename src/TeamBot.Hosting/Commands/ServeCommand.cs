@@ -16,22 +16,18 @@ internal static class ServeCommand
         var gatewayPort = new Option<int>("--gateway-port") { Description = "The port clients connect to.", DefaultValueFactory = _ => 30000 };
         var primary = new Option<int>("--primary-silo-port") { Description = "Without --postgres: the silo port of the cluster's first silo, which the others join.", DefaultValueFactory = _ => 11111 };
         var postgres = new Option<string?>("--postgres") { Description = "A PostgreSQL connection string: the cluster's membership and the runs' state live there (default: localhost clustering, state in memory)." };
-        Option<string> agent = CommonOptions.Agent();
-        Option<string?> model = CommonOptions.Model();
-        Option<string?> endpoint = CommonOptions.Endpoint();
-        Option<string> apiKeyVariable = CommonOptions.ApiKeyVariable();
+        var agents = new AgentChoice();
         var command = new Command("serve", "Run a silo of a TeamBot cluster (Orleans) until Ctrl+C.")
         {
-            siloPort, gatewayPort, primary, postgres, agent, model, endpoint, apiKeyVariable,
+            siloPort, gatewayPort, primary, postgres,
         };
+        agents.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             IStageAgent team;
             try
             {
-                team = parse.GetValue(agent) == "openai"
-                    ? AgentSetup.OpenAi(parse.GetValue(model), parse.GetValue(endpoint), parse.GetValue(apiKeyVariable)!)
-                    : new OfflineAgent();
+                team = agents.Create(parse, new OfflineAgent());
             }
             catch (ArgumentException ex)
             {
