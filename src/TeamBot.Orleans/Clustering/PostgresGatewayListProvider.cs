@@ -15,6 +15,8 @@ namespace TeamBot.Orleans.Clustering;
 /// <summary>A client's list of gateways: the active silos in <c>teambot_membership</c> that accept clients.</summary>
 internal sealed class PostgresGatewayListProvider(NpgsqlDataSource dataSource, IOptions<ClusterOptions> cluster, IOptions<GatewayOptions> gateways) : IGatewayListProvider
 {
+    private readonly PostgresMembershipTable _table = new(dataSource, cluster);
+
     public TimeSpan MaxStaleness => gateways.Value.GatewayListRefreshPeriod;
 
     public bool IsUpdatable => true;
@@ -23,8 +25,7 @@ internal sealed class PostgresGatewayListProvider(NpgsqlDataSource dataSource, I
 
     public async Task<IList<Uri>> GetGateways()
     {
-        var table = new PostgresMembershipTable(dataSource, cluster);
-        MembershipTableData data = await table.ReadAll().ConfigureAwait(false);
+        MembershipTableData data = await _table.ReadAll().ConfigureAwait(false);
         return data.Members
             .Select(member => member.Item1)
             .Where(entry => entry.Status == SiloStatus.Active && entry.ProxyPort > 0)

@@ -16,9 +16,6 @@ internal abstract class RunMachine
     /// <summary>A worker reported an event.</summary>
     public abstract MachineStep Apply(JournalEntry entry);
 
-    /// <summary>The state as the state file holds it.</summary>
-    public abstract OrchestrationStateDocument Snapshot();
-
     /// <summary>Status, stage and completed stages, for progress reports.</summary>
     public abstract RunProgress Describe();
 }
@@ -35,7 +32,8 @@ internal sealed class MachineStep
 
     public List<(string Stage, IReadOnlyList<Execution.ReviewAttempt> Attempts)> FailureReports { get; } = [];
 
-    public bool Save { get; set; }
+    /// <summary>Gets or sets the state to save, as the state file holds it; <see langword="null"/> when the rules asked for no save.</summary>
+    public OrchestrationStateDocument? Snapshot { get; set; }
 
     public bool Finished { get; set; }
 }

@@ -19,6 +19,7 @@ internal sealed class WorkflowDriver<TStage> : IWorkflowDriver
     private readonly IWorkflowDefinition<TStage> _workflow;
     private readonly AgentRegistry _agents;
     private readonly WorkflowRunnerOptions _options;
+    private readonly ExecutionRules<TStage> _rules;
     private readonly RunStateMapper<TStage> _mapper;
     private readonly JournalEventMapper<TStage> _events;
     private readonly ILogger _logger;
@@ -28,6 +29,7 @@ internal sealed class WorkflowDriver<TStage> : IWorkflowDriver
         _workflow = workflow;
         _agents = agents;
         _options = options;
+        _rules = new ExecutionRules<TStage>(workflow, options.Policy);
         _mapper = new RunStateMapper<TStage>(workflow);
         _events = new JournalEventMapper<TStage>(workflow);
         _logger = options.LoggerFactory.CreateLogger("TeamBot.Orleans");
@@ -42,7 +44,7 @@ internal sealed class WorkflowDriver<TStage> : IWorkflowDriver
     {
         RunState<TStage> state = saved is null ? new RunState<TStage>() : _mapper.ToState(saved, $"run '{runId}'");
         var metadata = new RunMetadata(submission.SourcePath, submission.FeatureName, _options.StagesConfigSource ?? _workflow.SourceFileName, TimeSpan.FromSeconds(saved?.ElapsedSeconds ?? 0), _options.TimeBudget);
-        return new WorkflowRunMachine<TStage>(_workflow, new ExecutionRules<TStage>(_workflow, _options.Policy), _mapper, _events, runId, submission, metadata, state, saved);
+        return new WorkflowRunMachine<TStage>(_workflow, _rules, _mapper, _events, runId, submission, metadata, state, saved);
     }
 
     public async Task<JournalEntry> RunWorkAsync(WorkItem item, CancellationToken cancellationToken)

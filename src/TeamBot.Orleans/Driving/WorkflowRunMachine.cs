@@ -40,13 +40,6 @@ internal sealed class WorkflowRunMachine<TStage> : RunMachine
 
     public override MachineStep Apply(JournalEntry entry) => Decide(_events.ToEvent(entry, $"run '{_runId}'"));
 
-    public override OrchestrationStateDocument Snapshot()
-    {
-        OrchestrationStateDocument document = _mapper.ToDocument(_state, _metadata, _previous);
-        _previous = document;
-        return document;
-    }
-
     public override RunProgress Describe() => new()
     {
         RunId = _runId,
@@ -61,13 +54,18 @@ internal sealed class WorkflowRunMachine<TStage> : RunMachine
         Decision<TStage> decision = _rules.Decide(_state, @event);
         _state = decision.State;
         var step = new MachineStep();
+
+        // One document per decision serves both the save and the agents' context: mapping the state is O(stages).
+        OrchestrationStateDocument? document = null;
         byte[]? stateJson = null;
+        OrchestrationStateDocument Document() => document ??= _mapper.ToDocument(_state, _metadata, _previous);
+        byte[] StateJson() => stateJson ??= JsonSerializer.SerializeToUtf8Bytes(Document(), StateJsonContext.Default.OrchestrationStateDocument);
         foreach (ExecutionCommand<TStage> command in decision.Commands)
         {
             switch (command)
             {
                 case SaveState<TStage>:
-                    step.Save = true;
+                    step.Snapshot = _previous = Document();
                     break;
                 case Notify<TStage> notify:
                     step.Events.Add(new ProgressEvent
@@ -90,24 +88,24 @@ internal sealed class WorkflowRunMachine<TStage> : RunMachine
                     step.GroupConcurrency[group.Group.Name] = group.Group.MaxConcurrency;
                     foreach (TStage member in group.Members)
                     {
-                        step.Work.Add(Item(WorkKinds.Work, member, 0, null, null, group.Group.Name, stateJson ??= StateJson()));
+                        step.Work.Add(Item(WorkKinds.Work, member, 0, null, null, group.Group.Name, StateJson()));
                     }
 
                     break;
                 case RunStageWork<TStage> work:
-                    step.Work.Add(Item(WorkKinds.Work, work.Stage, 0, null, null, null, stateJson ??= StateJson()));
+                    step.Work.Add(Item(WorkKinds.Work, work.Stage, 0, null, null, null, StateJson()));
                     break;
                 case RunReviewWork<TStage> review:
-                    step.Work.Add(Item(WorkKinds.ReviewWork, review.Stage, review.Iteration, review.Feedback, review.PreviousAttempt, null, stateJson ??= StateJson()));
+                    step.Work.Add(Item(WorkKinds.ReviewWork, review.Stage, review.Iteration, review.Feedback, review.PreviousAttempt, null, StateJson()));
                     break;
                 case RunReview<TStage> review:
-                    step.Work.Add(Item(WorkKinds.Review, review.Stage, review.Iteration, review.Work, null, null, stateJson ??= StateJson()));
+                    step.Work.Add(Item(WorkKinds.Review, review.Stage, review.Iteration, review.Work, null, null, StateJson()));
                     break;
                 case RunAcceptanceTests<TStage> tests:
-                    step.Work.Add(Item(WorkKinds.AcceptanceTests, tests.Stage, tests.Iteration, null, null, null, stateJson ??= StateJson()));
+                    step.Work.Add(Item(WorkKinds.AcceptanceTests, tests.Stage, tests.Iteration, null, null, null, StateJson()));
                     break;
                 case FixAcceptanceFailures<TStage> fix:
-                    step.Work.Add(Item(WorkKinds.Fix, fix.Stage, fix.Iteration, fix.Report, null, null, stateJson ??= StateJson()));
+                    step.Work.Add(Item(WorkKinds.Fix, fix.Stage, fix.Iteration, fix.Report, null, null, StateJson()));
                     break;
                 default:
                     throw new InvalidOperationException($"The cluster cannot carry out {command.GetType().Name}.");
@@ -116,8 +114,6 @@ internal sealed class WorkflowRunMachine<TStage> : RunMachine
 
         return step;
     }
-
-    private byte[] StateJson() => JsonSerializer.SerializeToUtf8Bytes(_mapper.ToDocument(_state, _metadata, _previous), StateJsonContext.Default.OrchestrationStateDocument);
 
     private WorkItem Item(string kind, TStage stage, int iteration, string? text, string? secondText, string? group, byte[] state) => new()
     {

@@ -139,10 +139,10 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain
     private async Task CarryOutAsync(MachineStep step)
     {
         _events.AddRange(step.Events);
-        if (step.Save)
+        if (step.Snapshot is { } snapshot)
         {
             // Before any work is handed out: what the saved state calls completed is never handed out again.
-            _run.State = _machine!.Snapshot();
+            _run.State = snapshot;
             await _run.WriteStateAsync();
         }
 
