@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using TeamBot.Agents;
 using TeamBot.Execution;
+using TeamBot.Rules;
 using TeamBot.Objectives;
 using TeamBot.State;
 using MafWorkflow = Microsoft.Agents.AI.Workflows.Workflow;

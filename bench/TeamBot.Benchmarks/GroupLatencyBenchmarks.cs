@@ -5,6 +5,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using TeamBot.Agents;
 using TeamBot.Execution;
+using TeamBot.Rules;
 using TeamBot.Objectives;
 using TeamBot.State;
 

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using TeamBot.Execution;
+using TeamBot.Rules;
 using TeamBot.State;
 
 namespace TeamBot.Benchmarks;

@@ -6,6 +6,7 @@ using Orleans.Hosting;
 using Orleans.TestingHost;
 using TeamBot.Agents;
 using TeamBot.Objectives;
+using TeamBot.Rules;
 using TeamBot.Orleans.Contracts;
 using TeamBot.Orleans.Hosting;
 
@@ -48,7 +49,7 @@ public class ClusterBenchmarks
         string[] runs = Enumerable.Range(0, RunsPerBatch).Select(i => $"bench-{Silos}-{batch}-{i}").ToArray();
         await Task.WhenAll(runs.Select(run => _client.SubmitAsync(new Objective { Title = run, FeatureName = run }, run)));
         RunProgress[] results = await Task.WhenAll(runs.Select(run => _client.WatchAsync(run)));
-        return results.Count(result => result.Status == "complete");
+        return results.Count(result => result.Status == RunStatus.Complete);
     }
 
     private sealed class SiloConfigurator : ISiloConfigurator

@@ -4,7 +4,7 @@ using TeamBot.Hosting;
 
 // The whole tool: the command line library over the workflow compiled from the repo's stages.yaml.
 #if TEAMBOT_CLUSTER
-var settings = new TeamBotCliSettings { Cluster = new TeamBot.Orleans.Hosting.OrleansCluster<Stage>(Workflow.Definition) };
+var settings = new TeamBotCliSettings { Cluster = new TeamBot.Cli.Cluster.OrleansCluster<Stage>(Workflow.Definition) };
 #else
 var settings = new TeamBotCliSettings();
 #endif

@@ -5,13 +5,14 @@ using System.Threading;
 using System.Threading.Tasks;
 using TeamBot.Agents;
 using TeamBot.Execution;
+using TeamBot.Rules;
 using TeamBot.Objectives;
 
 namespace TeamBot.Hosting;
 
 /// <summary>
 /// A cluster the command line can start silos of and submit runs to (<c>teambot serve</c>, <c>run --cluster</c>,
-/// <c>status --cluster</c>). TeamBot.Orleans provides one; set it in <see cref="TeamBotCliSettings.Cluster"/>.
+/// <c>status --cluster</c>, <c>cancel --cluster</c>). The teambot tool provides one over TeamBot.Orleans; set it in <see cref="TeamBotCliSettings.Cluster"/>.
 /// </summary>
 public interface ITeamBotCluster
 {
@@ -21,6 +22,10 @@ public interface ITeamBotCluster
     /// <summary>Submits <paramref name="objective"/> to the cluster at <paramref name="connection"/> and reports its progress until it ends.</summary>
     /// <exception cref="State.WorkflowStateException">The cluster already has a run of this objective.</exception>
     Task<WorkflowResult> RunAsync(string connection, Objective objective, IProgress<WorkflowEvent> progress, CancellationToken cancellationToken);
+
+    /// <summary>Cancels run <paramref name="runId"/> in the cluster at <paramref name="connection"/>; its state is saved as cancelled.</summary>
+    /// <returns><see langword="true"/> when the run was under way and was told to stop; <see langword="false"/> when it was not running.</returns>
+    Task<bool> CancelAsync(string connection, string runId, CancellationToken cancellationToken);
 
     /// <summary>Lists the cluster's runs.</summary>
     Task<IReadOnlyList<ClusterRunStatus>> ListAsync(string connection, CancellationToken cancellationToken);

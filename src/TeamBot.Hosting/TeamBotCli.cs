@@ -31,6 +31,7 @@ public static class TeamBotCli
         if (settings.Cluster is { } cluster)
         {
             root.Subcommands.Add(ServeCommand.Create(context, cluster));
+            root.Subcommands.Add(CancelCommand.Create(context, cluster));
         }
 
         return root;

@@ -8,6 +8,7 @@ using TeamBot.AcceptanceTests;
 using TeamBot.Agents;
 using TeamBot.CrashHost;
 using TeamBot.Execution;
+using TeamBot.Rules;
 using TeamBot.Objectives;
 using TeamBot.State;
 

@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using TeamBot.Agents;
-using TeamBot.Hosting.Agents;
 
 namespace TeamBot.Hosting.Tests;
 

@@ -124,8 +124,8 @@ public sealed class CommandLineTests
         using var cli = new CliHarness();
         var store = new TeamBot.State.FileStateStore(cli.RunDirectory("journaled"));
         await store.SaveAsync(new TeamBot.State.OrchestrationStateDocument { FeatureName = "journaled", Status = "in_progress", CurrentStage = "SETUP", CompletedStages = [], JournalSequence = 0 }, CancellationToken.None);
-        await store.AppendAsync(new TeamBot.State.JournalEntry { Sequence = 1, ElapsedSeconds = 61, Event = "stage_succeeded", Stage = "SETUP", Text = "set up" }, CancellationToken.None);
-        await store.AppendAsync(new TeamBot.State.JournalEntry { Sequence = 2, ElapsedSeconds = 62, Event = "stage_succeeded", Stage = "BUSINESS_PROBLEM", Text = "the problem" }, CancellationToken.None);
+        await store.AppendAsync([new TeamBot.State.JournalEntry { Sequence = 1, ElapsedSeconds = 61, Event = "stage_succeeded", Stage = "SETUP", Text = "set up" }], CancellationToken.None);
+        await store.AppendAsync([new TeamBot.State.JournalEntry { Sequence = 2, ElapsedSeconds = 62, Event = "stage_succeeded", Stage = "BUSINESS_PROBLEM", Text = "the problem" }], CancellationToken.None);
 
         (int exit, string status, string error) = await cli.RunAsync(["status", "journaled"]);
 

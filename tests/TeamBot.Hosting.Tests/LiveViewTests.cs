@@ -1,6 +1,7 @@
 using System;
 using Spectre.Console.Testing;
 using TeamBot.Execution;
+using TeamBot.Rules;
 using TeamBot.Hosting.Views;
 
 namespace TeamBot.Hosting.Tests;

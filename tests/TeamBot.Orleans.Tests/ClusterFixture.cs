@@ -6,6 +6,7 @@ using Orleans.Hosting;
 using Orleans.TestingHost;
 using TeamBot.Agents;
 using TeamBot.Execution;
+using TeamBot.Rules;
 using TeamBot.Orleans.Clustering;
 using TeamBot.Orleans.Hosting;
 using TeamBot.Orleans.Storage;

@@ -37,7 +37,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
 
         RunProgress[] results = await Task.WhenAll(runs.Select(run => client.WatchAsync(run).WaitAsync(TimeSpan.FromMinutes(3))));
 
-        Assert.All(results, result => Assert.Equal("complete", result.Status));
+        Assert.All(results, result => Assert.Equal(Rules.RunStatus.Complete, result.Status));
         Assert.All(results, result => Assert.Equal(Workflow.Definition.Stages.Length, result.CompletedStages.Count));
         Assert.All(runs, run => Assert.Equal(1, SharedCluster.Team.MaxMembersAtOnce[run]));
         string[] stagesCalled = SharedCluster.Team.Calls.Where(call => call.Run == runs[0]).Select(call => call.Stage).Distinct().Order(StringComparer.Ordinal).ToArray();
@@ -70,13 +70,13 @@ public sealed class ClusterTests(ITestOutputHelper output)
         }
 
         // What each run's saved state calls completed just before the kill: none of it may run again.
-        Dictionary<string, HashSet<string>> completedAtKill = runs.ToDictionary(run => run, run => Completed(backend, run));
+        Dictionary<string, HashSet<string>> completedAtKill = runs.ToDictionary(run => run, run => SavedClusterRun.Completed(backend, run));
         long lastCallBeforeKill = SharedCluster.Team.Calls.Max(call => call.Sequence);
         await cluster.KillSiloAsync(cluster.SecondarySilos[0]);
 
         RunProgress[] results = await Task.WhenAll(runs.Select(run => client.WatchAsync(run).WaitAsync(TimeSpan.FromMinutes(3))));
 
-        Assert.All(results, result => Assert.Equal("complete", result.Status));
+        Assert.All(results, result => Assert.Equal(Rules.RunStatus.Complete, result.Status));
         var rerun = SharedCluster.Team.Calls
             .Where(call => call.Sequence > lastCallBeforeKill && call.Task == Agents.AgentTask.Work && completedAtKill[call.Run].Contains(call.Stage))
             .ToList();
@@ -88,12 +88,4 @@ public sealed class ClusterTests(ITestOutputHelper output)
     }
 
     internal static Objective Objective(string feature) => new() { Title = feature, FeatureName = feature, SourcePath = $"objectives/{feature}.md" };
-
-    internal static HashSet<string> Completed(InMemoryJsonStateBackend backend, string run)
-    {
-        byte[]? json = backend.Get(TeamBotStorage.RunKey(SharedCluster.ServiceId, run));
-        return json is null
-            ? []
-            : (JsonSerializer.Deserialize(json, StateJsonContext.Default.OrchestrationStateDocument)!.CompletedStages ?? []).ToHashSet(StringComparer.Ordinal);
-    }
 }

@@ -5,8 +5,8 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using TeamBot.Agents;
+using TeamBot.Cli.Cluster;
 using TeamBot.Hosting;
-using TeamBot.Orleans.Hosting;
 
 namespace TeamBot.Orleans.Tests;
 
@@ -23,7 +23,7 @@ public sealed class CommandLineClusterTests
         var cluster = new OrleansCluster<Stage>(Workflow.Definition);
         int siloPort = FreePort(), gatewayPort = FreePort();
         using var stop = new CancellationTokenSource();
-        Task silo = cluster.ServeAsync(new ClusterServeOptions(siloPort, gatewayPort, siloPort, null, Path.Combine(directory, "runs")), new TeamBot.Hosting.Agents.OfflineAgent(), TextWriter.Null, stop.Token);
+        Task silo = cluster.ServeAsync(new ClusterServeOptions(siloPort, gatewayPort, siloPort, null, Path.Combine(directory, "runs")), new OfflineAgent(), TextWriter.Null, stop.Token);
         try
         {
             var output = new StringWriter();

@@ -44,7 +44,7 @@ public sealed class PostgresTests
         await using TestCluster second = await SharedCluster.StartAsync();
         RunProgress result = await new TeamBotClusterClient(second.Client).WatchAsync(run).WaitAsync(TimeSpan.FromMinutes(2));
 
-        Assert.Equal("complete", result.Status);
+        Assert.Equal(Rules.RunStatus.Complete, result.Status);
         string[] after = SharedCluster.Team.Calls.Where(call => call.Run == run && call.Sequence > beforeRestart).Select(call => call.Stage).Distinct().ToArray();
         Assert.Equal("PLAN", after[0]);
         Assert.DoesNotContain("SPEC", after);
@@ -56,7 +56,7 @@ public sealed class PostgresTests
         Directory.CreateDirectory(directory);
         await File.WriteAllBytesAsync(Path.Combine(directory, FileStateStore.StateFileName), json!);
         SavedRun<Stage>? saved = await SavedRun.LoadAsync(Workflow.Definition, new FileStateStore(directory));
-        Assert.Equal(Execution.RunStatus.Complete, saved!.State.Status);
+        Assert.Equal(Rules.RunStatus.Complete, saved!.State.Status);
         Assert.Equal(Workflow.Definition.StageOrder.Length, saved.State.Completed.Count);
         Directory.Delete(directory, recursive: true);
     }
@@ -87,19 +87,14 @@ public sealed class PostgresTests
             }
 
             long lastCallBeforeKill = SharedCluster.Team.Calls.Max(call => call.Sequence);
-            var completedAtKill = new System.Collections.Generic.Dictionary<string, string[]>();
-            foreach (string run in runs)
-            {
-                (byte[]? json, _) = await backend.ReadAsync(TeamBotStorage.RunKey(SharedCluster.ServiceId, run), CancellationToken.None);
-                completedAtKill[run] = json is null ? [] : [.. System.Text.Json.JsonSerializer.Deserialize(json, StateJsonContext.Default.OrchestrationStateDocument)!.CompletedStages ?? []];
-            }
+            var completedAtKill = runs.ToDictionary(run => run, run => SavedClusterRun.Completed(backend, run));
 
             await cluster.KillSiloAsync(cluster.SecondarySilos[0]);
             RunProgress[] results = await Task.WhenAll(runs.Select(run => client.WatchAsync(run).WaitAsync(TimeSpan.FromMinutes(3))));
 
-            Assert.All(results, result => Assert.Equal("complete", result.Status));
+            Assert.All(results, result => Assert.Equal(Rules.RunStatus.Complete, result.Status));
             Assert.DoesNotContain(SharedCluster.Team.Calls, call => call.Sequence > lastCallBeforeKill && call.Task == Agents.AgentTask.Work && completedAtKill[call.Run].Contains(call.Stage));
-            Assert.True(completedAtKill.Values.Sum(stages => stages.Length) > 0, "no stage had completed at the kill");
+            Assert.True(completedAtKill.Values.Sum(stages => stages.Count) > 0, "no stage had completed at the kill");
         }
         finally
         {

@@ -1,7 +1,6 @@
 using System;
 using System.CommandLine;
 using TeamBot.Agents;
-using TeamBot.Hosting.Agents;
 
 namespace TeamBot.Hosting.Commands;
 

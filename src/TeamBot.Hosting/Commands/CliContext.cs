@@ -5,6 +5,7 @@ using System.Linq;
 using Spectre.Console;
 using TeamBot.Definitions;
 using TeamBot.Execution;
+using TeamBot.Rules;
 using TeamBot.Hosting.Views;
 
 namespace TeamBot.Hosting.Commands;

@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using TeamBot.Agents;
 using TeamBot.Execution;
-using TeamBot.Hosting.Agents;
+using TeamBot.Rules;
 using TeamBot.Hosting.Views;
 using TeamBot.Objectives;
 using TeamBot.State;
@@ -55,7 +55,7 @@ internal static class RunCommands
         }
         catch (OperationCanceledException)
         {
-            view.Message($"Stopped watching. The run goes on in the cluster; see it with: teambot status --cluster {connection}");
+            view.Message($"Stopped watching. The run goes on in the cluster; see it with: teambot status --cluster {connection}, or stop it with: teambot cancel {objective.FeatureName} --cluster {connection}");
             return ExitCodes.Cancelled;
         }
         catch (WorkflowStateException ex)

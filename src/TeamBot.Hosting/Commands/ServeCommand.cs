@@ -2,7 +2,6 @@ using System;
 using System.CommandLine;
 using System.IO;
 using TeamBot.Agents;
-using TeamBot.Hosting.Agents;
 
 namespace TeamBot.Hosting.Commands;
 

@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using TeamBot.Execution;
+using TeamBot.Rules;
 
 namespace TeamBot.Hosting.Views;
 

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Spectre.Console;
 using TeamBot.Execution;
+using TeamBot.Rules;
 
 namespace TeamBot.Hosting.Views;
 

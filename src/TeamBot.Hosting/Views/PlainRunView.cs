@@ -4,6 +4,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using TeamBot.Execution;
+using TeamBot.Rules;
 
 namespace TeamBot.Hosting.Views;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using TeamBot.Execution;
+using TeamBot.Rules;
 
 namespace TeamBot.Hosting.Views;
 

@@ -1,5 +1,6 @@
 using System;
 using TeamBot.Execution;
+using TeamBot.Rules;
 
 namespace TeamBot.Hosting.Views;
 

@@ -4,7 +4,7 @@ using TeamBot.Orleans.Contracts;
 
 namespace TeamBot.Orleans.Grains;
 
-/// <summary>One workflow run, keyed by its run id: drives the rules, saves the state, hands work to worker grains.</summary>
+/// <summary>One workflow run, keyed by its run id: hosts the run's driver, keeps its state, sends its agent calls to worker grains.</summary>
 public interface IWorkflowRunGrain : IGrainWithStringKey
 {
     /// <summary>Starts the run; submitting the same run again does nothing, so a client may retry.</summary>
@@ -13,4 +13,11 @@ public interface IWorkflowRunGrain : IGrainWithStringKey
 
     /// <summary>Reports the status and the progress events after <paramref name="fromEvent"/>; activates the run if its silo died.</summary>
     Task<RunProgress> GetProgressAsync(int fromEvent);
+
+    /// <summary>
+    /// Cancels the run as Ctrl+C cancels a local one: agents are told, the state is saved as <c>cancelled</c>, and the
+    /// run can be resumed later.
+    /// </summary>
+    /// <returns><see langword="true"/> when a session of the run was under way on this activation and was told to stop.</returns>
+    Task<bool> CancelAsync();
 }

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Orleans;
 using Orleans.Runtime;
 using TeamBot.Execution;
+using TeamBot.Rules;
 using TeamBot.Objectives;
 using TeamBot.Orleans.Contracts;
 using TeamBot.Orleans.Grains;
@@ -60,9 +61,9 @@ public sealed class TeamBotClusterClient(IGrainFactory grains)
                 continue;
             }
 
-            foreach (ProgressEvent @event in current.Events)
+            foreach (WorkflowEvent @event in current.Events)
             {
-                progress?.Report(@event.ToWorkflowEvent());
+                progress?.Report(@event);
             }
 
             next = current.NextEvent;
@@ -74,6 +75,10 @@ public sealed class TeamBotClusterClient(IGrainFactory grains)
             await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Cancels run <paramref name="runId"/>: it stops, is saved as <c>cancelled</c>, and can be resumed later.</summary>
+    /// <returns><see langword="true"/> when the run was under way and was told to stop.</returns>
+    public Task<bool> CancelAsync(string runId) => grains.GetGrain<IWorkflowRunGrain>(runId).CancelAsync();
 
     /// <summary>Gets every run's progress, without events.</summary>
     public async Task<IReadOnlyList<RunProgress>> ListAsync()

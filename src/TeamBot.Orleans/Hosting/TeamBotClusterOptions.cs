@@ -1,5 +1,6 @@
 using System;
 using TeamBot.Execution;
+using TeamBot.Rules;
 using TeamBot.Orleans.Storage;
 
 namespace TeamBot.Orleans.Hosting;

@@ -7,7 +7,9 @@ using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using TeamBot.Agents;
 using TeamBot.Definitions;
-using TeamBot.Orleans.Driving;
+using Microsoft.Extensions.Logging;
+using Orleans;
+using TeamBot.Execution;
 using TeamBot.Orleans.Storage;
 
 namespace TeamBot.Orleans.Hosting;
@@ -31,7 +33,13 @@ public static class TeamBotSiloBuilderExtensions
         IJsonStateBackend backend = options.Backend ?? new InMemoryJsonStateBackend();
 
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton<IWorkflowDriver>(new WorkflowDriver<TStage>(workflow, agents, options.Runner, options.RunsDirectory));
+        builder.Services.AddSingleton(new SiloTeam(agents));
+
+        // Runs are driven by the same driver as in a process; only their agents' calls go to worker grains.
+        builder.Services.AddSingleton<IRunDriver>(services => new RunDriver<TStage>(
+            workflow,
+            AgentRegistry.ForAll(new ClusterAgent(services.GetRequiredService<IGrainFactory>(), options, services.GetRequiredService<ILogger<ClusterAgent>>())),
+            options.Runner));
         builder.Services.AddGrainStorage(TeamBotStorage.Name, (services, _) => new JsonGrainStorage(backend, services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         builder.Services.AddHostedService<RunWatchdog>();
 

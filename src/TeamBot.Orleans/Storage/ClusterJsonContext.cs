@@ -8,5 +8,6 @@ namespace TeamBot.Orleans.Storage;
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(RunSubmission))]
 [JsonSerializable(typeof(RunIndex))]
+[JsonSerializable(typeof(RunJournal))]
 [JsonSerializable(typeof(Clustering.MembershipRow))]
 internal sealed partial class ClusterJsonContext : JsonSerializerContext;

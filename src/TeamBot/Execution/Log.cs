@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 
+using TeamBot.Rules;
+
 namespace TeamBot.Execution;
 
 /// <summary>The runner's log messages, source-generated so that logging costs nothing when disabled.</summary>

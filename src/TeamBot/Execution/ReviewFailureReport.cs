@@ -5,6 +5,8 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 
+using TeamBot.Rules;
+
 namespace TeamBot.Execution;
 
 /// <summary>The report a review loop leaves when it runs out of iterations: what was tried and what the reviewer wanted.</summary>

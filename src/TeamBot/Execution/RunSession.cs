@@ -8,76 +8,55 @@ using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
-using TeamBot.Agents;
 using TeamBot.Definitions;
-using TeamBot.Objectives;
+using TeamBot.Rules;
 using TeamBot.State;
 using TeamBot.Telemetry;
 
 namespace TeamBot.Execution;
 
 /// <summary>
-/// One session of a run: feeds events to the rules and carries out their commands. Agent work runs concurrently and
-/// reports back through a channel; the rules see one event at a time, so their state needs no locking.
+/// One session of a run, the only place that carries out the rules' commands: it feeds events to the rules and does
+/// what they decide. Agent work runs concurrently and reports back through a channel; the rules see one event at a
+/// time, so their state needs no locking. Events that arrive together are decided in one round and share one flush.
 /// </summary>
 internal sealed class RunSession<TStage>
     where TStage : struct, Enum
 {
     private readonly IWorkflowDefinition<TStage> _workflow;
-    private readonly IWorkflowStateStore _store;
-    private readonly RunStateMapper<TStage> _mapper;
-    private readonly WorkflowRunnerOptions _options;
-    private readonly RunMetadata _metadata;
-    private readonly IProgress<WorkflowEvent>? _progress;
     private readonly ExecutionRules<TStage> _rules;
     private readonly StageWork<TStage> _work;
-    private readonly ILogger _logger;
-    private readonly Channel<ExecutionEvent<TStage>> _events = Channel.CreateUnbounded<ExecutionEvent<TStage>>();
-    private readonly List<Task> _inFlight = [];
-    private readonly Lock _progressLock = new();
-    private readonly long _started;
+    private readonly RunRecorder<TStage> _recorder;
+    private readonly ProgressReporter<TStage> _reporter;
+    private readonly WorkflowRunnerOptions _options;
+    private readonly RunMetadata _metadata;
+    private readonly string _stateLocation;
     private readonly string _runDirectory;
-    private readonly IWorkflowJournal? _journal;
-    private readonly JournalEventMapper<TStage> _journalEvents;
-    private OrchestrationStateDocument? _previous;
+    private readonly ILogger _logger;
+    private readonly Channel<ExecutionEvent<TStage>> _events = Channel.CreateUnbounded<ExecutionEvent<TStage>>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly List<Task> _inFlight = [];
+    private readonly List<ExecutionEvent<TStage>> _roundEvents = [];
+    private readonly List<Decision<TStage>> _roundDecisions = [];
+    private readonly long _started;
     private RunState<TStage> _state;
-    private long _journalSequence;
-    private int _sinceSnapshot;
-    private bool _snapshotTaken;
 
-    public RunSession(
-        IWorkflowDefinition<TStage> workflow,
-        AgentRegistry agents,
-        IWorkflowStateStore store,
-        RunStateMapper<TStage> mapper,
-        WorkflowRunnerOptions options,
-        Objective objective,
-        RunMetadata metadata,
-        RunState<TStage> state,
-        OrchestrationStateDocument? previous,
-        long journalSequence,
-        IProgress<WorkflowEvent>? progress,
-        string runDirectory)
+    public RunSession(RunDriver<TStage> driver, RunRecorder<TStage> recorder, RunMetadata metadata, RunState<TStage> state, StageWork<TStage> work, IProgress<WorkflowEvent>? progress, string stateLocation, string runDirectory)
     {
-        _workflow = workflow;
-        _store = store;
-        _mapper = mapper;
-        _options = options;
+        _workflow = driver.Workflow;
+        _rules = driver.Rules;
+        _options = driver.Options;
+        _logger = driver.Logger;
+        _recorder = recorder;
         _metadata = metadata;
         _state = state;
-        _previous = previous;
-        _journalSequence = journalSequence;
-        _journal = store as IWorkflowJournal;
-        _journalEvents = new JournalEventMapper<TStage>(workflow);
-        _progress = progress;
+        _work = work;
+        _stateLocation = stateLocation;
         _runDirectory = runDirectory;
-        _rules = new ExecutionRules<TStage>(workflow, options.Policy);
-        _logger = options.LoggerFactory.CreateLogger("TeamBot.Workflow");
-        _started = options.TimeProvider.GetTimestamp();
-        _work = new StageWork<TStage>(workflow, agents, options, objective, Path.Combine(runDirectory, "artifacts"), _logger, () => _state);
+        _reporter = new ProgressReporter<TStage>(_workflow, progress, _options.TimeProvider, _logger);
+        _started = _options.TimeProvider.GetTimestamp();
     }
 
-    private TimeSpan Elapsed => _metadata.Elapsed + _options.TimeProvider.GetElapsedTime(_started);
+    private RunMetadata Now => _metadata with { Elapsed = _metadata.Elapsed + _options.TimeProvider.GetElapsedTime(_started) };
 
     public async Task<WorkflowResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -87,16 +66,16 @@ internal sealed class RunSession<TStage>
         using var budget = new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.FromTicks(1), _options.TimeProvider);
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         Log.RunStarted(_logger, _metadata.FeatureName, _state.CurrentStage is { } current ? _workflow.GetStageName(current) : "the start");
+        WorkflowTelemetry.RunsStarted.Add(1);
 
         try
         {
             ExecutionEvent<TStage> next = new RunStarted<TStage>(TimeBudgetExhausted: remaining <= TimeSpan.Zero);
             while (true)
             {
-                Decision<TStage> decision = _rules.Decide(_state, next);
-                _state = decision.State;
-                await JournalAsync(next).ConfigureAwait(false);
-                if (await CarryOutAsync(decision.Commands, run.Token).ConfigureAwait(false))
+                DecideRound(next);
+                await _recorder.RecordAsync(_roundEvents, _state, Now).ConfigureAwait(false);
+                if (await CarryOutAsync(run.Token).ConfigureAwait(false))
                 {
                     break;
                 }
@@ -105,7 +84,7 @@ internal sealed class RunSession<TStage>
                 if (_inFlight.Count == 0 && !_events.Reader.TryPeek(out _))
                 {
                     // Nothing runs and nothing will report: waiting would hang forever, so this is a bug in the rules.
-                    throw new InvalidOperationException($"The run stalled after {next.GetType().Name}: no work is running and none was asked for.");
+                    throw new InvalidOperationException($"The run stalled after {_roundEvents[^1].GetType().Name}: no work is running and none was asked for.");
                 }
 
                 try
@@ -127,85 +106,94 @@ internal sealed class RunSession<TStage>
         }
 
         Log.RunEnded(_logger, _metadata.FeatureName, _state.Status);
-        activity?.SetTag("teambot.status", RunStatusText.ToText(_state.Status));
+        string status = RunStatusText.ToText(_state.Status);
+        activity?.SetTag("teambot.status", status);
+        WorkflowTelemetry.RunsFinished.Add(1, new KeyValuePair<string, object?>("teambot.status", status));
+        WorkflowTelemetry.RunDuration.Record(_options.TimeProvider.GetElapsedTime(_started).TotalSeconds, new KeyValuePair<string, object?>("teambot.status", status));
         cancellationToken.ThrowIfCancellationRequested();
         return Result();
     }
 
-    /// <summary>Carries out the commands in order; returns whether the run finished.</summary>
-    private async Task<bool> CarryOutAsync(ImmutableArray<ExecutionCommand<TStage>> commands, CancellationToken cancellationToken)
+    /// <summary>Decides <paramref name="first"/> and every event already waiting, up to the decision that ends the run.</summary>
+    private void DecideRound(ExecutionEvent<TStage> first)
     {
-        foreach (ExecutionCommand<TStage> command in commands)
+        _roundEvents.Clear();
+        _roundDecisions.Clear();
+        ExecutionEvent<TStage>? @event = first;
+        while (@event is not null)
         {
-            switch (command)
+            Decision<TStage> decision = _rules.Decide(_state, @event);
+            _state = decision.State;
+            _roundEvents.Add(@event);
+            _roundDecisions.Add(decision);
+            @event = !_state.IsFinished && @event is not RunStarted<TStage> && _events.Reader.TryRead(out ExecutionEvent<TStage>? waiting) ? waiting : null;
+        }
+    }
+
+    /// <summary>Carries out the round's commands in order; returns whether the run finished.</summary>
+    /// <remarks>
+    /// One save covers the round and comes first: the round's last state holds every earlier one, and it is durable
+    /// before any work of the round is handed out.
+    /// </remarks>
+    private async Task<bool> CarryOutAsync(CancellationToken cancellationToken)
+    {
+        if (_roundDecisions.Exists(decision => decision.Commands.Any(command => command is SaveState<TStage>)))
+        {
+            await _recorder.SaveAsync(_state, Now).ConfigureAwait(false);
+        }
+
+        foreach (Decision<TStage> decision in _roundDecisions)
+        {
+            foreach (ExecutionCommand<TStage> command in decision.Commands)
             {
-                case SaveState<TStage>:
-                    await SaveAsync().ConfigureAwait(false);
-                    break;
-                case Notify<TStage> notify:
-                    Report(notify.Kind, notify.Stage, notify.Group, notify.Iteration, notify.Detail);
-                    break;
-                case FinishRun<TStage>:
-                    return true;
-                case RunGroupMembers<TStage> group:
-                    StartGroup(group, cancellationToken);
-                    break;
-                case WriteReviewFailureReport<TStage> report:
-                    await ReviewFailureReport.WriteAsync(Path.Combine(_runDirectory, "failures"), _workflow.GetStageName(report.Stage), report.Attempts).ConfigureAwait(false);
-                    break;
-                default:
-                    Start(_work.StartAsync(command, cancellationToken));
-                    break;
+                switch (command)
+                {
+                    case SaveState<TStage>:
+                        break;
+                    case Notify<TStage> notify:
+                        _reporter.Report(notify);
+                        break;
+                    case FinishRun<TStage>:
+                        return true;
+                    case RunGroupMembers<TStage> group:
+                        StartGroup(group, decision.State, cancellationToken);
+                        break;
+                    case AgentCommand<TStage> work:
+                        Track(_work.StartAsync(work, decision.State, cancellationToken));
+                        break;
+                    case WriteReviewFailureReport<TStage> report:
+                        await ReviewFailureReport.WriteAsync(Path.Combine(_runDirectory, "failures"), _workflow.GetStageName(report.Stage), report.Attempts).ConfigureAwait(false);
+                        break;
+                    default:
+                        throw new InvalidOperationException($"The driver cannot carry out {command.GetType().Name}.");
+                }
             }
         }
 
         return false;
     }
 
-    /// <summary>Runs a group's members with at most its concurrency at once; a failure does not cancel the others.</summary>
-    private void StartGroup(RunGroupMembers<TStage> command, CancellationToken cancellationToken)
+    private void StartGroup(RunGroupMembers<TStage> command, RunState<TStage> state, CancellationToken cancellationToken)
     {
-        int concurrency = Math.Max(1, _options.MaxConcurrency ?? command.Group.MaxConcurrency);
-        var slots = new SemaphoreSlim(concurrency, concurrency);
-        Task[] members = command.Members.Select(member => RunMemberAsync(command.Group, member, slots, cancellationToken)).ToArray();
-        Start(DisposeWhenDoneAsync(members, slots));
+        int concurrency = _options.MaxConcurrency ?? command.Group.MaxConcurrency;
+        _inFlight.Add(GroupScheduler.RunAsync(command, concurrency, member => RunMemberAsync(command.Group.Name, member, state, cancellationToken)));
     }
 
-    private async Task RunMemberAsync(ParallelGroupDescriptor<TStage> group, TStage member, SemaphoreSlim slots, CancellationToken cancellationToken)
+    private async Task RunMemberAsync(string group, TStage member, RunState<TStage> state, CancellationToken cancellationToken)
     {
-        await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        if (cancellationToken.IsCancellationRequested)
         {
-            Report(WorkflowEventKind.MemberStarted, member, group.Name, null, null);
+            return; // the run is stopping: members not yet started stay pending for the resume
+        }
 
-            // Each member reports as it finishes, so the rules record it (and save) before its siblings are done.
-            if (await _work.StartAsync(new RunStageWork<TStage>(member), cancellationToken).ConfigureAwait(false) is { } result)
-            {
-                _events.Writer.TryWrite(result);
-            }
-        }
-        finally
-        {
-            slots.Release();
-        }
+        _reporter.Report(WorkflowEventKind.MemberStarted, member, group, null, null);
+
+        // Each member reports as it finishes, so the rules record it (and save) before its siblings are done.
+        await ForwardAsync(_work.StartAsync(new RunStageWork<TStage>(member), state, cancellationToken)).ConfigureAwait(false);
     }
 
-    private static async Task<ExecutionEvent<TStage>?> DisposeWhenDoneAsync(Task[] members, SemaphoreSlim slots)
-    {
-        try
-        {
-            await Task.WhenAll(members).ConfigureAwait(false);
-        }
-        finally
-        {
-            slots.Dispose();
-        }
-
-        return null;
-    }
-
-    /// <summary>Tracks the work; the main loop prunes finished tasks after every decision.</summary>
-    private void Start(Task<ExecutionEvent<TStage>?> work) => _inFlight.Add(ForwardAsync(work));
+    /// <summary>Tracks the work; the main loop prunes finished tasks after every round.</summary>
+    private void Track(Task<ExecutionEvent<TStage>?> work) => _inFlight.Add(ForwardAsync(work));
 
     private async Task ForwardAsync(Task<ExecutionEvent<TStage>?> work)
     {
@@ -237,87 +225,12 @@ internal sealed class RunSession<TStage>
         }
     }
 
-    /// <summary>
-    /// Records the event before any of its commands is carried out, so that a crash from here on replays it.
-    /// <see cref="RunStarted{TStage}"/> is recorded by a snapshot instead: it makes the journal start afresh under this
-    /// session's policy, which is the one a replay of the entries that follow must use.
-    /// </summary>
-    private async Task JournalAsync(ExecutionEvent<TStage> @event)
-    {
-        if (_journal is null)
-        {
-            return;
-        }
-
-        if (@event is RunStarted<TStage>)
-        {
-            await SaveAsync().ConfigureAwait(false);
-            return;
-        }
-
-        // Like a save, never cancelled: the event of a cancelled run is exactly what must be kept.
-        await _journal.AppendAsync(_journalEvents.ToEntry(@event, ++_journalSequence, Elapsed), CancellationToken.None).ConfigureAwait(false);
-        _sinceSnapshot++;
-    }
-
-    private async Task SaveAsync()
-    {
-        // With a journal, every event since the snapshot is already durable; a new snapshot is only worth it once
-        // enough of them have gathered, or to leave the finished run in one file. The state changes only by events, so
-        // with none since the last snapshot there is nothing to write.
-        if (_journal is not null && _snapshotTaken && (_sinceSnapshot == 0 || (!_state.IsFinished && _sinceSnapshot < _options.SnapshotInterval)))
-        {
-            return;
-        }
-
-        OrchestrationStateDocument document = _mapper.ToDocument(_state, _metadata with { Elapsed = Elapsed }, _previous);
-        if (_journal is not null)
-        {
-            document.JournalSequence = _journalSequence;
-            document.ExecutionPolicy = ExecutionPolicyEntry.From(_options.Policy);
-        }
-
-        // Saving must not be cancelled: the state of a cancelled or timed-out run is exactly what must be kept.
-        await _store.SaveAsync(document, CancellationToken.None).ConfigureAwait(false);
-        _previous = document;
-        _snapshotTaken = true;
-        _sinceSnapshot = 0;
-    }
-
-    private void Report(WorkflowEventKind kind, TStage? stage, string? group, int? iteration, string? detail)
-    {
-        var @event = new WorkflowEvent(kind, _options.TimeProvider.GetUtcNow(), stage is { } s ? _workflow.GetStageName(s) : null, group, iteration, detail);
-        Log.Progress(_logger, @event);
-        Telemetry(@event);
-        lock (_progressLock)
-        {
-            _progress?.Report(@event);
-        }
-    }
-
-    private static void Telemetry(WorkflowEvent @event)
-    {
-        var stage = new KeyValuePair<string, object?>("teambot.stage", @event.Stage);
-        switch (@event.Kind)
-        {
-            case WorkflowEventKind.StageCompleted or WorkflowEventKind.MemberCompleted:
-                WorkflowTelemetry.StagesCompleted.Add(1, stage);
-                break;
-            case WorkflowEventKind.StageFailed or WorkflowEventKind.MemberFailed:
-                WorkflowTelemetry.StageFailures.Add(1, stage);
-                break;
-            case WorkflowEventKind.ReviewIterationCompleted:
-                WorkflowTelemetry.ReviewIterations.Add(1, stage);
-                break;
-        }
-    }
-
     private WorkflowResult Result() => new(
         _state.Status,
         _state.Error,
         _workflow.StageOrder.Where(_state.Completed.Contains).Select(_workflow.GetStageName).ToImmutableArray(),
         _workflow.StageOrder.Where(_state.Outputs.ContainsKey).ToDictionary(_workflow.GetStageName, stage => _state.Outputs[stage], StringComparer.Ordinal),
-        Elapsed,
-        _store.Location,
+        Now.Elapsed,
+        _stateLocation,
         _runDirectory);
 }

@@ -8,6 +8,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using TeamBot.Rules;
 using TeamBot.AcceptanceTests;
 using TeamBot.Agents;
 using TeamBot.Definitions;
@@ -30,9 +31,8 @@ internal sealed class StageWork<TStage>
     private readonly string _artifactsDirectory;
     private readonly string _workingDirectory;
     private readonly ILogger _logger;
-    private readonly Func<RunState<TStage>> _state;
 
-    public StageWork(IWorkflowDefinition<TStage> workflow, AgentRegistry agents, WorkflowRunnerOptions options, Objective objective, string artifactsDirectory, ILogger logger, Func<RunState<TStage>> state)
+    public StageWork(IWorkflowDefinition<TStage> workflow, AgentRegistry agents, WorkflowRunnerOptions options, Objective objective, string artifactsDirectory, ILogger logger)
     {
         _workflow = workflow;
         _agents = agents;
@@ -41,15 +41,17 @@ internal sealed class StageWork<TStage>
         _artifactsDirectory = artifactsDirectory;
         _workingDirectory = Path.GetFullPath(options.WorkingDirectory ?? Directory.GetCurrentDirectory());
         _logger = logger;
-        _state = state;
     }
 
     /// <summary>Runs the command's work; <see langword="null"/> when the run was cancelled meanwhile.</summary>
-    public async Task<ExecutionEvent<TStage>?> StartAsync(ExecutionCommand<TStage> command, CancellationToken runToken)
+    /// <param name="command">The work.</param>
+    /// <param name="state">The state of the decision that asked for it: the agents' context comes from it alone, so the
+    /// same decision always gives the same context, however the work is scheduled.</param>
+    /// <param name="runToken">Cancelled when the run stops.</param>
+    public async Task<ExecutionEvent<TStage>?> StartAsync(AgentCommand<TStage> command, RunState<TStage> state, CancellationToken runToken)
     {
-        // Read the state now, on the session's turn; the work itself runs later on another thread.
-        StageContext context = BaseContext(command);
-        TStage stage = StageOf(command);
+        StageContext context = BaseContext(command, state);
+        TStage stage = command.Stage;
         StageDescriptor<TStage> descriptor = _workflow.GetStage(stage);
         using Activity? activity = WorkflowTelemetry.ActivitySource.StartActivity("teambot.stage");
         activity?.SetTag("teambot.stage", descriptor.Key);
@@ -62,7 +64,7 @@ internal sealed class StageWork<TStage>
         try
         {
             await Task.Yield();
-            ExecutionEvent<TStage> result = await RunAsync(command, descriptor, context, linked?.Token ?? runToken).ConfigureAwait(false);
+            ExecutionEvent<TStage> result = await RunAsync(command, descriptor, context, state, linked?.Token ?? runToken).ConfigureAwait(false);
             outcome = result is StageFailed<TStage> ? "failed" : "completed";
             return result;
         }
@@ -93,7 +95,7 @@ internal sealed class StageWork<TStage>
         }
     }
 
-    private async Task<ExecutionEvent<TStage>> RunAsync(ExecutionCommand<TStage> command, StageDescriptor<TStage> descriptor, StageContext context, CancellationToken cancellationToken)
+    private async Task<ExecutionEvent<TStage>> RunAsync(AgentCommand<TStage> command, StageDescriptor<TStage> descriptor, StageContext context, RunState<TStage> state, CancellationToken cancellationToken)
     {
         TStage stage = descriptor.Stage;
         switch (command)
@@ -111,7 +113,7 @@ internal sealed class StageWork<TStage>
                 return new ReviewVerdictGiven<TStage>(stage, review.Iteration, approved, verdict.Output);
 
             case RunAcceptanceTests<TStage> tests:
-                return await AcceptanceTestsAsync(descriptor, tests.Iteration, context, cancellationToken).ConfigureAwait(false);
+                return await AcceptanceTestsAsync(descriptor, tests.Iteration, context, state, cancellationToken).ConfigureAwait(false);
 
             case FixAcceptanceFailures<TStage> fix:
                 AgentResponse fixResponse = await CallAsync(descriptor, WorkAgent(descriptor), AgentTask.FixAcceptanceFailures, context with { AcceptanceFailures = fix.Report }, cancellationToken).ConfigureAwait(false);
@@ -140,9 +142,9 @@ internal sealed class StageWork<TStage>
         return merged.ToString().TrimEnd() + "\n";
     }
 
-    private async Task<ExecutionEvent<TStage>> AcceptanceTestsAsync(StageDescriptor<TStage> descriptor, int iteration, StageContext context, CancellationToken cancellationToken)
+    private async Task<ExecutionEvent<TStage>> AcceptanceTestsAsync(StageDescriptor<TStage> descriptor, int iteration, StageContext context, RunState<TStage> state, CancellationToken cancellationToken)
     {
-        ImmutableArray<AcceptanceScenario> scenarios = AcceptanceScenarioParser.Parse(await SpecAsync(cancellationToken).ConfigureAwait(false));
+        ImmutableArray<AcceptanceScenario> scenarios = AcceptanceScenarioParser.Parse(await SpecAsync(state, cancellationToken).ConfigureAwait(false));
         if (scenarios.IsEmpty)
         {
             return new AcceptanceTestsRan<TStage>(descriptor.Stage, iteration, 0, 0, 0, $"No acceptance test scenarios were found in {_options.SpecArtifact}.");
@@ -170,7 +172,7 @@ internal sealed class StageWork<TStage>
     }
 
     /// <summary>The spec with the scenarios: the spec artifact, or else the latest stage output that has the section.</summary>
-    private async Task<string> SpecAsync(CancellationToken cancellationToken)
+    private async Task<string> SpecAsync(RunState<TStage> state, CancellationToken cancellationToken)
     {
         string path = Path.Combine(_artifactsDirectory, _options.SpecArtifact);
         if (File.Exists(path))
@@ -178,7 +180,6 @@ internal sealed class StageWork<TStage>
             return await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
         }
 
-        RunState<TStage> state = _state();
         return _workflow.StageOrder.Reverse().Select(stage => state.Outputs.GetValueOrDefault(stage))
             .FirstOrDefault(output => output?.Contains("Acceptance Test Scenarios", StringComparison.OrdinalIgnoreCase) == true) ?? "";
     }
@@ -203,11 +204,10 @@ internal sealed class StageWork<TStage>
         return response;
     }
 
-    private StageContext BaseContext(ExecutionCommand<TStage> command)
+    private StageContext BaseContext(AgentCommand<TStage> command, RunState<TStage> state)
     {
-        TStage stage = StageOf(command);
+        TStage stage = command.Stage;
         StageDescriptor<TStage> descriptor = _workflow.GetStage(stage);
-        RunState<TStage> state = _state();
 
         var context = new StageContext
         {
@@ -239,16 +239,6 @@ internal sealed class StageWork<TStage>
             _ => context,
         };
     }
-
-    private static TStage StageOf(ExecutionCommand<TStage> command) => command switch
-    {
-        RunStageWork<TStage> c => c.Stage,
-        RunReviewWork<TStage> c => c.Stage,
-        RunReview<TStage> c => c.Stage,
-        RunAcceptanceTests<TStage> c => c.Stage,
-        FixAcceptanceFailures<TStage> c => c.Stage,
-        _ => throw new InvalidOperationException($"{command.GetType().Name} is not agent work."),
-    };
 
     private static string WorkAgent(StageDescriptor<TStage> descriptor) =>
         descriptor.WorkAgent ?? (descriptor.ParallelAgents.IsEmpty ? throw new InvalidOperationException($"Stage {descriptor.Key} has no work_agent.") : descriptor.ParallelAgents[0]);

@@ -1,5 +1,7 @@
 using System;
 
+using TeamBot.Rules;
+
 namespace TeamBot.Execution;
 
 /// <summary>

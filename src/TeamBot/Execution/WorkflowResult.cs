@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 
+using TeamBot.Rules;
+
 namespace TeamBot.Execution;
 
 /// <summary>How a run ended.</summary>

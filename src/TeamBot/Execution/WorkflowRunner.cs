@@ -10,21 +10,20 @@ using TeamBot.State;
 namespace TeamBot.Execution;
 
 /// <summary>
-/// Runs a generated workflow with a team of agents: stages in order, parallel groups concurrently, review loops, the
-/// acceptance-test gate and time limits, saving the state after every step so that a crash resumes where it stopped.
+/// Runs a generated workflow in this process with a team of agents: stages in order, parallel groups concurrently,
+/// review loops, the acceptance-test gate and time limits, saving the state after every step so that a crash resumes
+/// where it stopped.
 /// </summary>
 /// <typeparam name="TStage">The generated stage enum.</typeparam>
 /// <remarks>
-/// The decisions are made by <see cref="ExecutionRules{TStage}"/>, a pure function; this class only carries them out.
+/// The in-process host of <see cref="RunDriver{TStage}"/>: agents run here, the state is in <see cref="IWorkflowStateStore"/>
+/// (a file, or memory), and the store's lock keeps a second process from running the same run.
 /// </remarks>
 public sealed class WorkflowRunner<TStage>
     where TStage : struct, Enum
 {
-    private readonly IWorkflowDefinition<TStage> _workflow;
-    private readonly AgentRegistry _agents;
+    private readonly RunDriver<TStage> _driver;
     private readonly IWorkflowStateStore _store;
-    private readonly WorkflowRunnerOptions _options;
-    private readonly RunStateMapper<TStage> _mapper;
 
     /// <summary>Initializes a new instance of the <see cref="WorkflowRunner{TStage}"/> class.</summary>
     /// <param name="workflow">The generated workflow (for example <c>Workflow.Definition</c>).</param>
@@ -33,14 +32,9 @@ public sealed class WorkflowRunner<TStage>
     /// <param name="options">How to run; defaults when <see langword="null"/>.</param>
     public WorkflowRunner(IWorkflowDefinition<TStage> workflow, AgentRegistry agents, IWorkflowStateStore store, WorkflowRunnerOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(workflow);
-        ArgumentNullException.ThrowIfNull(agents);
         ArgumentNullException.ThrowIfNull(store);
-        _workflow = workflow;
-        _agents = agents;
+        _driver = new RunDriver<TStage>(workflow, agents, options);
         _store = store;
-        _options = options ?? new WorkflowRunnerOptions();
-        _mapper = new RunStateMapper<TStage>(workflow);
     }
 
     /// <summary>Starts a new run of <paramref name="objective"/>.</summary>
@@ -54,13 +48,7 @@ public sealed class WorkflowRunner<TStage>
     {
         ArgumentNullException.ThrowIfNull(objective);
         using IDisposable claim = _store.Lock();
-        if (await _store.LoadAsync(cancellationToken).ConfigureAwait(false) is not null)
-        {
-            throw new WorkflowStateException($"A run already exists at '{_store.Location}'. Resume it, or delete it to start over.");
-        }
-
-        RunMetadata metadata = Metadata(objective, TimeSpan.Zero, _options.TimeBudget);
-        return await Session(objective, metadata, new RunState<TStage>(), null, 0, progress).RunAsync(cancellationToken).ConfigureAwait(false);
+        return await _driver.StartAsync(_store, objective, RunDirectory(objective), progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Continues a stopped run where it stopped: completed stages are not run again.</summary>
@@ -75,25 +63,11 @@ public sealed class WorkflowRunner<TStage>
     {
         ArgumentNullException.ThrowIfNull(objective);
         using IDisposable claim = _store.Lock();
-        SavedRun<TStage> saved = await SavedRun.LoadAsync(_workflow, _store, cancellationToken).ConfigureAwait(false)
-            ?? throw new WorkflowStateException($"There is no run to resume at '{_store.Location}'.");
-        OrchestrationStateDocument document = saved.Document;
-        TimeSpan budget = timeBudget ?? (document.MaxSeconds > 0 ? TimeSpan.FromSeconds(document.MaxSeconds) : _options.TimeBudget);
-        RunMetadata metadata = Metadata(objective, TimeSpan.FromSeconds(document.ElapsedSeconds), budget) with
-        {
-            ObjectiveFile = document.ObjectiveFile ?? objective.SourcePath,
-        };
-        return await Session(objective, metadata, saved.State, document, saved.JournalSequence, progress).RunAsync(cancellationToken).ConfigureAwait(false);
+        return await _driver.ResumeAsync(_store, objective, RunDirectory(objective), progress, timeBudget, cancellationToken).ConfigureAwait(false);
     }
 
-    private RunMetadata Metadata(Objective objective, TimeSpan elapsed, TimeSpan budget) =>
-        new(objective.SourcePath, objective.FeatureName, _options.StagesConfigSource ?? _workflow.SourceFileName, elapsed, budget);
-
-    private RunSession<TStage> Session(Objective objective, RunMetadata metadata, RunState<TStage> state, OrchestrationStateDocument? previous, long journalSequence, IProgress<WorkflowEvent>? progress)
-    {
-        string runDirectory = _options.RunDirectory
-            ?? (_store as FileStateStore)?.RunDirectory
-            ?? Path.Combine(Directory.GetCurrentDirectory(), ".teambot", objective.FeatureName);
-        return new RunSession<TStage>(_workflow, _agents, _store, _mapper, _options, objective, metadata, state, previous, journalSequence, progress, Path.GetFullPath(runDirectory));
-    }
+    private string RunDirectory(Objective objective) =>
+        _driver.Options.RunDirectory
+        ?? (_store as FileStateStore)?.RunDirectory
+        ?? Path.Combine(Directory.GetCurrentDirectory(), ".teambot", objective.FeatureName);
 }

@@ -2,6 +2,8 @@ using System;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
+using TeamBot.Rules;
+
 namespace TeamBot.Execution;
 
 /// <summary>How a <see cref="WorkflowRunner{TStage}"/> carries out a run.</summary>

@@ -132,16 +132,21 @@ public sealed class FileStateStore : IWorkflowStateStore, IWorkflowJournal
     }
 
     /// <inheritdoc/>
-    /// <remarks>One write of the whole line, then a flush to disk: a crash keeps the entry whole or leaves a torn last line.</remarks>
-    public async ValueTask AppendAsync(JournalEntry entry, CancellationToken cancellationToken)
+    /// <remarks>One write of all the lines, then one flush to disk: a crash keeps whole entries and at most a torn last line.</remarks>
+    public async ValueTask AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        byte[] line = JournalLines.ToLine(entry);
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        byte[] lines = JournalLines.ToLines(entries);
         Directory.CreateDirectory(RunDirectory);
         var stream = new FileStream(JournalPath, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
         await using (stream.ConfigureAwait(false))
         {
-            await stream.WriteAsync(line, cancellationToken).ConfigureAwait(false);
+            await stream.WriteAsync(lines, cancellationToken).ConfigureAwait(false);
             stream.Flush(flushToDisk: true);
         }
     }

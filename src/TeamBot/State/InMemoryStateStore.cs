@@ -74,9 +74,10 @@ public sealed class InMemoryStateStore : IWorkflowStateStore, IWorkflowJournal
     }
 
     /// <inheritdoc/>
-    public ValueTask AppendAsync(JournalEntry entry, CancellationToken cancellationToken)
+    public ValueTask AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
     {
-        byte[] line = JournalLines.ToLine(entry);
+        ArgumentNullException.ThrowIfNull(entries);
+        byte[] line = JournalLines.ToLines(entries);
         lock (_gate)
         {
             _journal.Add(line);

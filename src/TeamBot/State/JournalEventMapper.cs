@@ -1,6 +1,6 @@
 using System;
 using TeamBot.Definitions;
-using TeamBot.Execution;
+using TeamBot.Rules;
 
 namespace TeamBot.State;
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
@@ -7,13 +8,20 @@ namespace TeamBot.State;
 /// <summary>The journal's line format: one JSON object per line, each line ended by a newline.</summary>
 internal static class JournalLines
 {
-    public static byte[] ToLine(JournalEntry entry)
+    /// <summary>Writes the entries as lines into one buffer, so that they are appended with one write.</summary>
+    public static byte[] ToLines(IReadOnlyList<JournalEntry> entries)
     {
-        byte[] json = JsonSerializer.SerializeToUtf8Bytes(entry, JournalJsonContext.Default.JournalEntry);
-        byte[] line = new byte[json.Length + 1];
-        json.CopyTo(line, 0);
-        line[^1] = (byte)'\n';
-        return line;
+        var buffer = new ArrayBufferWriter<byte>(256 * entries.Count);
+        using var writer = new Utf8JsonWriter(buffer);
+        foreach (JournalEntry entry in entries)
+        {
+            JsonSerializer.Serialize(writer, entry, JournalJsonContext.Default.JournalEntry);
+            writer.Flush();
+            writer.Reset();
+            buffer.Write("\n"u8);
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>

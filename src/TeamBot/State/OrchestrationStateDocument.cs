@@ -117,14 +117,14 @@ public sealed class ExecutionPolicyEntry
     public int MaxAcceptanceRuns { get; set; }
 
     /// <summary>Records <paramref name="policy"/>.</summary>
-    public static ExecutionPolicyEntry From(Execution.ExecutionPolicy policy)
+    public static ExecutionPolicyEntry From(Rules.ExecutionPolicy policy)
     {
         System.ArgumentNullException.ThrowIfNull(policy);
         return new() { SkipOptionalStages = policy.SkipOptionalStages, MaxReviewIterations = policy.MaxReviewIterations, MaxAcceptanceRuns = policy.MaxAcceptanceRuns };
     }
 
     /// <summary>Gets the policy this entry records.</summary>
-    public Execution.ExecutionPolicy ToPolicy() =>
+    public Rules.ExecutionPolicy ToPolicy() =>
         new() { SkipOptionalStages = SkipOptionalStages, MaxReviewIterations = MaxReviewIterations, MaxAcceptanceRuns = MaxAcceptanceRuns };
 }
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using TeamBot.Definitions;
-using TeamBot.Execution;
+using TeamBot.Rules;
 
 namespace TeamBot.State;
 

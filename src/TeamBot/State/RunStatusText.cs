@@ -1,5 +1,5 @@
 using System;
-using TeamBot.Execution;
+using TeamBot.Rules;
 
 namespace TeamBot.State;
 

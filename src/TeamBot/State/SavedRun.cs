@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using TeamBot.Definitions;
-using TeamBot.Execution;
+using TeamBot.Rules;
 
 namespace TeamBot.State;
 

@@ -15,6 +15,15 @@ public static class WorkflowTelemetry
     /// <summary>Gets the meter of the stage and review instruments.</summary>
     public static Meter Meter { get; } = new(Name, typeof(WorkflowTelemetry).Assembly.GetName().Version?.ToString());
 
+    /// <summary>Gets the number of run sessions started (a resume is a new session of the same run).</summary>
+    public static Counter<long> RunsStarted { get; } = Meter.CreateCounter<long>("teambot.runs.started", description: "Run sessions started or resumed.");
+
+    /// <summary>Gets the number of run sessions ended, tagged with the run's status.</summary>
+    public static Counter<long> RunsFinished { get; } = Meter.CreateCounter<long>("teambot.runs.finished", description: "Run sessions ended, by status.");
+
+    /// <summary>Gets the duration of each run session, in seconds, tagged with the run's status.</summary>
+    public static Histogram<double> RunDuration { get; } = Meter.CreateHistogram<double>("teambot.run.duration", "s", "Time a run session took.");
+
     /// <summary>Gets the duration of each stage's work, in seconds, tagged with the stage and outcome.</summary>
     public static Histogram<double> StageDuration { get; } = Meter.CreateHistogram<double>("teambot.stage.duration", "s", "Time a stage's work took.");
 

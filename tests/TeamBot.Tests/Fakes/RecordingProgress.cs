@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using TeamBot.Execution;
+using TeamBot.Rules;
 
 namespace TeamBot.Tests.Fakes;
 

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using TeamBot.Agents;
 using TeamBot.Definitions;
 using TeamBot.Execution;
+using TeamBot.Rules;
 using TeamBot.Objectives;
 using TeamBot.State;
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using TeamBot.Execution;
+using TeamBot.Rules;
 
 namespace TeamBot.Tests.Rules;
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using TeamBot.Execution;
+using TeamBot.Rules;
 
 namespace TeamBot.Tests.Rules;
 

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using TeamBot.Agents;
 using TeamBot.Execution;
+using TeamBot.Rules;
 using TeamBot.State;
 using TeamBot.Tests.Fakes;
 

@@ -4,6 +4,7 @@ using System.Diagnostics.Metrics;
 using System.Linq;
 using System.Threading.Tasks;
 using TeamBot.Execution;
+using TeamBot.Rules;
 using TeamBot.Telemetry;
 using TeamBot.Tests.Fakes;
 

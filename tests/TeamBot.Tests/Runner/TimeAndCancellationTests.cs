@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
 using TeamBot.Execution;
+using TeamBot.Rules;
 using TeamBot.Tests.Fakes;
 
 namespace TeamBot.Tests.Runner;

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using TeamBot.Agents;
 using TeamBot.Execution;
+using TeamBot.Rules;
 using TeamBot.State;
 using TeamBot.Tests.Fakes;
 
@@ -273,7 +274,7 @@ public sealed class JournalTests
             return Inner.SaveAsync(state, cancellationToken);
         }
 
-        public ValueTask AppendAsync(JournalEntry entry, System.Threading.CancellationToken cancellationToken) => Inner.AppendAsync(entry, cancellationToken);
+        public ValueTask AppendAsync(System.Collections.Generic.IReadOnlyList<JournalEntry> entries, System.Threading.CancellationToken cancellationToken) => Inner.AppendAsync(entries, cancellationToken);
 
         public ValueTask<System.Collections.Generic.IReadOnlyList<JournalEntry>> ReadJournalAsync(System.Threading.CancellationToken cancellationToken) => Inner.ReadJournalAsync(cancellationToken);
 
@@ -294,8 +295,8 @@ public sealed class JournalTests
 
         public ValueTask SaveAsync(OrchestrationStateDocument state, System.Threading.CancellationToken cancellationToken) => _inner.SaveAsync(state, cancellationToken);
 
-        public ValueTask AppendAsync(JournalEntry entry, System.Threading.CancellationToken cancellationToken) =>
-            ++_appends > failAfter ? throw new System.IO.IOException("No space left on device") : _inner.AppendAsync(entry, cancellationToken);
+        public ValueTask AppendAsync(System.Collections.Generic.IReadOnlyList<JournalEntry> entries, System.Threading.CancellationToken cancellationToken) =>
+            ++_appends > failAfter ? throw new System.IO.IOException("No space left on device") : _inner.AppendAsync(entries, cancellationToken);
 
         public ValueTask<System.Collections.Generic.IReadOnlyList<JournalEntry>> ReadJournalAsync(System.Threading.CancellationToken cancellationToken) => _inner.ReadJournalAsync(cancellationToken);
 
@@ -324,7 +325,7 @@ public sealed class JournalTests
 
         public ValueTask SaveAsync(OrchestrationStateDocument state, System.Threading.CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public ValueTask AppendAsync(JournalEntry entry, System.Threading.CancellationToken cancellationToken) => throw new NotSupportedException();
+        public ValueTask AppendAsync(System.Collections.Generic.IReadOnlyList<JournalEntry> entries, System.Threading.CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public ValueTask<System.Collections.Generic.IReadOnlyList<JournalEntry>> ReadJournalAsync(System.Threading.CancellationToken cancellationToken) =>
             ValueTask.FromResult<System.Collections.Generic.IReadOnlyList<JournalEntry>>(

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using TeamBot.Agents;
 using TeamBot.Execution;
+using TeamBot.Rules;
 using TeamBot.State;
 using TeamBot.Tests.Fakes;
 
@@ -156,7 +157,7 @@ public sealed class StateFileTests
 
             // A run under way writes its journal after every event and its snapshot only now and then.
             var journaled = new FileStateStore(Path.Combine(root, "older"));
-            await journaled.AppendAsync(new JournalEntry { Sequence = 1, Event = "stage_succeeded", Stage = "SETUP" }, CancellationToken.None);
+            await journaled.AppendAsync([new JournalEntry { Sequence = 1, Event = "stage_succeeded", Stage = "SETUP" }], CancellationToken.None);
             Assert.Equal(Path.Combine(root, "older"), FileStateStore.FindMostRecentRun(root));
         }
         finally

@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.AI;
+using TeamBot.AcceptanceTests;
+using TeamBot.Agents;
+
+namespace TeamBot.Agents;
+
+/// <summary>
+/// An agent backed by an LLM through Microsoft.Extensions.AI's <see cref="IChatClient"/>. Each agent id keeps one
+/// conversation across stages, opened with its persona; prompts come from <see cref="PromptBuilder"/>; answers stream
+/// in, and transient failures (HTTP 429 and 5xx) are retried.
+/// </summary>
+public sealed partial class ChatClientAgent : IStageAgent
+{
+    /// <summary>The line that starts each artifact in an answer; the prompt asks the model for it.</summary>
+    public const string ArtifactMarker = "=== artifact: ";
+
+    private readonly IChatClient _client;
+    private readonly ChatClientAgentOptions _options;
+    private readonly Dictionary<string, Conversation> _conversations = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    /// <summary>Initializes a new instance of the <see cref="ChatClientAgent"/> class.</summary>
+    public ChatClientAgent(IChatClient client, ChatClientAgentOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        _client = client;
+        _options = options ?? new ChatClientAgentOptions();
+    }
+
+    /// <inheritdoc/>
+    public async Task<AgentResponse> RunAsync(AgentRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Conversation conversation = ConversationOf(request);
+
+        // One agent answers one request at a time, so its conversation stays in order.
+        await conversation.Turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            conversation.Messages.Add(new ChatMessage(ChatRole.User, PromptBuilder.Build(request) + ArtifactInstructions(request)));
+            string answer = await AskAsync(request, conversation.Messages, cancellationToken).ConfigureAwait(false);
+            conversation.Messages.Add(new ChatMessage(ChatRole.Assistant, answer));
+            return new AgentResponse
+            {
+                Output = answer,
+                Artifacts = Artifacts(answer, request.Context.RequiredArtifacts),
+                ScenarioResults = request.Task == AgentTask.RunAcceptanceTests ? ScenarioResults(answer, request.Context.Scenarios) : [],
+            };
+        }
+        finally
+        {
+            conversation.Turn.Release();
+        }
+    }
+
+    /// <summary>Pulls the <c>=== artifact: path ===</c> sections out of an answer; a lone artifact falls back to the whole answer.</summary>
+    public static IReadOnlyDictionary<string, string> Artifacts(string answer, IReadOnlyList<string> required)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(required);
+        var artifacts = new Dictionary<string, string>(StringComparer.Ordinal);
+        MatchCollection markers = ArtifactLine().Matches(answer);
+        for (int i = 0; i < markers.Count; i++)
+        {
+            string path = markers[i].Groups["path"].Value.Trim();
+            int start = markers[i].Index + markers[i].Length;
+            int end = i + 1 < markers.Count ? markers[i + 1].Index : answer.Length;
+            if (required.Contains(path))
+            {
+                artifacts[path] = answer[start..end].Trim() + "\n";
+            }
+        }
+
+        if (artifacts.Count == 0 && required.Count == 1)
+        {
+            artifacts[required[0]] = answer.Trim() + "\n";
+        }
+
+        return artifacts;
+    }
+
+    /// <summary>Reads <c>AT-001: PASS</c> / <c>AT-002: FAIL - reason</c> lines; a scenario without a line is not reported.</summary>
+    public static ImmutableArray<ScenarioResult> ScenarioResults(string answer, ImmutableArray<AcceptanceScenario> scenarios)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var results = ImmutableArray.CreateBuilder<ScenarioResult>();
+        foreach (Match match in ResultLine().Matches(answer))
+        {
+            string id = match.Groups["id"].Value;
+            if (scenarios.Any(scenario => scenario.Id == id))
+            {
+                ScenarioOutcome outcome = match.Groups["outcome"].Value.ToUpperInvariant() switch { "PASS" or "PASSED" => ScenarioOutcome.Passed, "SKIP" or "SKIPPED" => ScenarioOutcome.Skipped, _ => ScenarioOutcome.Failed };
+                results.Add(new ScenarioResult(id, outcome, match.Groups["detail"].Value.Trim()));
+            }
+        }
+
+        return results.ToImmutable();
+    }
+
+    private async Task<string> AskAsync(AgentRequest request, List<ChatMessage> messages, CancellationToken cancellationToken)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var answer = new StringBuilder();
+                await foreach (ChatResponseUpdate update in _client.GetStreamingResponseAsync(messages, _options.ChatOptions, cancellationToken).ConfigureAwait(false))
+                {
+                    answer.Append(update.Text);
+                    _options.OnStreamed?.Invoke(request.AgentId, request.Context.Stage, update.Text);
+                }
+
+                return answer.ToString();
+            }
+            catch (Exception ex) when (attempt < _options.MaxAttempts && IsTransient(ex) && !cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(_options.RetryDelay * attempt, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static bool IsTransient(Exception ex) => ex switch
+    {
+        HttpRequestException { StatusCode: null } => true,
+        HttpRequestException { StatusCode: { } status } => status == HttpStatusCode.TooManyRequests || (int)status >= 500,
+        System.ClientModel.ClientResultException { Status: var status } => status == 429 || status >= 500 || status == 0,
+        IOException => true,
+        _ => false,
+    };
+
+    private Conversation ConversationOf(AgentRequest request)
+    {
+        lock (_gate)
+        {
+            if (!_conversations.TryGetValue(request.AgentId, out Conversation? conversation))
+            {
+                conversation = new Conversation();
+                conversation.Messages.Add(new ChatMessage(ChatRole.System, Personas.For(request.AgentId, request.Context.WorkingDirectory)));
+                _conversations.Add(request.AgentId, conversation);
+            }
+
+            return conversation;
+        }
+    }
+
+    private static string ArtifactInstructions(AgentRequest request) =>
+        request.Context.RequiredArtifacts.IsEmpty || request.Task is AgentTask.Review or AgentTask.FixAcceptanceFailures
+            ? ""
+            : $"\n## How to answer\n\nWrite each required artifact as a section that starts with a line `{ArtifactMarker}<path> ===`, for example `{ArtifactMarker}{request.Context.RequiredArtifacts[0]} ===`.\n";
+
+    [GeneratedRegex(@"^=== artifact:\s*(?<path>[^=\n]+?)\s*===\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex ArtifactLine();
+
+    [GeneratedRegex(@"\b(?<id>AT-\d+)\b\s*[:\-]\s*\**(?<outcome>PASS(?:ED)?|FAIL(?:ED)?|SKIP(?:PED)?)\**\b(?<detail>[^\n]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ResultLine();
+
+    private sealed class Conversation
+    {
+        public List<ChatMessage> Messages { get; } = [];
+
+        public SemaphoreSlim Turn { get; } = new(1, 1);
+    }
+}
+
+/// <summary>How a <see cref="ChatClientAgent"/> talks to its model.</summary>
+public sealed record ChatClientAgentOptions
+{
+    /// <summary>Gets the options of each chat request (model, temperature...).</summary>
+    public ChatOptions? ChatOptions { get; init; }
+
+    /// <summary>Gets how many times a request is tried before a transient failure fails the stage.</summary>
+    public int MaxAttempts { get; init; } = 3;
+
+    /// <summary>Gets the pause before a retry, multiplied by the attempt number.</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Gets the clock the retry pauses use.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Gets a callback for each streamed piece of an answer (agent id, stage, text), for a live view.</summary>
+    public Action<string, string, string>? OnStreamed { get; init; }
+}

@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using TeamBot.AcceptanceTests;
+using TeamBot.Agents;
+using TeamBot.Objectives;
+
+namespace TeamBot.Agents;
+
+/// <summary>
+/// The built-in agent: deterministic, no network. It writes plausible artifacts from the objective and the stage,
+/// approves reviews from a chosen iteration and fails the first acceptance-test runs, so an offline run goes through
+/// the parallel group, the review loops and the acceptance gate.
+/// </summary>
+public sealed class OfflineAgent : IStageAgent
+{
+    /// <summary>Gets the review iteration from which reviews approve (2 exercises one rejection).</summary>
+    public int ApproveAtIteration { get; init; } = 2;
+
+    /// <summary>Gets how many acceptance-test runs fail before one passes (1 exercises one fix).</summary>
+    public int FailingAcceptanceRuns { get; init; } = 1;
+
+    /// <inheritdoc/>
+    public async Task<AgentResponse> RunAsync(AgentRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await Task.Yield();
+        cancellationToken.ThrowIfCancellationRequested();
+        StageContext context = request.Context;
+        return request.Task switch
+        {
+            AgentTask.Review => Review(context),
+            AgentTask.RunAcceptanceTests => AcceptanceTests(context),
+            AgentTask.FixAcceptanceFailures => new AgentResponse
+            {
+                Output = $"Fixed the failures of acceptance run {context.Iteration}: {FirstLine(context.AcceptanceFailures)}",
+            },
+            _ => Work(request),
+        };
+    }
+
+    private AgentResponse Review(StageContext context) => context.Iteration >= ApproveAtIteration
+        ? new AgentResponse { Output = $"{ReviewVerdicts.ApprovalMarker} {context.StageName} meets every exit criterion (iteration {context.Iteration}).", Verdict = ReviewVerdict.Approved }
+        : new AgentResponse
+        {
+            Output = $"Changes requested for {context.StageName} (iteration {context.Iteration}): state how each exit criterion is met: {string.Join("; ", context.ExitCriteria)}.",
+            Verdict = ReviewVerdict.ChangesRequested,
+        };
+
+    private AgentResponse AcceptanceTests(StageContext context)
+    {
+        bool failing = context.Iteration <= FailingAcceptanceRuns;
+        ImmutableArray<ScenarioResult> results = context.Scenarios
+            .Select((scenario, i) => failing && i == context.Scenarios.Length - 1
+                ? new ScenarioResult(scenario.Id, ScenarioOutcome.Failed, "the expected result was not observed")
+                : new ScenarioResult(scenario.Id, ScenarioOutcome.Passed, "verified"))
+            .ToImmutableArray();
+        var report = new StringBuilder().Append(CultureInfo.InvariantCulture, $"# Acceptance test results (run {context.Iteration})\n\n");
+        foreach (ScenarioResult result in results)
+        {
+            report.Append(CultureInfo.InvariantCulture, $"- {result.Id}: {(result.Outcome == ScenarioOutcome.Passed ? "PASS" : "FAIL")} - {result.Detail}\n");
+        }
+
+        return new AgentResponse { Output = report.ToString(), ScenarioResults = results, Artifacts = Artifacts(context, _ => report.ToString()) };
+    }
+
+    private static AgentResponse Work(AgentRequest request)
+    {
+        StageContext context = request.Context;
+        string persona = context.AllowedPersonas.FirstOrDefault() ?? request.AgentId;
+        string heading = request.Task == AgentTask.ReviseWork && context.Iteration > 1
+            ? $"{context.StageName}, revision {context.Iteration}"
+            : context.StageName;
+        return new AgentResponse
+        {
+            Output = $"{heading}: done by {request.AgentId} as {persona}.",
+            Artifacts = Artifacts(context, artifact => Document(artifact, heading, request.AgentId, persona, context)),
+        };
+    }
+
+    private static Dictionary<string, string> Artifacts(StageContext context, Func<string, string> content) =>
+        context.RequiredArtifacts.ToDictionary(artifact => artifact, content, StringComparer.Ordinal);
+
+    private static string Document(string artifact, string heading, string agent, string persona, StageContext context)
+    {
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"# {heading}\n\nPrepared by {agent} ({persona}).\n\n{context.Description}\n\n");
+        if (context.Objective is { } objective)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"## Objective: {objective.Title}\n\n");
+            foreach (string goal in objective.Goals)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"- {goal}\n");
+            }
+
+            text.Append('\n');
+        }
+
+        if (context.ReviewFeedback is { } feedback)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"## Changes after review\n\n{feedback}\n\n");
+        }
+
+        text.Append("## Exit criteria\n\n");
+        foreach (string criterion in context.ExitCriteria)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- [x] {criterion}\n");
+        }
+
+        if (artifact == "feature_spec.md")
+        {
+            AppendScenarios(text, context.Objective);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>One acceptance-test scenario per success criterion, in the format the executor reads.</summary>
+    private static void AppendScenarios(StringBuilder text, Objective? objective)
+    {
+        text.Append("\n## Acceptance Test Scenarios\n\n");
+        IReadOnlyList<string> criteria = objective is { SuccessCriteria.Length: > 0 } ? objective.SuccessCriteria : ["The feature works as described"];
+        for (int i = 0; i < criteria.Count; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"### AT-{i + 1:D3}: {criteria[i].TrimEnd('.')}\n")
+                .Append(CultureInfo.InvariantCulture, $"**Description**: Shows that {char.ToLowerInvariant(criteria[i][0])}{criteria[i][1..].TrimEnd('.')}.\n")
+                .Append("**Preconditions**: The feature is built and deployed locally.\n")
+                .Append("**Steps**:\n1. Prepare the data the criterion needs.\n2. Use the feature.\n")
+                .Append(CultureInfo.InvariantCulture, $"**Expected Result**: {criteria[i]}\n")
+                .Append("**Verification**: Inspect the result.\n\n");
+        }
+    }
+
+    private static string FirstLine(string? text) => text?.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+}

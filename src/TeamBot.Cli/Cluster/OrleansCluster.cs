@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using TeamBot.Agents;
+using TeamBot.Definitions;
+using TeamBot.Execution;
+using TeamBot.Rules;
+using TeamBot.Hosting;
+using TeamBot.Objectives;
+using TeamBot.Orleans.Clustering;
+using TeamBot.Orleans.Contracts;
+using TeamBot.Orleans.Hosting;
+using TeamBot.Orleans.Storage;
+using TeamBot.State;
+
+namespace TeamBot.Cli.Cluster;
+
+/// <summary>
+/// The command line's cluster on Orleans: <c>teambot serve</c> starts a silo with localhost clustering (silos on one
+/// machine join the primary silo's port), <c>run --cluster localhost:30000</c> and <c>status --cluster</c> connect a client.
+/// </summary>
+/// <typeparam name="TStage">The generated stage enum.</typeparam>
+public sealed class OrleansCluster<TStage>(IWorkflowDefinition<TStage> workflow) : ITeamBotCluster
+    where TStage : struct, Enum
+{
+    /// <inheritdoc/>
+    public async Task ServeAsync(ClusterServeOptions options, IStageAgent agent, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(output);
+        PostgresJsonStateBackend? postgres = options.Postgres is { } connection ? new PostgresJsonStateBackend(connection) : null;
+        if (postgres is not null)
+        {
+            await postgres.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleans(silo => Clustering(silo, options)
+            .AddTeamBot(workflow, AgentRegistry.ForAll(agent), cluster =>
+            {
+                cluster.Backend = postgres;
+                cluster.RunsDirectory = options.RunsDirectory;
+                cluster.Runner = new WorkflowRunnerOptions { WorkingDirectory = Directory.GetCurrentDirectory() };
+            }));
+        using IHost host = builder.Build();
+        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync($"Silo up: silo port {options.SiloPort}, gateway localhost:{options.GatewayPort}, state in {(postgres is null ? "memory" : "PostgreSQL")}. Ctrl+C to stop.").ConfigureAwait(false);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            if (postgres is not null)
+            {
+                await postgres.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="WorkflowStateException">The cluster already has a run of this objective's feature.</exception>
+    public async Task<WorkflowResult> RunAsync(string connection, Objective objective, IProgress<WorkflowEvent> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        using IHost client = await ConnectAsync(connection, cancellationToken).ConfigureAwait(false);
+        var cluster = new TeamBotClusterClient(client.Services.GetRequiredService<IClusterClient>());
+        var started = DateTimeOffset.UtcNow;
+        (string runId, bool submitted) = await cluster.SubmitAsync(objective).ConfigureAwait(false);
+        if (!submitted)
+        {
+            throw new WorkflowStateException($"The cluster at {connection} already has a run '{runId}'. See it with 'teambot status --cluster {connection}'.");
+        }
+
+        RunProgress end = await cluster.WatchAsync(runId, progress, cancellationToken).ConfigureAwait(false);
+        await client.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        return new WorkflowResult(
+            end.Status,
+            end.Error,
+            end.CompletedStages.ToImmutableArray(),
+            new Dictionary<string, string>(StringComparer.Ordinal),
+            DateTimeOffset.UtcNow - started,
+            $"cluster {connection}, run {runId}",
+            $"the silos' runs folder, {runId}");
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<ClusterRunStatus>> ListAsync(string connection, CancellationToken cancellationToken)
+    {
+        using IHost client = await ConnectAsync(connection, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<RunProgress> runs = await new TeamBotClusterClient(client.Services.GetRequiredService<IClusterClient>()).ListAsync().ConfigureAwait(false);
+        await client.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        return runs.Select(run => new ClusterRunStatus(run.RunId, RunStatusText.ToText(run.Status), run.CurrentStage, run.CompletedStages.Count, run.Error)).ToList();
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> CancelAsync(string connection, string runId, CancellationToken cancellationToken)
+    {
+        using IHost client = await ConnectAsync(connection, cancellationToken).ConfigureAwait(false);
+        bool cancelled = await new TeamBotClusterClient(client.Services.GetRequiredService<IClusterClient>()).CancelAsync(runId).ConfigureAwait(false);
+        await client.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        return cancelled;
+    }
+
+    /// <summary>The cluster's name in a shared membership table.</summary>
+    public const string ClusterId = "teambot";
+
+    /// <summary>With PostgreSQL, membership lives there and silos may be on any machine; without, they join the primary on localhost.</summary>
+    private static ISiloBuilder Clustering(ISiloBuilder silo, ClusterServeOptions options) => options.Postgres is { } postgres
+        ? silo.UseTeamBotPostgresClustering(postgres)
+            .Configure<ClusterOptions>(cluster => (cluster.ClusterId, cluster.ServiceId) = (ClusterId, ClusterId))
+            .ConfigureEndpoints(options.SiloPort, options.GatewayPort)
+        : silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, new IPEndPoint(IPAddress.Loopback, options.PrimarySiloPort));
+
+    /// <summary>Connects to a gateway (<c>host:port</c>) or, given a PostgreSQL connection string, to any gateway listed there.</summary>
+    private static async Task<IHost> ConnectAsync(string connection, CancellationToken cancellationToken)
+    {
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (connection.Contains('=', StringComparison.Ordinal))
+        {
+            builder.UseOrleansClient(client => client
+                .UseTeamBotPostgresClustering(connection)
+                .Configure<ClusterOptions>(cluster => (cluster.ClusterId, cluster.ServiceId) = (ClusterId, ClusterId)));
+        }
+        else
+        {
+            int port = connection.Split(':') is [_, var text] && int.TryParse(text, out int parsed) ? parsed : 30000;
+            builder.UseOrleansClient(client => client.UseLocalhostClustering(port));
+        }
+
+        IHost host = builder.Build();
+        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        return host;
+    }
+}

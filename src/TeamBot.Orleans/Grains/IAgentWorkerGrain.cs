@@ -1,0 +1,15 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Orleans;
+using TeamBot.Agents;
+
+namespace TeamBot.Orleans.Grains;
+
+/// <summary>Runs one agent call on whichever silo it is placed; one activation per call.</summary>
+public interface IAgentWorkerGrain : IGrainWithGuidKey
+{
+    /// <summary>Calls the silo's agent named in <paramref name="request"/>.</summary>
+    /// <param name="request">The call, as the driver built it.</param>
+    /// <param name="cancellationToken">Cancelled when the run stops or the stage's time limit runs out.</param>
+    Task<AgentResponse> RunAsync(AgentRequest request, CancellationToken cancellationToken);
+}

@@ -1,0 +1,34 @@
+using System;
+using Orleans;
+using TeamBot.Execution;
+using TeamBot.Rules;
+
+namespace TeamBot.Orleans.Serialization;
+
+/// <summary>How Orleans carries a <see cref="WorkflowEvent"/> to a client that watches a run.</summary>
+[GenerateSerializer]
+internal struct WorkflowEventSurrogate
+{
+    [Id(0)] public WorkflowEventKind Kind;
+    [Id(1)] public DateTimeOffset Timestamp;
+    [Id(2)] public string? Stage;
+    [Id(3)] public string? Group;
+    [Id(4)] public int? Iteration;
+    [Id(5)] public string? Detail;
+}
+
+[RegisterConverter]
+internal sealed class WorkflowEventConverter : IConverter<WorkflowEvent, WorkflowEventSurrogate>
+{
+    public WorkflowEvent ConvertFromSurrogate(in WorkflowEventSurrogate s) => new(s.Kind, s.Timestamp, s.Stage, s.Group, s.Iteration, s.Detail);
+
+    public WorkflowEventSurrogate ConvertToSurrogate(in WorkflowEvent v) => new()
+    {
+        Kind = v.Kind,
+        Timestamp = v.Timestamp,
+        Stage = v.Stage,
+        Group = v.Group,
+        Iteration = v.Iteration,
+        Detail = v.Detail,
+    };
+}

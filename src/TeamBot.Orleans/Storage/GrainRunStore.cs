@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Orleans.Runtime;
+using TeamBot.State;
+
+namespace TeamBot.Orleans.Storage;
+
+/// <summary>
+/// A run's state in grain storage, for the driver: the snapshot is one record, the journal another, so that a decision
+/// writes its events only and a save no longer grows with the run. Entries the snapshot holds are dropped at the next
+/// append; readers skip them by their numbers meanwhile.
+/// </summary>
+/// <remarks>
+/// The driver continues on pool threads, but Orleans lets only the activation's own scheduler touch grain state, so
+/// every access is queued there: it then also never overlaps a turn of the grain.
+/// </remarks>
+internal sealed class GrainRunStore(string runId, IPersistentState<OrchestrationStateDocument> snapshot, IPersistentState<RunJournal> journal) : IWorkflowStateStore, IWorkflowJournal
+{
+    private TaskScheduler _scheduler = TaskScheduler.Default;
+
+    public string Location => $"run '{runId}'";
+
+    public string JournalLocation => $"run '{runId}' (journal)";
+
+    /// <summary>Binds the store to its grain's activation; call on one of the grain's turns.</summary>
+    public void Bind() => _scheduler = TaskScheduler.Current;
+
+    public ValueTask<OrchestrationStateDocument?> LoadAsync(CancellationToken cancellationToken) =>
+        new(OnGrain(() => Task.FromResult(snapshot.RecordExists ? snapshot.State : null)));
+
+    public ValueTask SaveAsync(OrchestrationStateDocument state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return new(OnGrain(async () =>
+        {
+            snapshot.State = state;
+            await snapshot.WriteStateAsync(cancellationToken);
+            return true;
+        }));
+    }
+
+    public ValueTask AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        return new(OnGrain(async () =>
+        {
+            long folded = snapshot.RecordExists ? snapshot.State.JournalSequence ?? 0 : 0;
+            journal.State.Entries.RemoveAll(entry => entry.Sequence <= folded);
+            journal.State.Entries.AddRange(entries);
+            await journal.WriteStateAsync(cancellationToken);
+            return true;
+        }));
+    }
+
+    public ValueTask<IReadOnlyList<JournalEntry>> ReadJournalAsync(CancellationToken cancellationToken) =>
+        new(OnGrain(() => Task.FromResult<IReadOnlyList<JournalEntry>>(journal.RecordExists ? journal.State.Entries.ToArray() : [])));
+
+    private Task<T> OnGrain<T>(Func<Task<T>> action) =>
+        TaskScheduler.Current == _scheduler ? action() : Task.Factory.StartNew(action, CancellationToken.None, TaskCreationOptions.None, _scheduler).Unwrap();
+
+    /// <summary>The run's grain is its only writer: Orleans keeps one activation per run.</summary>
+    public IDisposable Lock() => NoLock.Instance;
+
+    private sealed class NoLock : IDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
+}

@@ -1,0 +1,56 @@
+namespace TeamBot.Rules;
+
+/// <summary>What a <c>WorkflowEvent</c> reports.</summary>
+public enum WorkflowEventKind
+{
+    /// <summary>The run started or resumed.</summary>
+    RunStarted,
+
+    /// <summary>The run completed every stage.</summary>
+    RunCompleted,
+
+    /// <summary>The run stopped without completing: failed, cancelled or out of time.</summary>
+    RunStopped,
+
+    /// <summary>A stage started.</summary>
+    StageStarted,
+
+    /// <summary>A stage completed.</summary>
+    StageCompleted,
+
+    /// <summary>A stage failed.</summary>
+    StageFailed,
+
+    /// <summary>An optional stage was skipped.</summary>
+    StageSkipped,
+
+    /// <summary>A parallel group started its members.</summary>
+    GroupStarted,
+
+    /// <summary>Every member of a parallel group completed.</summary>
+    GroupCompleted,
+
+    /// <summary>A parallel group finished with at least one failed member.</summary>
+    GroupFailed,
+
+    /// <summary>A group member started (when a concurrency slot was free).</summary>
+    MemberStarted,
+
+    /// <summary>A group member completed.</summary>
+    MemberCompleted,
+
+    /// <summary>A group member failed; its siblings go on.</summary>
+    MemberFailed,
+
+    /// <summary>A review iteration started.</summary>
+    ReviewIterationStarted,
+
+    /// <summary>A review iteration ended with a verdict.</summary>
+    ReviewIterationCompleted,
+
+    /// <summary>An acceptance-test run started.</summary>
+    AcceptanceRunStarted,
+
+    /// <summary>An acceptance-test run ended with results.</summary>
+    AcceptanceRunCompleted,
+}
