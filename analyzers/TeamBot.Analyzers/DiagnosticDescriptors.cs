@@ -1,156 +1,126 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using TeamBot.Workflow.Diagnostics;
 
 namespace TeamBot.Analyzers;
 
-/// <summary>Every diagnostic TeamBot reports, declared once. Each has a page under <c>docs/diagnostics/</c>.</summary>
+/// <summary>
+/// Every diagnostic TeamBot reports, by name. The rules are declared once, as plain data, in the model's
+/// <see cref="WorkflowRules"/>; the descriptors come from <see cref="RuleDescriptors"/>, which the generator uses too.
+/// </summary>
 public static class DiagnosticDescriptors
 {
-    /// <summary>Where the rule pages live; the ID and <c>.md</c> are appended.</summary>
-    public const string HelpLinkBase = "https://github.com/teambot-dotnet/teambot/blob/main/docs/diagnostics/";
-
-    private const string Yaml = "TeamBot.Yaml";
-    private const string Stages = "TeamBot.Stages";
-    private const string Groups = "TeamBot.ParallelGroups";
-    private const string Review = "TeamBot.ReviewMapping";
-    private const string Safety = "TeamBot.Safety";
-    private const string Templates = "TeamBot.PromptTemplates";
-
     /// <summary>TB0001: the text is not valid YAML.</summary>
-    public static readonly DiagnosticDescriptor YamlSyntax = Error(RuleIds.YamlSyntax, Yaml, "Invalid YAML", "Invalid YAML: {0}");
+    public static readonly DiagnosticDescriptor YamlSyntax = RuleDescriptors.Get(RuleIds.YamlSyntax);
 
     /// <summary>TB0002: a mapping key appears twice.</summary>
-    public static readonly DiagnosticDescriptor DuplicateKey = Error(RuleIds.DuplicateKey, Yaml, "Duplicate key", "Key '{0}' is already defined on line {1}; remove or rename one of them");
+    public static readonly DiagnosticDescriptor DuplicateKey = RuleDescriptors.Get(RuleIds.DuplicateKey);
 
     /// <summary>TB0003: the file is empty.</summary>
-    public static readonly DiagnosticDescriptor EmptyFile = Error(RuleIds.EmptyFile, Yaml, "Empty workflow file", "The workflow file is empty; define 'stages' and 'stage_order'");
+    public static readonly DiagnosticDescriptor EmptyFile = RuleDescriptors.Get(RuleIds.EmptyFile);
 
     /// <summary>TB0004: a value has the wrong shape.</summary>
-    public static readonly DiagnosticDescriptor WrongShape = Error(RuleIds.WrongShape, Yaml, "Value has the wrong shape", "{0} must be {1}, not {2}");
+    public static readonly DiagnosticDescriptor WrongShape = RuleDescriptors.Get(RuleIds.WrongShape);
 
     /// <summary>TB0005: a value is not a boolean.</summary>
-    public static readonly DiagnosticDescriptor InvalidBoolean = Error(RuleIds.InvalidBoolean, Yaml, "Not a boolean", "{0} must be true or false, not {1}");
+    public static readonly DiagnosticDescriptor InvalidBoolean = RuleDescriptors.Get(RuleIds.InvalidBoolean);
 
     /// <summary>TB0006: a value is not a whole number in range.</summary>
-    public static readonly DiagnosticDescriptor InvalidInteger = Error(RuleIds.InvalidInteger, Yaml, "Not a whole number in range", "{0} must be a whole number from {1} to {2}, not {3}");
+    public static readonly DiagnosticDescriptor InvalidInteger = RuleDescriptors.Get(RuleIds.InvalidInteger);
 
     /// <summary>TB0007: aliases would expand too far.</summary>
-    public static readonly DiagnosticDescriptor AliasExpansion = Error(RuleIds.AliasExpansion, Yaml, "Alias expansion too large", "Aliases here would expand the workflow beyond {0} nodes; write the values out instead of nesting aliases");
+    public static readonly DiagnosticDescriptor AliasExpansion = RuleDescriptors.Get(RuleIds.AliasExpansion);
 
     /// <summary>TB0008: a field the schema does not know.</summary>
-    public static readonly DiagnosticDescriptor UnknownField = Create(RuleIds.UnknownField, Yaml, "Unknown field", "Unknown field '{0}' in {1} is ignored.{2}", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor UnknownField = RuleDescriptors.Get(RuleIds.UnknownField);
 
     /// <summary>TB0009: the file could not be read.</summary>
-    public static readonly DiagnosticDescriptor Unreadable = Error(RuleIds.Unreadable, Yaml, "Workflow file could not be read", "The workflow file could not be read: {0}");
+    public static readonly DiagnosticDescriptor Unreadable = RuleDescriptors.Get(RuleIds.Unreadable);
 
     /// <summary>TB0010: the YAML nests too deeply.</summary>
-    public static readonly DiagnosticDescriptor NestingTooDeep = Error(RuleIds.NestingTooDeep, Yaml, "YAML nested too deeply", "The YAML nests deeper than {0} levels; a workflow needs no more than four");
+    public static readonly DiagnosticDescriptor NestingTooDeep = RuleDescriptors.Get(RuleIds.NestingTooDeep);
 
     /// <summary>TB0011: a required section is missing.</summary>
-    public static readonly DiagnosticDescriptor MissingSection = Error(RuleIds.MissingSection, Yaml, "Required section missing", "The workflow has no '{0}' section; add it");
+    public static readonly DiagnosticDescriptor MissingSection = RuleDescriptors.Get(RuleIds.MissingSection);
 
     /// <summary>TB0012: bytes that are not valid text.</summary>
-    public static readonly DiagnosticDescriptor InvalidCharacters = Error(RuleIds.InvalidCharacters, Yaml, "Invalid bytes", "The file holds bytes that are not valid UTF-8 here; save it as UTF-8");
+    public static readonly DiagnosticDescriptor InvalidCharacters = RuleDescriptors.Get(RuleIds.InvalidCharacters);
 
     /// <summary>TB0101: a stage missing from stage_order.</summary>
-    public static readonly DiagnosticDescriptor StageNotInOrder = Error(RuleIds.StageNotInOrder, Stages, "Stage not in stage_order", "Stage '{0}' is not listed in stage_order; add it where it should run, or remove the stage");
+    public static readonly DiagnosticDescriptor StageNotInOrder = RuleDescriptors.Get(RuleIds.StageNotInOrder);
 
     /// <summary>TB0102: a reference to an unknown stage.</summary>
-    public static readonly DiagnosticDescriptor UnknownStage = Error(RuleIds.UnknownStage, Stages, "Unknown stage", "{0} names unknown stage '{1}'.{2}");
+    public static readonly DiagnosticDescriptor UnknownStage = RuleDescriptors.Get(RuleIds.UnknownStage);
 
     /// <summary>TB0103: a stage listed twice.</summary>
-    public static readonly DiagnosticDescriptor StageListedTwice = Error(RuleIds.StageListedTwice, Stages, "Stage listed twice", "Stage '{0}' is listed twice in {1} (first on line {2}); remove one");
+    public static readonly DiagnosticDescriptor StageListedTwice = RuleDescriptors.Get(RuleIds.StageListedTwice);
 
     /// <summary>TB0104: a work stage without a work agent.</summary>
-    public static readonly DiagnosticDescriptor MissingWorkAgent = Error(RuleIds.MissingWorkAgent, Stages, "Work stage without work_agent", "Stage '{0}' has no work_agent; name the agent that does its work");
+    public static readonly DiagnosticDescriptor MissingWorkAgent = RuleDescriptors.Get(RuleIds.MissingWorkAgent);
 
     /// <summary>TB0105: a review stage without a review agent.</summary>
-    public static readonly DiagnosticDescriptor MissingReviewAgent = Error(RuleIds.MissingReviewAgent, Stages, "Review stage without review_agent", "Review stage '{0}' has no review_agent; name the agent that reviews the work");
+    public static readonly DiagnosticDescriptor MissingReviewAgent = RuleDescriptors.Get(RuleIds.MissingReviewAgent);
 
     /// <summary>TB0106: an acceptance gate with no acceptance tests before it.</summary>
-    public static readonly DiagnosticDescriptor AcceptanceGateWithoutTests = Error(RuleIds.AcceptanceGateWithoutTests, Stages, "Acceptance gate without acceptance tests", "Stage '{0}' requires passed acceptance tests, but no stage with is_acceptance_test_stage: true runs before it; add one or remove the requirement");
+    public static readonly DiagnosticDescriptor AcceptanceGateWithoutTests = RuleDescriptors.Get(RuleIds.AcceptanceGateWithoutTests);
 
     /// <summary>TB0107: two stage keys with one C# identifier.</summary>
-    public static readonly DiagnosticDescriptor IdentifierCollision = Error(RuleIds.IdentifierCollision, Stages, "Stage keys collide in C#", "Stage '{0}' and stage '{1}' both become the C# identifier '{2}'; rename one of them");
+    public static readonly DiagnosticDescriptor IdentifierCollision = RuleDescriptors.Get(RuleIds.IdentifierCollision);
 
     /// <summary>TB0108: a bad timeout.</summary>
-    public static readonly DiagnosticDescriptor InvalidTimeout = Error(RuleIds.InvalidTimeout, Stages, "Invalid timeout", "timeout '{0}' of stage '{1}' is not a positive duration; write it as hh:mm:ss, for example 00:30:00");
+    public static readonly DiagnosticDescriptor InvalidTimeout = RuleDescriptors.Get(RuleIds.InvalidTimeout);
 
     /// <summary>TB0109: max_iterations below 1.</summary>
-    public static readonly DiagnosticDescriptor MaxIterationsTooSmall = Error(RuleIds.MaxIterationsTooSmall, Stages, "max_iterations below 1", "max_iterations is {0} in stage '{1}'; it must be at least 1");
+    public static readonly DiagnosticDescriptor MaxIterationsTooSmall = RuleDescriptors.Get(RuleIds.MaxIterationsTooSmall);
 
     /// <summary>TB0110: a key that yields no identifier.</summary>
-    public static readonly DiagnosticDescriptor InvalidStageKey = Error(RuleIds.InvalidStageKey, Stages, "Stage key is not a name", "Stage key '{0}' has no letter or digit, so no C# name can be made from it; use a name such as MY_STAGE");
+    public static readonly DiagnosticDescriptor InvalidStageKey = RuleDescriptors.Get(RuleIds.InvalidStageKey);
 
     /// <summary>TB0201: an empty group.</summary>
-    public static readonly DiagnosticDescriptor EmptyGroup = Error(RuleIds.EmptyGroup, Groups, "Parallel group has no stages", "Parallel group '{0}' has no stages; list the stages that run concurrently, or remove the group");
+    public static readonly DiagnosticDescriptor EmptyGroup = RuleDescriptors.Get(RuleIds.EmptyGroup);
 
     /// <summary>TB0202: a trigger that is not right before the members.</summary>
-    public static readonly DiagnosticDescriptor TriggerNotBeforeMembers = Error(RuleIds.TriggerNotBeforeMembers, Groups, "Group trigger is not right before its members", "Parallel group '{0}' starts after '{1}', but in stage_order the stage right before its members is {2}; move the members to follow '{1}' directly");
+    public static readonly DiagnosticDescriptor TriggerNotBeforeMembers = RuleDescriptors.Get(RuleIds.TriggerNotBeforeMembers);
 
     /// <summary>TB0203: a group that does not converge at its gate.</summary>
-    public static readonly DiagnosticDescriptor GroupDoesNotConverge = Error(RuleIds.GroupDoesNotConverge, Groups, "Parallel group does not converge at its gate", "Parallel group '{0}' does not converge at its gate '{1}': {2}; place the members together, directly before '{1}'");
+    public static readonly DiagnosticDescriptor GroupDoesNotConverge = RuleDescriptors.Get(RuleIds.GroupDoesNotConverge);
 
     /// <summary>TB0204: a stage in two groups.</summary>
-    public static readonly DiagnosticDescriptor StageInTwoGroups = Error(RuleIds.StageInTwoGroups, Groups, "Stage in two parallel groups", "Stage '{0}' is in parallel group '{1}' and in '{2}'; a stage can belong to one group only");
+    public static readonly DiagnosticDescriptor StageInTwoGroups = RuleDescriptors.Get(RuleIds.StageInTwoGroups);
 
     /// <summary>TB0205: two groups with one trigger.</summary>
-    public static readonly DiagnosticDescriptor DuplicateTrigger = Error(RuleIds.DuplicateTrigger, Groups, "Two parallel groups share a trigger", "Parallel group '{0}' starts after '{1}', as group '{2}' already does; merge the two groups");
+    public static readonly DiagnosticDescriptor DuplicateTrigger = RuleDescriptors.Get(RuleIds.DuplicateTrigger);
 
     /// <summary>TB0206: a review stage inside a group.</summary>
-    public static readonly DiagnosticDescriptor ReviewStageInGroup = Error(RuleIds.ReviewStageInGroup, Groups, "Review stage in a parallel group", "Review stage '{0}' cannot be a member of parallel group '{1}', because review loops run on their own; move it after the group");
+    public static readonly DiagnosticDescriptor ReviewStageInGroup = RuleDescriptors.Get(RuleIds.ReviewStageInGroup);
 
     /// <summary>TB0207: two members with one agent.</summary>
-    public static readonly DiagnosticDescriptor AgentConflict = Error(RuleIds.AgentConflict, Groups, "Parallel group members share an agent", "In parallel group '{0}', stages '{1}' and '{2}' both use agent '{3}' and would run at the same time; give one of them another agent");
+    public static readonly DiagnosticDescriptor AgentConflict = RuleDescriptors.Get(RuleIds.AgentConflict);
 
     /// <summary>TB0208: two members with one artifact.</summary>
-    public static readonly DiagnosticDescriptor ArtifactConflict = Error(RuleIds.ArtifactConflict, Groups, "Parallel group members write the same artifact", "In parallel group '{0}', stages '{1}' and '{2}' both write artifact '{3}'; give one of them another file");
+    public static readonly DiagnosticDescriptor ArtifactConflict = RuleDescriptors.Get(RuleIds.ArtifactConflict);
 
     /// <summary>TB0209: max_concurrency below 1.</summary>
-    public static readonly DiagnosticDescriptor MaxConcurrencyTooSmall = Error(RuleIds.MaxConcurrencyTooSmall, Groups, "max_concurrency below 1", "max_concurrency is {0} in parallel group '{1}'; it must be at least 1");
+    public static readonly DiagnosticDescriptor MaxConcurrencyTooSmall = RuleDescriptors.Get(RuleIds.MaxConcurrencyTooSmall);
 
     /// <summary>TB0210: a group without after or before.</summary>
-    public static readonly DiagnosticDescriptor GroupMissingField = Error(RuleIds.GroupMissingField, Groups, "Parallel group missing a field", "Parallel group '{0}' has no '{1}'; add it: {2}");
+    public static readonly DiagnosticDescriptor GroupMissingField = RuleDescriptors.Get(RuleIds.GroupMissingField);
 
     /// <summary>TB0301: a mapped review stage that is not a review stage.</summary>
-    public static readonly DiagnosticDescriptor MappedStageNotReview = Error(RuleIds.MappedStageNotReview, Review, "Mapped review stage is not a review stage", "'{0}' reviews '{1}' in work_to_review_mapping but is not a review stage; set is_review_stage: true on it, or map another stage");
+    public static readonly DiagnosticDescriptor MappedStageNotReview = RuleDescriptors.Get(RuleIds.MappedStageNotReview);
 
     /// <summary>TB0302: a review stage before its work.</summary>
-    public static readonly DiagnosticDescriptor ReviewBeforeWork = Error(RuleIds.ReviewBeforeWork, Review, "Review stage runs before its work", "Review stage '{0}' comes before its work stage '{1}' in stage_order; move it after '{1}'");
+    public static readonly DiagnosticDescriptor ReviewBeforeWork = RuleDescriptors.Get(RuleIds.ReviewBeforeWork);
 
     /// <summary>TB0401: a path that leaves the project.</summary>
-    public static readonly DiagnosticDescriptor UnsafePath = Error(RuleIds.UnsafePath, Safety, "Path leaves the project", "{0} '{1}' must be a relative path inside the project; absolute paths, drive letters and '..' are not allowed");
+    public static readonly DiagnosticDescriptor UnsafePath = RuleDescriptors.Get(RuleIds.UnsafePath);
 
     /// <summary>TB0501: a prompt template that does not exist.</summary>
-    public static readonly DiagnosticDescriptor PromptTemplateNotFound = Error(RuleIds.PromptTemplateNotFound, Templates, "Prompt template not found", "Prompt template '{0}' of stage '{1}' was not found; create it or fix the path (relative to the workflow file)");
+    public static readonly DiagnosticDescriptor PromptTemplateNotFound = RuleDescriptors.Get(RuleIds.PromptTemplateNotFound);
 
     /// <summary>Gets every descriptor, in ID order.</summary>
-    public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
-
-        YamlSyntax, DuplicateKey, EmptyFile, WrongShape, InvalidBoolean, InvalidInteger, AliasExpansion, UnknownField,
-        Unreadable, NestingTooDeep, MissingSection, InvalidCharacters,
-        StageNotInOrder, UnknownStage, StageListedTwice, MissingWorkAgent, MissingReviewAgent, AcceptanceGateWithoutTests,
-        IdentifierCollision, InvalidTimeout, MaxIterationsTooSmall, InvalidStageKey,
-        EmptyGroup, TriggerNotBeforeMembers, GroupDoesNotConverge, StageInTwoGroups, DuplicateTrigger, ReviewStageInGroup,
-        AgentConflict, ArtifactConflict, MaxConcurrencyTooSmall, GroupMissingField,
-        MappedStageNotReview, ReviewBeforeWork,
-        UnsafePath,
-        PromptTemplateNotFound);
-
-    private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(descriptor => descriptor.Id);
+    public static ImmutableArray<DiagnosticDescriptor> All => RuleDescriptors.All;
 
     /// <summary>Gets the descriptor of a <see cref="RuleIds"/> ID.</summary>
-    public static DiagnosticDescriptor Get(string id) => ById[id];
-
-    /// <summary>Tells whether a problem with <paramref name="id"/> is an error by default, so no workflow is generated.</summary>
-    public static bool IsError(string id) => !ById.TryGetValue(id, out DiagnosticDescriptor? descriptor) || descriptor.DefaultSeverity == DiagnosticSeverity.Error;
-
-    private static DiagnosticDescriptor Error(string id, string category, string title, string message) =>
-        Create(id, category, title, message, DiagnosticSeverity.Error);
-
-    private static DiagnosticDescriptor Create(string id, string category, string title, string message, DiagnosticSeverity severity) =>
-        new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+    public static DiagnosticDescriptor Get(string id) => RuleDescriptors.Get(id);
 }

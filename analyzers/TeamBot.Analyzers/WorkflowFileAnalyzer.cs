@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -31,7 +32,7 @@ public sealed class WorkflowFileAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            PromptTemplateFiles templates = PromptTemplateFiles.From(start.Options.AdditionalFiles);
+            PromptTemplateFiles templates = PromptTemplateFiles.From(start.Options.AdditionalFiles.Select(additional => additional.Path));
             Func<SourceText, WorkflowAnalysis> parse = text =>
                 start.TryGetValue(text, ParseCache, out WorkflowAnalysis? cached) ? cached : WorkflowAnalysis.Parse(text.ToString());
             start.RegisterAdditionalFileAction(file => AnalyzeFile(file, templates, parse));

@@ -7,7 +7,6 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
-using TeamBot.Analyzers;
 using TeamBot.Generators.Emitting;
 using TeamBot.Generators.Model;
 using TeamBot.Workflow;

@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using TeamBot.Analyzers;
 using TeamBot.Generators.Model;
 using TeamBot.Workflow;
+using TeamBot.Workflow.Diagnostics;
 using TeamBot.Workflow.Model;
 using TeamBot.Workflow.Naming;
 
@@ -21,7 +21,7 @@ internal static class WorkflowSpecBuilder
         WorkflowAnalysis analysis = WorkflowAnalysis.Analyze(
             input.Text,
             relative => additionalFilePaths.Contains(PromptTemplateFiles.Resolve(input.Path, relative)));
-        if (analysis.Document is not { } document || analysis.HasProblem(DiagnosticDescriptors.IsError))
+        if (analysis.Document is not { } document || analysis.HasProblem(WorkflowRules.IsError))
         {
             return new WorkflowBuild(input.Path, input.Text.Length, null, analysis.Problems);
         }

@@ -41,7 +41,7 @@ public sealed record WorkflowAnalysis(WorkflowDocument? Document, EquatableArray
         return Guard(() => this with { Problems = Problems.Concat(WorkflowValidator.Validate(document, promptTemplateExists)).ToEquatableArray() });
     }
 
-    /// <summary>Tells whether any problem's ID satisfies <paramref name="isError"/> (the analyzer knows the severities).</summary>
+    /// <summary>Tells whether any problem's ID satisfies <paramref name="isError"/>, such as <see cref="WorkflowRules.IsError"/>.</summary>
     public bool HasProblem(Func<string, bool> isError) => Problems.Any(problem => isError(problem.Id));
 
     private static WorkflowAnalysis Guard(Func<WorkflowAnalysis> step)

@@ -1,8 +1,8 @@
 namespace TeamBot.Workflow.Diagnostics;
 
 /// <summary>
-/// The IDs of the workflow rules. Titles, messages and severities live with the analyzer's <c>DiagnosticDescriptors</c>;
-/// the parser and validator only say which rule is broken, where, and with what message arguments.
+/// The IDs of the workflow rules. Titles, messages and severities live in <see cref="WorkflowRules"/>; the parser and
+/// validator only say which rule is broken, where, and with what message arguments.
 /// </summary>
 public static class RuleIds
 {

@@ -1,25 +1,26 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.IO;
-using Microsoft.CodeAnalysis;
 
-namespace TeamBot.Analyzers;
+namespace TeamBot.Workflow;
 
-/// <summary>The additional files a prompt template path may resolve to; templates are compiled in, so only these count.</summary>
+/// <summary>
+/// The additional files a prompt template path may resolve to; templates are compiled in, so only these count. Paths only,
+/// no Roslyn types, so that the analyzer and the generator resolve a template path the same way.
+/// </summary>
 public sealed class PromptTemplateFiles
 {
     private readonly HashSet<string> _paths;
 
     private PromptTemplateFiles(HashSet<string> paths) => _paths = paths;
 
-    /// <summary>Indexes the full paths of <paramref name="files"/>.</summary>
-    public static PromptTemplateFiles From(ImmutableArray<AdditionalText> files)
+    /// <summary>Indexes the additional files at <paramref name="filePaths"/>.</summary>
+    public static PromptTemplateFiles From(IEnumerable<string> filePaths)
     {
         var paths = new HashSet<string>(StringComparer.Ordinal);
-        foreach (AdditionalText file in files)
+        foreach (string path in filePaths)
         {
-            paths.Add(Normalize(file.Path));
+            paths.Add(Normalize(path));
         }
 
         return new PromptTemplateFiles(paths);

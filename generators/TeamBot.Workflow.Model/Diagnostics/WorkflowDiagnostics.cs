@@ -2,12 +2,14 @@ using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
-using TeamBot.Workflow.Diagnostics;
 using TeamBot.Workflow.Model;
 
-namespace TeamBot.Analyzers;
+namespace TeamBot.Workflow.Diagnostics;
 
-/// <summary>Turns the model's problems into Roslyn diagnostics located in the workflow file.</summary>
+/// <summary>
+/// Turns the model's problems into Roslyn diagnostics located in the workflow file; shared, so that the analyzer and the
+/// generator locate a problem the same way.
+/// </summary>
 public static class WorkflowDiagnostics
 {
     /// <summary>Creates the diagnostic for <paramref name="problem"/> in the file at <paramref name="path"/>.</summary>
@@ -17,7 +19,7 @@ public static class WorkflowDiagnostics
     public static Diagnostic Create(WorkflowProblem problem, string path, int textLength)
     {
         object[] arguments = problem.Arguments.Cast<object>().ToArray();
-        return Diagnostic.Create(DiagnosticDescriptors.Get(problem.Id), ToLocation(problem.Span, path, textLength), arguments);
+        return Diagnostic.Create(RuleDescriptors.Get(problem.Id), ToLocation(problem.Span, path, textLength), arguments);
     }
 
     /// <summary>A location inside the file, clamped to its length so that a stale span can never make Roslyn throw.</summary>

@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace TeamBot.Workflow.Diagnostics;
+
+/// <summary>
+/// Every rule TeamBot reports, declared once as plain data: the analyzer builds its descriptors from this table, and the
+/// generator reads the severities here to know when a workflow has errors. Each rule has a page under
+/// <c>docs/diagnostics/</c>.
+/// </summary>
+public static class WorkflowRules
+{
+    /// <summary>Where the rule pages live; the ID and <c>.md</c> are appended.</summary>
+    public const string HelpLinkBase = "https://github.com/teambot-dotnet/teambot/blob/main/docs/diagnostics/";
+
+    private const string Yaml = "TeamBot.Yaml";
+    private const string Stages = "TeamBot.Stages";
+    private const string Groups = "TeamBot.ParallelGroups";
+    private const string Review = "TeamBot.ReviewMapping";
+    private const string Safety = "TeamBot.Safety";
+    private const string Templates = "TeamBot.PromptTemplates";
+
+    /// <summary>TB0001: the text is not valid YAML.</summary>
+    public static readonly WorkflowRule YamlSyntax = Error(RuleIds.YamlSyntax, Yaml, "Invalid YAML", "Invalid YAML: {0}");
+
+    /// <summary>TB0002: a mapping key appears twice.</summary>
+    public static readonly WorkflowRule DuplicateKey = Error(RuleIds.DuplicateKey, Yaml, "Duplicate key", "Key '{0}' is already defined on line {1}; remove or rename one of them");
+
+    /// <summary>TB0003: the file is empty.</summary>
+    public static readonly WorkflowRule EmptyFile = Error(RuleIds.EmptyFile, Yaml, "Empty workflow file", "The workflow file is empty; define 'stages' and 'stage_order'");
+
+    /// <summary>TB0004: a value has the wrong shape.</summary>
+    public static readonly WorkflowRule WrongShape = Error(RuleIds.WrongShape, Yaml, "Value has the wrong shape", "{0} must be {1}, not {2}");
+
+    /// <summary>TB0005: a value is not a boolean.</summary>
+    public static readonly WorkflowRule InvalidBoolean = Error(RuleIds.InvalidBoolean, Yaml, "Not a boolean", "{0} must be true or false, not {1}");
+
+    /// <summary>TB0006: a value is not a whole number in range.</summary>
+    public static readonly WorkflowRule InvalidInteger = Error(RuleIds.InvalidInteger, Yaml, "Not a whole number in range", "{0} must be a whole number from {1} to {2}, not {3}");
+
+    /// <summary>TB0007: aliases would expand too far.</summary>
+    public static readonly WorkflowRule AliasExpansion = Error(RuleIds.AliasExpansion, Yaml, "Alias expansion too large", "Aliases here would expand the workflow beyond {0} nodes; write the values out instead of nesting aliases");
+
+    /// <summary>TB0008: a field the schema does not know.</summary>
+    public static readonly WorkflowRule UnknownField = Create(RuleIds.UnknownField, Yaml, "Unknown field", "Unknown field '{0}' in {1} is ignored.{2}", RuleSeverity.Warning);
+
+    /// <summary>TB0009: the file could not be read.</summary>
+    public static readonly WorkflowRule Unreadable = Error(RuleIds.Unreadable, Yaml, "Workflow file could not be read", "The workflow file could not be read: {0}");
+
+    /// <summary>TB0010: the YAML nests too deeply.</summary>
+    public static readonly WorkflowRule NestingTooDeep = Error(RuleIds.NestingTooDeep, Yaml, "YAML nested too deeply", "The YAML nests deeper than {0} levels; a workflow needs no more than four");
+
+    /// <summary>TB0011: a required section is missing.</summary>
+    public static readonly WorkflowRule MissingSection = Error(RuleIds.MissingSection, Yaml, "Required section missing", "The workflow has no '{0}' section; add it");
+
+    /// <summary>TB0012: bytes that are not valid text.</summary>
+    public static readonly WorkflowRule InvalidCharacters = Error(RuleIds.InvalidCharacters, Yaml, "Invalid bytes", "The file holds bytes that are not valid UTF-8 here; save it as UTF-8");
+
+    /// <summary>TB0101: a stage missing from stage_order.</summary>
+    public static readonly WorkflowRule StageNotInOrder = Error(RuleIds.StageNotInOrder, Stages, "Stage not in stage_order", "Stage '{0}' is not listed in stage_order; add it where it should run, or remove the stage");
+
+    /// <summary>TB0102: a reference to an unknown stage.</summary>
+    public static readonly WorkflowRule UnknownStage = Error(RuleIds.UnknownStage, Stages, "Unknown stage", "{0} names unknown stage '{1}'.{2}");
+
+    /// <summary>TB0103: a stage listed twice.</summary>
+    public static readonly WorkflowRule StageListedTwice = Error(RuleIds.StageListedTwice, Stages, "Stage listed twice", "Stage '{0}' is listed twice in {1} (first on line {2}); remove one");
+
+    /// <summary>TB0104: a work stage without a work agent.</summary>
+    public static readonly WorkflowRule MissingWorkAgent = Error(RuleIds.MissingWorkAgent, Stages, "Work stage without work_agent", "Stage '{0}' has no work_agent; name the agent that does its work");
+
+    /// <summary>TB0105: a review stage without a review agent.</summary>
+    public static readonly WorkflowRule MissingReviewAgent = Error(RuleIds.MissingReviewAgent, Stages, "Review stage without review_agent", "Review stage '{0}' has no review_agent; name the agent that reviews the work");
+
+    /// <summary>TB0106: an acceptance gate with no acceptance tests before it.</summary>
+    public static readonly WorkflowRule AcceptanceGateWithoutTests = Error(RuleIds.AcceptanceGateWithoutTests, Stages, "Acceptance gate without acceptance tests", "Stage '{0}' requires passed acceptance tests, but no stage with is_acceptance_test_stage: true runs before it; add one or remove the requirement");
+
+    /// <summary>TB0107: two stage keys with one C# identifier.</summary>
+    public static readonly WorkflowRule IdentifierCollision = Error(RuleIds.IdentifierCollision, Stages, "Stage keys collide in C#", "Stage '{0}' and stage '{1}' both become the C# identifier '{2}'; rename one of them");
+
+    /// <summary>TB0108: a bad timeout.</summary>
+    public static readonly WorkflowRule InvalidTimeout = Error(RuleIds.InvalidTimeout, Stages, "Invalid timeout", "timeout '{0}' of stage '{1}' is not a positive duration; write it as hh:mm:ss, for example 00:30:00");
+
+    /// <summary>TB0109: max_iterations below 1.</summary>
+    public static readonly WorkflowRule MaxIterationsTooSmall = Error(RuleIds.MaxIterationsTooSmall, Stages, "max_iterations below 1", "max_iterations is {0} in stage '{1}'; it must be at least 1");
+
+    /// <summary>TB0110: a key that yields no identifier.</summary>
+    public static readonly WorkflowRule InvalidStageKey = Error(RuleIds.InvalidStageKey, Stages, "Stage key is not a name", "Stage key '{0}' has no letter or digit, so no C# name can be made from it; use a name such as MY_STAGE");
+
+    /// <summary>TB0201: an empty group.</summary>
+    public static readonly WorkflowRule EmptyGroup = Error(RuleIds.EmptyGroup, Groups, "Parallel group has no stages", "Parallel group '{0}' has no stages; list the stages that run concurrently, or remove the group");
+
+    /// <summary>TB0202: a trigger that is not right before the members.</summary>
+    public static readonly WorkflowRule TriggerNotBeforeMembers = Error(RuleIds.TriggerNotBeforeMembers, Groups, "Group trigger is not right before its members", "Parallel group '{0}' starts after '{1}', but in stage_order the stage right before its members is {2}; move the members to follow '{1}' directly");
+
+    /// <summary>TB0203: a group that does not converge at its gate.</summary>
+    public static readonly WorkflowRule GroupDoesNotConverge = Error(RuleIds.GroupDoesNotConverge, Groups, "Parallel group does not converge at its gate", "Parallel group '{0}' does not converge at its gate '{1}': {2}; place the members together, directly before '{1}'");
+
+    /// <summary>TB0204: a stage in two groups.</summary>
+    public static readonly WorkflowRule StageInTwoGroups = Error(RuleIds.StageInTwoGroups, Groups, "Stage in two parallel groups", "Stage '{0}' is in parallel group '{1}' and in '{2}'; a stage can belong to one group only");
+
+    /// <summary>TB0205: two groups with one trigger.</summary>
+    public static readonly WorkflowRule DuplicateTrigger = Error(RuleIds.DuplicateTrigger, Groups, "Two parallel groups share a trigger", "Parallel group '{0}' starts after '{1}', as group '{2}' already does; merge the two groups");
+
+    /// <summary>TB0206: a review stage inside a group.</summary>
+    public static readonly WorkflowRule ReviewStageInGroup = Error(RuleIds.ReviewStageInGroup, Groups, "Review stage in a parallel group", "Review stage '{0}' cannot be a member of parallel group '{1}', because review loops run on their own; move it after the group");
+
+    /// <summary>TB0207: two members with one agent.</summary>
+    public static readonly WorkflowRule AgentConflict = Error(RuleIds.AgentConflict, Groups, "Parallel group members share an agent", "In parallel group '{0}', stages '{1}' and '{2}' both use agent '{3}' and would run at the same time; give one of them another agent");
+
+    /// <summary>TB0208: two members with one artifact.</summary>
+    public static readonly WorkflowRule ArtifactConflict = Error(RuleIds.ArtifactConflict, Groups, "Parallel group members write the same artifact", "In parallel group '{0}', stages '{1}' and '{2}' both write artifact '{3}'; give one of them another file");
+
+    /// <summary>TB0209: max_concurrency below 1.</summary>
+    public static readonly WorkflowRule MaxConcurrencyTooSmall = Error(RuleIds.MaxConcurrencyTooSmall, Groups, "max_concurrency below 1", "max_concurrency is {0} in parallel group '{1}'; it must be at least 1");
+
+    /// <summary>TB0210: a group without after or before.</summary>
+    public static readonly WorkflowRule GroupMissingField = Error(RuleIds.GroupMissingField, Groups, "Parallel group missing a field", "Parallel group '{0}' has no '{1}'; add it: {2}");
+
+    /// <summary>TB0301: a mapped review stage that is not a review stage.</summary>
+    public static readonly WorkflowRule MappedStageNotReview = Error(RuleIds.MappedStageNotReview, Review, "Mapped review stage is not a review stage", "'{0}' reviews '{1}' in work_to_review_mapping but is not a review stage; set is_review_stage: true on it, or map another stage");
+
+    /// <summary>TB0302: a review stage before its work.</summary>
+    public static readonly WorkflowRule ReviewBeforeWork = Error(RuleIds.ReviewBeforeWork, Review, "Review stage runs before its work", "Review stage '{0}' comes before its work stage '{1}' in stage_order; move it after '{1}'");
+
+    /// <summary>TB0401: a path that leaves the project.</summary>
+    public static readonly WorkflowRule UnsafePath = Error(RuleIds.UnsafePath, Safety, "Path leaves the project", "{0} '{1}' must be a relative path inside the project; absolute paths, drive letters and '..' are not allowed");
+
+    /// <summary>TB0501: a prompt template that does not exist.</summary>
+    public static readonly WorkflowRule PromptTemplateNotFound = Error(RuleIds.PromptTemplateNotFound, Templates, "Prompt template not found", "Prompt template '{0}' of stage '{1}' was not found; create it or fix the path (relative to the workflow file)");
+
+    /// <summary>Gets every rule, in ID order.</summary>
+    public static IReadOnlyList<WorkflowRule> All { get; } = new[]
+    {
+        YamlSyntax, DuplicateKey, EmptyFile, WrongShape, InvalidBoolean, InvalidInteger, AliasExpansion, UnknownField,
+        Unreadable, NestingTooDeep, MissingSection, InvalidCharacters,
+        StageNotInOrder, UnknownStage, StageListedTwice, MissingWorkAgent, MissingReviewAgent, AcceptanceGateWithoutTests,
+        IdentifierCollision, InvalidTimeout, MaxIterationsTooSmall, InvalidStageKey,
+        EmptyGroup, TriggerNotBeforeMembers, GroupDoesNotConverge, StageInTwoGroups, DuplicateTrigger, ReviewStageInGroup,
+        AgentConflict, ArtifactConflict, MaxConcurrencyTooSmall, GroupMissingField,
+        MappedStageNotReview, ReviewBeforeWork,
+        UnsafePath,
+        PromptTemplateNotFound,
+    };
+
+    private static readonly Dictionary<string, WorkflowRule> ById = All.ToDictionary(rule => rule.Id, StringComparer.Ordinal);
+
+    /// <summary>Gets the rule of a <see cref="RuleIds"/> ID.</summary>
+    public static WorkflowRule Get(string id) => ById[id];
+
+    /// <summary>Tells whether a problem with <paramref name="id"/> is an error by default, so no workflow is generated.</summary>
+    /// <remarks>An ID the table does not know counts as an error, so that an unknown problem never lets a workflow through.</remarks>
+    public static bool IsError(string id) => !ById.TryGetValue(id, out WorkflowRule? rule) || rule.Severity == RuleSeverity.Error;
+
+    private static WorkflowRule Error(string id, string category, string title, string message) =>
+        Create(id, category, title, message, RuleSeverity.Error);
+
+    private static WorkflowRule Create(string id, string category, string title, string message, RuleSeverity severity) =>
+        new(id, category, title, message, severity, HelpLinkBase + id + ".md");
+}
