@@ -34,17 +34,24 @@ public sealed class RunProgress
     [Id(5)]
     public string? Error { get; set; }
 
-    /// <summary>Gets or sets the activation that reports; it changes when the run moves to another silo.</summary>
+    /// <summary>
+    /// Gets or sets the session whose events these are. It changes when the run moves to another silo or is resumed,
+    /// and the events of the new session are numbered from 0 again.
+    /// </summary>
     [Id(6)]
-    public Guid Activation { get; set; }
+    public Guid Session { get; set; }
 
-    /// <summary>Gets or sets the events of this activation from the index asked for.</summary>
+    /// <summary>Gets or sets the events of this session from the index asked for.</summary>
     [Id(7)]
     public List<WorkflowEvent> Events { get; set; } = [];
 
     /// <summary>Gets or sets the index to ask from next time.</summary>
     [Id(8)]
     public int NextEvent { get; set; }
+
+    /// <summary>Gets or sets the time the run has taken over all its sessions, as of its last save or end.</summary>
+    [Id(9)]
+    public TimeSpan Elapsed { get; set; }
 
     /// <summary>Gets a value indicating whether the run has ended.</summary>
     public bool IsFinished => Exists && Status != RunStatus.InProgress;

@@ -10,6 +10,9 @@ public interface IRunIndexGrain : IGrainWithStringKey
     /// <summary>Records a run.</summary>
     Task AddAsync(string runId);
 
+    /// <summary>Marks a resumed run unfinished again.</summary>
+    Task ReopenAsync(string runId);
+
     /// <summary>Marks a run finished, so the watchdog stops waking it.</summary>
     Task FinishAsync(string runId);
 

@@ -1,3 +1,4 @@
+using System;
 using System.Threading.Tasks;
 using Orleans;
 using TeamBot.Orleans.Contracts;
@@ -20,4 +21,9 @@ public interface IWorkflowRunGrain : IGrainWithStringKey
     /// </summary>
     /// <returns><see langword="true"/> when a session of the run was under way on this activation and was told to stop.</returns>
     Task<bool> CancelAsync();
+
+    /// <summary>Continues a stopped run (failed, cancelled, out of time) where it stopped, as <c>teambot resume</c> does.</summary>
+    /// <param name="timeBudget">A new time budget for the whole run; <see langword="null"/> keeps the saved one.</param>
+    /// <returns><see langword="true"/> when this call resumed it; <see langword="false"/> when there is no such run or it is running.</returns>
+    Task<bool> ResumeAsync(TimeSpan? timeBudget);
 }

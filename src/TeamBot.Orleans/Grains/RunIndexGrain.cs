@@ -19,6 +19,15 @@ internal sealed class RunIndexGrain([PersistentState("runs", TeamBotStorage.Name
         }
     }
 
+    public async Task ReopenAsync(string runId)
+    {
+        if (index.State.Runs.Contains(runId) && !index.State.Unfinished.Contains(runId))
+        {
+            index.State.Unfinished.Add(runId);
+            await index.WriteStateAsync();
+        }
+    }
+
     public async Task FinishAsync(string runId)
     {
         if (index.State.Unfinished.Remove(runId))

@@ -21,6 +21,8 @@ internal sealed class RunProgressTracker : IProgress<WorkflowEvent>
     private RunStatus _status = RunStatus.InProgress;
     private string? _currentStage;
     private string? _error;
+    private TimeSpan _elapsed;
+    private Guid _session = Guid.NewGuid();
 
     /// <summary>Starts from a saved run: what it had completed, where it stood and, if it had ended, how.</summary>
     public void Seed(OrchestrationStateDocument document)
@@ -32,6 +34,21 @@ internal sealed class RunProgressTracker : IProgress<WorkflowEvent>
             _currentStage = document.CurrentStage;
             _status = RunStatusText.Parse(document.Status);
             _error = document.Error;
+            _elapsed = TimeSpan.FromSeconds(document.ElapsedSeconds);
+        }
+    }
+
+    /// <summary>
+    /// A session starts: until it ends, the run is under way, whatever the last one ended with. Its events are numbered
+    /// afresh under a new session id, so a watcher knows to read them from the start.
+    /// </summary>
+    public void Running()
+    {
+        lock (_gate)
+        {
+            (_status, _error) = (RunStatus.InProgress, null);
+            _events.Clear();
+            _session = Guid.NewGuid();
         }
     }
 
@@ -40,6 +57,7 @@ internal sealed class RunProgressTracker : IProgress<WorkflowEvent>
         lock (_gate)
         {
             _events.Add(value);
+
             switch (value.Kind)
             {
                 case WorkflowEventKind.StageStarted or WorkflowEventKind.MemberStarted:
@@ -57,13 +75,13 @@ internal sealed class RunProgressTracker : IProgress<WorkflowEvent>
     {
         lock (_gate)
         {
-            (_status, _error) = (result.Status, result.Error);
+            (_status, _error, _elapsed) = (result.Status, result.Error, result.Elapsed);
             _completed.Clear();
             _completed.AddRange(result.CompletedStages);
         }
     }
 
-    public RunProgress Describe(string runId, bool exists, Guid activation, int fromEvent)
+    public RunProgress Describe(string runId, bool exists, int fromEvent)
     {
         lock (_gate)
         {
@@ -76,7 +94,8 @@ internal sealed class RunProgressTracker : IProgress<WorkflowEvent>
                 CurrentStage = _currentStage,
                 CompletedStages = [.. _completed],
                 Error = _error,
-                Activation = activation,
+                Elapsed = _elapsed,
+                Session = _session,
                 Events = _events.Skip(from).ToList(),
                 NextEvent = _events.Count,
             };

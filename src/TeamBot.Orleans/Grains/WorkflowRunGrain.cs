@@ -28,9 +28,8 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
     private readonly IPersistentState<RunSubmission> _submission;
     private readonly GrainRunStore _store;
     private readonly ILogger _logger;
-    private readonly Guid _activation = Guid.NewGuid();
     private readonly RunProgressTracker _progress = new();
-    private readonly CancellationTokenSource _cancel = new();
+    private CancellationTokenSource _cancel = new();
     private Task? _session;
 
     public WorkflowRunGrain(
@@ -91,7 +90,7 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
     }
 
     public Task<RunProgress> GetProgressAsync(int fromEvent) =>
-        Task.FromResult(_progress.Describe(RunId, _submission.RecordExists, _activation, fromEvent));
+        Task.FromResult(_progress.Describe(RunId, _submission.RecordExists, fromEvent));
 
     public async Task<bool> CancelAsync()
     {
@@ -104,24 +103,44 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
         return true;
     }
 
+    public async Task<bool> ResumeAsync(TimeSpan? timeBudget)
+    {
+        if (!_submission.RecordExists || _session is { IsCompleted: false })
+        {
+            return false;
+        }
+
+        if (_cancel.IsCancellationRequested)
+        {
+            _cancel.Dispose();
+            _cancel = new CancellationTokenSource();
+        }
+
+        // Listed as unfinished again, so that the watchdog wakes it if its silo dies.
+        await GrainFactory.GetGrain<IRunIndexGrain>(RunIndexKey).ReopenAsync(RunId);
+        Start(resume: await _store.LoadAsync(CancellationToken.None) is not null, timeBudget);
+        return true;
+    }
+
     public void Dispose() => _cancel.Dispose();
 
     /// <summary>Runs the session beside the grain's turns, so that watchers and a cancel are answered meanwhile.</summary>
-    private void Start(bool resume)
+    private void Start(bool resume, TimeSpan? timeBudget = null)
     {
         // Agent work outlives any one call to this grain; keep the activation until the run ends.
         DelayDeactivation(TimeSpan.FromDays(1));
-        _session = RunSessionAsync(resume);
+        _progress.Running();
+        _session = RunSessionAsync(resume, timeBudget);
     }
 
-    private async Task RunSessionAsync(bool resume)
+    private async Task RunSessionAsync(bool resume, TimeSpan? timeBudget)
     {
         string runDirectory = Path.Combine(Path.GetFullPath(_options.RunsDirectory), RunId);
         var objective = _submission.State.ToObjective();
         try
         {
             WorkflowResult result = resume
-                ? await _driver.ResumeAsync(_store, objective, runDirectory, _progress, cancellationToken: _cancel.Token)
+                ? await _driver.ResumeAsync(_store, objective, runDirectory, _progress, timeBudget, _cancel.Token)
                 : await _driver.StartAsync(_store, objective, runDirectory, _progress, _cancel.Token);
             _progress.Finish(result);
             LogFinished(_logger, RunId, result.Status.ToString());

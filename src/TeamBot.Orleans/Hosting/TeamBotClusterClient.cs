@@ -32,11 +32,11 @@ public sealed class TeamBotClusterClient(IGrainFactory grains)
     }
 
     /// <summary>Reports the run's events as they happen until it ends, and returns its last progress.</summary>
-    /// <remarks>Events are kept by the run's activation: after a failover the new activation's events follow.</remarks>
+    /// <remarks>Events are kept per session: after a failover or a resume the new session's events follow.</remarks>
     public async Task<RunProgress> WatchAsync(string runId, IProgress<WorkflowEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         IWorkflowRunGrain run = grains.GetGrain<IWorkflowRunGrain>(runId);
-        Guid activation = Guid.Empty;
+        Guid session = Guid.Empty;
         int next = 0;
         DateTimeOffset lastAnswer = DateTimeOffset.UtcNow;
         while (true)
@@ -45,10 +45,10 @@ public sealed class TeamBotClusterClient(IGrainFactory grains)
             try
             {
                 current = await run.GetProgressAsync(next).WaitAsync(cancellationToken).ConfigureAwait(false);
-                if (current.Activation != activation)
+                if (current.Session != session)
                 {
-                    // A new activation (the run moved after a silo died) numbers its events from 0.
-                    (activation, next) = (current.Activation, 0);
+                    // A new session (the run moved after a silo died, or was resumed) numbers its events from 0.
+                    (session, next) = (current.Session, 0);
                     current = await run.GetProgressAsync(0).WaitAsync(cancellationToken).ConfigureAwait(false);
                 }
 
@@ -79,6 +79,12 @@ public sealed class TeamBotClusterClient(IGrainFactory grains)
     /// <summary>Cancels run <paramref name="runId"/>: it stops, is saved as <c>cancelled</c>, and can be resumed later.</summary>
     /// <returns><see langword="true"/> when the run was under way and was told to stop.</returns>
     public Task<bool> CancelAsync(string runId) => grains.GetGrain<IWorkflowRunGrain>(runId).CancelAsync();
+
+    /// <summary>Continues stopped run <paramref name="runId"/> where it stopped.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="timeBudget">A new time budget for the whole run; <see langword="null"/> keeps the saved one.</param>
+    /// <returns><see langword="true"/> when this call resumed it; <see langword="false"/> when there is no such run or it is running.</returns>
+    public Task<bool> ResumeAsync(string runId, TimeSpan? timeBudget = null) => grains.GetGrain<IWorkflowRunGrain>(runId).ResumeAsync(timeBudget);
 
     /// <summary>Gets every run's progress, without events.</summary>
     public async Task<IReadOnlyList<RunProgress>> ListAsync()

@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using TeamBot.Definitions;
+using TeamBot.State;
+
+namespace TeamBot.Orleans.Storage;
+
+/// <summary>Reads a cluster run's saved state straight from the backend, as <c>teambot status</c> reads a state file.</summary>
+public static class ClusterRunState
+{
+    /// <summary>Loads run <paramref name="runId"/> of service <paramref name="serviceId"/>: its snapshot with its journal replayed.</summary>
+    /// <returns>The run, or <see langword="null"/> when the backend holds none.</returns>
+    /// <exception cref="WorkflowStateException">The saved state is corrupt or names stages the workflow lacks.</exception>
+    public static ValueTask<SavedRun<TStage>?> LoadAsync<TStage>(IWorkflowDefinition<TStage> workflow, IJsonStateBackend backend, string serviceId, string runId, CancellationToken cancellationToken = default)
+        where TStage : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        return SavedRun.LoadAsync(workflow, new Reader(backend, serviceId, runId), cancellationToken);
+    }
+
+    private sealed class Reader(IJsonStateBackend backend, string serviceId, string runId) : IWorkflowStateStore, IWorkflowJournal
+    {
+        public string Location => JsonGrainStorage.Key(serviceId, "run", runId);
+
+        public string JournalLocation => JsonGrainStorage.Key(serviceId, "journal", runId);
+
+        public async ValueTask<OrchestrationStateDocument?> LoadAsync(CancellationToken cancellationToken)
+        {
+            (byte[]? json, _) = await backend.ReadAsync(Location, cancellationToken).ConfigureAwait(false);
+            return json is null ? null : Parse(json, Location, StateJsonContext.Default.OrchestrationStateDocument);
+        }
+
+        public async ValueTask<IReadOnlyList<JournalEntry>> ReadJournalAsync(CancellationToken cancellationToken)
+        {
+            (byte[]? json, _) = await backend.ReadAsync(JournalLocation, cancellationToken).ConfigureAwait(false);
+            return json is null ? [] : Parse(json, JournalLocation, ClusterJsonContext.Default.RunJournal).Entries;
+        }
+
+        public ValueTask SaveAsync(OrchestrationStateDocument state, CancellationToken cancellationToken) => throw new NotSupportedException("A cluster run is saved by its grain.");
+
+        public ValueTask AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken) => throw new NotSupportedException("A cluster run is saved by its grain.");
+
+        public IDisposable Lock() => throw new NotSupportedException("A cluster run is saved by its grain.");
+
+        private static T Parse<T>(byte[] json, string location, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info)
+        {
+            try
+            {
+                return JsonSerializer.Deserialize(json, info) ?? throw new WorkflowStateException($"The saved state '{location}' holds null. It was left unchanged.");
+            }
+            catch (JsonException ex)
+            {
+                throw new WorkflowStateException($"The saved state '{location}' is corrupt: {ex.Message} It was left unchanged.", ex);
+            }
+        }
+    }
+}
