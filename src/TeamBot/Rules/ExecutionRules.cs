@@ -171,14 +171,14 @@ public sealed class ExecutionRules<TStage>
 
     private void StartGroup(Plan plan, ParallelGroupDescriptor<TStage> group)
     {
-        ImmutableDictionary<TStage, MemberState> members = plan.State.Groups.GetValueOrDefault(group.Name) ?? ImmutableDictionary<TStage, MemberState>.Empty;
         ImmutableArray<TStage> pending = group.Stages.Where(member => !plan.State.Completed.Contains(member)).ToImmutableArray();
+        var members = ImmutableDictionary.CreateBuilder<TStage, MemberState>();
         foreach (TStage member in group.Stages)
         {
-            members = members.SetItem(member, plan.State.Completed.Contains(member) ? new MemberState(MemberStatus.Completed, null) : new MemberState(MemberStatus.Pending, null));
+            members[member] = plan.State.Completed.Contains(member) ? new MemberState(MemberStatus.Completed, null) : new MemberState(MemberStatus.Pending, null);
         }
 
-        plan.State = plan.State with { CurrentStage = group.Stages[0], Groups = plan.State.Groups.SetItem(group.Name, members) };
+        plan.State = plan.State with { CurrentStage = group.Stages[0], Groups = plan.State.Groups.SetItem(group.Name, new GroupState<TStage>(members.ToImmutable())) };
         if (pending.IsEmpty)
         {
             Advance(plan, group.Stages[^1]);
@@ -218,13 +218,13 @@ public sealed class ExecutionRules<TStage>
     /// <summary>Records one member as it finishes, so a crash re-runs only the unfinished ones; the gate waits for all.</summary>
     private void OnMemberFinished(Plan plan, ParallelGroupDescriptor<TStage> group, TStage member, MemberState result, string? output)
     {
-        ImmutableDictionary<TStage, MemberState>? members = plan.State.Groups.GetValueOrDefault(group.Name);
-        if (members is null || !members.TryGetValue(member, out MemberState previous) || previous.Status != MemberStatus.Pending)
+        GroupState<TStage>? members = plan.State.Groups.GetValueOrDefault(group.Name);
+        if (members is null || !members.Members.TryGetValue(member, out MemberState previous) || previous.Status != MemberStatus.Pending)
         {
             return;
         }
 
-        members = members.SetItem(member, result);
+        members = members.Finish(member, result);
         plan.State = plan.State with { Groups = plan.State.Groups.SetItem(group.Name, members) };
         if (result.Status == MemberStatus.Completed)
         {
@@ -237,7 +237,7 @@ public sealed class ExecutionRules<TStage>
         }
 
         plan.Add(new SaveState<TStage>());
-        if (members.Values.Any(state => state.Status == MemberStatus.Pending))
+        if (members.Pending > 0)
         {
             return;
         }

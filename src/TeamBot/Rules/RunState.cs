@@ -24,8 +24,8 @@ public sealed record RunState<TStage>
     public ImmutableDictionary<TStage, string> Outputs { get; init; } = ImmutableDictionary<TStage, string>.Empty;
 
     /// <summary>Gets the members' status of each parallel group that has started, by group name.</summary>
-    public ImmutableDictionary<string, ImmutableDictionary<TStage, MemberState>> Groups { get; init; } =
-        ImmutableDictionary<string, ImmutableDictionary<TStage, MemberState>>.Empty;
+    public ImmutableDictionary<string, GroupState<TStage>> Groups { get; init; } =
+        ImmutableDictionary<string, GroupState<TStage>>.Empty;
 
     /// <summary>Gets the number of review iterations each review stage has finished.</summary>
     public ImmutableDictionary<TStage, int> ReviewIterations { get; init; } = ImmutableDictionary<TStage, int>.Empty;

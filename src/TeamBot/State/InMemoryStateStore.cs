@@ -1,3 +1,4 @@
+using System.Buffers;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -15,7 +16,11 @@ public sealed class InMemoryStateStore : IWorkflowStateStore, IWorkflowJournal
 {
     private readonly Lock _gate = new();
     private readonly List<byte[]> _journal = [];
-    private byte[]? _json;
+
+    // One buffer kept across saves: a large run's snapshot would otherwise be a new large-object-heap array each time.
+    private readonly ArrayBufferWriter<byte> _snapshot = new();
+    private Utf8JsonWriter? _writer;
+    private bool _saved;
     private bool _locked;
 
     /// <inheritdoc/>
@@ -43,7 +48,7 @@ public sealed class InMemoryStateStore : IWorkflowStateStore, IWorkflowJournal
         {
             lock (_gate)
             {
-                return _json;
+                return _saved ? _snapshot.WrittenSpan.ToArray() : null;
             }
         }
     }
@@ -51,22 +56,24 @@ public sealed class InMemoryStateStore : IWorkflowStateStore, IWorkflowJournal
     /// <inheritdoc/>
     public ValueTask<OrchestrationStateDocument?> LoadAsync(CancellationToken cancellationToken)
     {
-        byte[]? json;
         lock (_gate)
         {
-            json = _json;
+            return ValueTask.FromResult(_saved ? JsonSerializer.Deserialize(_snapshot.WrittenSpan, StateJsonContext.Default.OrchestrationStateDocument) : null);
         }
-
-        return ValueTask.FromResult(json is null ? null : JsonSerializer.Deserialize(json, StateJsonContext.Default.OrchestrationStateDocument));
     }
 
     /// <inheritdoc/>
     public ValueTask SaveAsync(OrchestrationStateDocument state, CancellationToken cancellationToken)
     {
-        byte[] json = JsonSerializer.SerializeToUtf8Bytes(state, StateJsonContext.Default.OrchestrationStateDocument);
+        ArgumentNullException.ThrowIfNull(state);
         lock (_gate)
         {
-            _json = json;
+            _snapshot.ResetWrittenCount();
+            _writer ??= new Utf8JsonWriter(_snapshot, new JsonWriterOptions { Indented = true });
+            _writer.Reset(_snapshot);
+            JsonSerializer.Serialize(_writer, state, StateJsonContext.Default.OrchestrationStateDocument);
+            _writer.Flush();
+            _saved = true;
             _journal.Clear();
         }
 

@@ -35,12 +35,12 @@ public sealed class RunStateMapper<TStage>
             ? listed.Select(stage => Stage(stage, location)).ToImmutableHashSet()
             : LegacyCompleted(document, status, current, location);
 
-        var groups = ImmutableDictionary.CreateBuilder<string, ImmutableDictionary<TStage, MemberState>>(StringComparer.Ordinal);
+        var groups = ImmutableDictionary.CreateBuilder<string, GroupState<TStage>>(StringComparer.Ordinal);
         foreach ((string group, GroupStatusEntry entry) in document.ParallelGroupStatus ?? [])
         {
-            groups[group] = entry.Stages.ToImmutableDictionary(
+            groups[group] = new GroupState<TStage>(entry.Stages.ToImmutableDictionary(
                 member => Stage(member.Key, location),
-                member => new MemberState(member.Value.Status switch { "completed" => MemberStatus.Completed, "failed" => MemberStatus.Failed, _ => MemberStatus.Pending }, member.Value.Error));
+                member => new MemberState(member.Value.Status switch { "completed" => MemberStatus.Completed, "failed" => MemberStatus.Failed, _ => MemberStatus.Pending }, member.Value.Error)));
         }
 
         return new RunState<TStage>
@@ -97,7 +97,7 @@ public sealed class RunStateMapper<TStage>
             group => group.Key,
             group => new GroupStatusEntry
             {
-                Stages = group.Value.OrderBy(member => Convert.ToInt64(member.Key, System.Globalization.CultureInfo.InvariantCulture)).ToDictionary(
+                Stages = group.Value.Members.OrderBy(member => member.Key).ToDictionary(
                     member => _workflow.GetStageName(member.Key),
                     member => new MemberStatusEntry { Status = member.Value.Status switch { MemberStatus.Completed => "completed", MemberStatus.Failed => "failed", _ => "pending" }, Error = member.Value.Error }),
                 Extra = previous?.ParallelGroupStatus?.GetValueOrDefault(group.Key)?.Extra,

@@ -50,6 +50,35 @@ public sealed class JournalTests
     }
 
     [Fact]
+    public async Task Events_that_arrive_while_a_round_is_being_recorded_share_the_next_append()
+    {
+        var store = new HoldingJournalStore();
+        var team = new FakeTeam();
+        team.Gate("ALPHA");
+        team.Gate("BETA");
+        var runner = new WorkflowRunner<GroupsStage>(Groups.Definition, AgentRegistry.ForAll(team), store, new WorkflowRunnerOptions { WorkingDirectory = Path.GetTempPath(), RunDirectory = Path.Combine(Path.GetTempPath(), "teambot-tests", Guid.NewGuid().ToString("N")) });
+        Task<WorkflowResult> running = runner.RunAsync(TestRun.Objective);
+        await Hosts.RunBehaviour.WaitUntilAsync(() => team.StagesWorked().Count(stage => stage is "ALPHA" or "BETA") == 2);
+
+        // ALPHA's round blocks in the journal; meanwhile GAMMA runs and BETA finishes, so both are waiting when it returns.
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        store.Hold = hold;
+        team.Gate("ALPHA").SetResult();
+        await Hosts.RunBehaviour.WaitUntilAsync(() => store.Held);
+        team.Gate("BETA").SetResult();
+        await Hosts.RunBehaviour.WaitUntilAsync(() => team.StagesWorked().Contains("GAMMA"));
+        await Task.Delay(200);
+        hold.SetResult();
+        WorkflowResult result = await running.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(RunStatus.Complete, result.Status);
+        Assert.Contains(store.Appends, round => round.Order(StringComparer.Ordinal).SequenceEqual(["BETA", "GAMMA"]));
+        Assert.True(store.Appends.Count < store.Appends.Sum(round => round.Length), "no two events shared an append");
+        SavedRun<GroupsStage> saved = (await SavedRun.LoadAsync(Groups.Definition, store))!;
+        Assert.Equal(Groups.Definition.StageOrder.Length, saved.State.Completed.Count);
+    }
+
+    [Fact]
     public async Task Resuming_after_a_crash_replays_the_journal_and_runs_no_completed_stage_again()
     {
         using var crashed = await CrashedAtAsync("IMPLEMENTATION");
@@ -279,6 +308,43 @@ public sealed class JournalTests
         public ValueTask<System.Collections.Generic.IReadOnlyList<JournalEntry>> ReadJournalAsync(System.Threading.CancellationToken cancellationToken) => Inner.ReadJournalAsync(cancellationToken);
 
         public IDisposable Lock() => Inner.Lock();
+    }
+
+    /// <summary>Records each append's stages, and holds an append while <see cref="Hold"/> is set, as a slow disk would.</summary>
+    private sealed class HoldingJournalStore : IWorkflowStateStore, IWorkflowJournal
+    {
+        private readonly InMemoryStateStore _inner = new();
+
+        public TaskCompletionSource? Hold { get; set; }
+
+        public bool Held { get; private set; }
+
+        public System.Collections.Concurrent.ConcurrentQueue<string[]> Appends { get; } = new();
+
+        public string Location => _inner.Location;
+
+        public string JournalLocation => _inner.JournalLocation;
+
+        public ValueTask<OrchestrationStateDocument?> LoadAsync(System.Threading.CancellationToken cancellationToken) => _inner.LoadAsync(cancellationToken);
+
+        public ValueTask SaveAsync(OrchestrationStateDocument state, System.Threading.CancellationToken cancellationToken) => _inner.SaveAsync(state, cancellationToken);
+
+        public async ValueTask AppendAsync(System.Collections.Generic.IReadOnlyList<JournalEntry> entries, System.Threading.CancellationToken cancellationToken)
+        {
+            Appends.Enqueue(entries.Select(entry => entry.Stage ?? entry.Event).ToArray());
+            if (Hold is { } hold)
+            {
+                Held = true;
+                Hold = null;
+                await hold.Task;
+            }
+
+            await _inner.AppendAsync(entries, cancellationToken);
+        }
+
+        public ValueTask<System.Collections.Generic.IReadOnlyList<JournalEntry>> ReadJournalAsync(System.Threading.CancellationToken cancellationToken) => _inner.ReadJournalAsync(cancellationToken);
+
+        public IDisposable Lock() => _inner.Lock();
     }
 
     /// <summary>Journal appends fail after a number of them, as on a full disk.</summary>
