@@ -18,7 +18,7 @@ public sealed class InMemoryStateStore : IWorkflowStateStore, IWorkflowJournal
     private readonly List<byte[]> _journal = [];
 
     // One buffer kept across saves: a large run's snapshot would otherwise be a new large-object-heap array each time.
-    private readonly ArrayBufferWriter<byte> _snapshot = new();
+    private readonly SegmentedBuffer _snapshot = new();
     private Utf8JsonWriter? _writer;
     private bool _saved;
     private bool _locked;
@@ -48,7 +48,7 @@ public sealed class InMemoryStateStore : IWorkflowStateStore, IWorkflowJournal
         {
             lock (_gate)
             {
-                return _saved ? _snapshot.WrittenSpan.ToArray() : null;
+                return _saved ? _snapshot.Written.ToArray() : null;
             }
         }
     }
@@ -58,7 +58,13 @@ public sealed class InMemoryStateStore : IWorkflowStateStore, IWorkflowJournal
     {
         lock (_gate)
         {
-            return ValueTask.FromResult(_saved ? JsonSerializer.Deserialize(_snapshot.WrittenSpan, StateJsonContext.Default.OrchestrationStateDocument) : null);
+            if (!_saved)
+            {
+                return ValueTask.FromResult<OrchestrationStateDocument?>(null);
+            }
+
+            var reader = new Utf8JsonReader(_snapshot.Written);
+            return ValueTask.FromResult(JsonSerializer.Deserialize(ref reader, StateJsonContext.Default.OrchestrationStateDocument));
         }
     }
 
@@ -68,7 +74,7 @@ public sealed class InMemoryStateStore : IWorkflowStateStore, IWorkflowJournal
         ArgumentNullException.ThrowIfNull(state);
         lock (_gate)
         {
-            _snapshot.ResetWrittenCount();
+            _snapshot.Clear();
             _writer ??= new Utf8JsonWriter(_snapshot, new JsonWriterOptions { Indented = true });
             _writer.Reset(_snapshot);
             JsonSerializer.Serialize(_writer, state, StateJsonContext.Default.OrchestrationStateDocument);
