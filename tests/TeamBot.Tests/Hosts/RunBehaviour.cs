@@ -289,7 +289,9 @@ public abstract class RunBehaviour : IAsyncLifetime
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal("cancelled", (await _host.SavedAsync(Workflow.Definition)).Document.Status);
         Assert.Contains(Progress.Events, e => e.Kind == WorkflowEventKind.RunStopped);
-        Assert.Contains("SPEC", Team.CancelledStages);
+
+        // The agent is told too; on a cluster the cancellation reaches its silo a moment after the run has stopped.
+        await WaitUntilAsync(() => Team.CancelledStages.Contains("SPEC"));
 
         Team.Gates.Clear();
         Team.Calls.Clear();
