@@ -36,7 +36,7 @@ public sealed class RunProgress
 
     /// <summary>Gets or sets the activation that reports; it changes when the run moves to another silo.</summary>
     [Id(6)]
-    public Guid Activation { get; set; }
+    internal Guid Activation { get; set; }
 
     /// <summary>Gets or sets the events of this activation from the index asked for.</summary>
     [Id(7)]
@@ -44,7 +44,7 @@ public sealed class RunProgress
 
     /// <summary>Gets or sets the index to ask from next time.</summary>
     [Id(8)]
-    public int NextEvent { get; set; }
+    internal int NextEvent { get; set; }
 
     /// <summary>Gets a value indicating whether the run has ended.</summary>
     public bool IsFinished => Exists && Status != RunStatus.InProgress;
