@@ -39,5 +39,5 @@ public static class AgentSetup
     }
 
     /// <summary>One agent for every role.</summary>
-    public static AgentRegistry Team(IStageAgent agent) => AgentRegistry.ForAll(agent);
+    internal static AgentRegistry Team(IStageAgent agent) => AgentRegistry.ForAll(agent);
 }

@@ -23,7 +23,7 @@ namespace TeamBot.Agents;
 public sealed partial class ChatClientAgent : IStageAgent
 {
     /// <summary>The line that starts each artifact in an answer; the prompt asks the model for it.</summary>
-    public const string ArtifactMarker = "=== artifact: ";
+    internal const string ArtifactMarker = "=== artifact: ";
 
     private readonly IChatClient _client;
     private readonly ChatClientAgentOptions _options;
@@ -65,7 +65,7 @@ public sealed partial class ChatClientAgent : IStageAgent
     }
 
     /// <summary>Pulls the <c>=== artifact: path ===</c> sections out of an answer; a lone artifact falls back to the whole answer.</summary>
-    public static IReadOnlyDictionary<string, string> Artifacts(string answer, IReadOnlyList<string> required)
+    internal static IReadOnlyDictionary<string, string> Artifacts(string answer, IReadOnlyList<string> required)
     {
         ArgumentNullException.ThrowIfNull(answer);
         ArgumentNullException.ThrowIfNull(required);
@@ -91,7 +91,7 @@ public sealed partial class ChatClientAgent : IStageAgent
     }
 
     /// <summary>Reads <c>AT-001: PASS</c> / <c>AT-002: FAIL - reason</c> lines; a scenario without a line is not reported.</summary>
-    public static ImmutableArray<ScenarioResult> ScenarioResults(string answer, ImmutableArray<AcceptanceScenario> scenarios)
+    internal static ImmutableArray<ScenarioResult> ScenarioResults(string answer, ImmutableArray<AcceptanceScenario> scenarios)
     {
         ArgumentNullException.ThrowIfNull(answer);
         var results = ImmutableArray.CreateBuilder<ScenarioResult>();

@@ -5,7 +5,7 @@ using System.IO;
 namespace TeamBot.Agents;
 
 /// <summary>The system prompt of each agent: <c>.github/agents/&lt;id&gt;.agent.md</c> when the project has one, else a built-in persona.</summary>
-public static class Personas
+internal static class Personas
 {
     private static readonly Dictionary<string, string> BuiltIn = new(StringComparer.Ordinal)
     {

@@ -28,5 +28,5 @@ public static class ExitCodes
     public const int Cancelled = 130;
 
     /// <summary>The text listed in <c>teambot --help</c>.</summary>
-    public const string Help = "Exit codes: 0 complete, 1 bad input, 2 stage failed, 3 review failed, 4 acceptance tests failed, 5 timeout, 6 run locked by another process, 130 cancelled.";
+    internal const string Help = "Exit codes: 0 complete, 1 bad input, 2 stage failed, 3 review failed, 4 acceptance tests failed, 5 timeout, 6 run locked by another process, 130 cancelled.";
 }

@@ -7,7 +7,7 @@ using TeamBot.Rules;
 namespace TeamBot.Hosting.Views;
 
 /// <summary>Shows a run on the console while it runs, and its summary at the end.</summary>
-public interface IRunView : IProgress<WorkflowEvent>
+internal interface IRunView : IProgress<WorkflowEvent>
 {
     /// <summary>Runs <paramref name="run"/> while showing its progress.</summary>
     Task<WorkflowResult> ShowAsync(Func<CancellationToken, Task<WorkflowResult>> run, CancellationToken cancellationToken);

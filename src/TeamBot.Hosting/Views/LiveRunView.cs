@@ -10,7 +10,7 @@ using TeamBot.Rules;
 namespace TeamBot.Hosting.Views;
 
 /// <summary>A live table of the run on an interactive console: one row per stage, and per group member while it runs.</summary>
-public sealed class LiveRunView(IAnsiConsole console, TimeProvider time) : IRunView
+internal sealed class LiveRunView(IAnsiConsole console, TimeProvider time) : IRunView
 {
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(200);
 
@@ -73,7 +73,7 @@ public sealed class LiveRunView(IAnsiConsole console, TimeProvider time) : IRunV
 }
 
 /// <summary>Draws a <see cref="RunBoard"/> as a Spectre.Console table.</summary>
-public static class RunBoardTable
+internal static class RunBoardTable
 {
     /// <summary>The table of <paramref name="board"/> at <paramref name="now"/>; group members are indented under their group.</summary>
     public static Table Render(RunBoard board, DateTimeOffset now)

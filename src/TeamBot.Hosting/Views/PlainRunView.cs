@@ -9,7 +9,7 @@ using TeamBot.Rules;
 namespace TeamBot.Hosting.Views;
 
 /// <summary>Timestamped lines, for redirected output and CI.</summary>
-public sealed class PlainRunView(TextWriter output, TimeProvider time) : IRunView
+internal sealed class PlainRunView(TextWriter output, TimeProvider time) : IRunView
 {
     private readonly RunBoard _board = new();
     private readonly Lock _gate = new();

@@ -8,7 +8,7 @@ using TeamBot.Rules;
 namespace TeamBot.Hosting.Views;
 
 /// <summary>What the console shows of a run: one row per stage, and one per group member while its group runs.</summary>
-public sealed class RunBoard
+internal sealed class RunBoard
 {
     private readonly Dictionary<string, Row> _rows = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];

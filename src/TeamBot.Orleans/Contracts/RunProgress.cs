@@ -39,7 +39,7 @@ public sealed class RunProgress
     /// and the events of the new session are numbered from 0 again.
     /// </summary>
     [Id(6)]
-    public Guid Session { get; set; }
+    internal Guid Session { get; set; }
 
     /// <summary>Gets or sets the events of this session from the index asked for.</summary>
     [Id(7)]
@@ -47,7 +47,7 @@ public sealed class RunProgress
 
     /// <summary>Gets or sets the index to ask from next time.</summary>
     [Id(8)]
-    public int NextEvent { get; set; }
+    internal int NextEvent { get; set; }
 
     /// <summary>Gets or sets the time the run has taken over all its sessions, as of its last save or end.</summary>
     [Id(9)]

@@ -6,7 +6,7 @@ namespace TeamBot.Orleans.Contracts;
 
 /// <summary>An objective submitted to the cluster: everything a run needs that the workflow does not hold.</summary>
 [GenerateSerializer]
-public sealed class RunSubmission
+internal sealed class RunSubmission
 {
     /// <summary>Gets or sets the objective's title.</summary>
     [Id(0)]

@@ -6,7 +6,7 @@ using TeamBot.Agents;
 namespace TeamBot.Orleans.Grains;
 
 /// <summary>Runs one agent call on whichever silo it is placed; one activation per call.</summary>
-public interface IAgentWorkerGrain : IGrainWithGuidKey
+internal interface IAgentWorkerGrain : IGrainWithGuidKey
 {
     /// <summary>Calls the silo's agent named in <paramref name="request"/>.</summary>
     /// <param name="request">The call, as the driver built it.</param>

@@ -5,7 +5,7 @@ using Orleans;
 namespace TeamBot.Orleans.Grains;
 
 /// <summary>The cluster's list of runs (one grain, key <c>runs</c>), for <c>teambot status --cluster</c> and for waking runs after a failover.</summary>
-public interface IRunIndexGrain : IGrainWithStringKey
+internal interface IRunIndexGrain : IGrainWithStringKey
 {
     /// <summary>Records a run.</summary>
     Task AddAsync(string runId);

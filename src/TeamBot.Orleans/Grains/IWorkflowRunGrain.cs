@@ -6,7 +6,7 @@ using TeamBot.Orleans.Contracts;
 namespace TeamBot.Orleans.Grains;
 
 /// <summary>One workflow run, keyed by its run id: hosts the run's driver, keeps its state, sends its agent calls to worker grains.</summary>
-public interface IWorkflowRunGrain : IGrainWithStringKey
+internal interface IWorkflowRunGrain : IGrainWithStringKey
 {
     /// <summary>Starts the run; submitting the same run again does nothing, so a client may retry.</summary>
     /// <returns><see langword="true"/> when this call started it.</returns>

@@ -42,7 +42,7 @@ internal sealed class RunIndexGrain([PersistentState("runs", TeamBotStorage.Name
 }
 
 /// <summary>The run index's persisted state.</summary>
-public sealed class RunIndex
+internal sealed class RunIndex
 {
     /// <summary>Gets or sets every run id.</summary>
     public List<string> Runs { get; set; } = [];

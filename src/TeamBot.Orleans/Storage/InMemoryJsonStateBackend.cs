@@ -16,10 +16,10 @@ public sealed class InMemoryJsonStateBackend : IJsonStateBackend
     private readonly Lock _gate = new();
 
     /// <summary>Gets the documents' keys.</summary>
-    public System.Collections.Generic.ICollection<string> Keys => _documents.Keys;
+    internal System.Collections.Generic.ICollection<string> Keys => _documents.Keys;
 
     /// <summary>Gets a document's JSON, or <see langword="null"/>.</summary>
-    public byte[]? Get(string key) => _documents.TryGetValue(key, out var document) ? document.Json : null;
+    internal byte[]? Get(string key) => _documents.TryGetValue(key, out var document) ? document.Json : null;
 
     /// <inheritdoc/>
     public Task<(byte[]? Json, string? ETag)> ReadAsync(string key, CancellationToken cancellationToken) =>

@@ -14,7 +14,7 @@ namespace TeamBot.Orleans.Storage;
 public sealed class PostgresJsonStateBackend : IJsonStateBackend, IAsyncDisposable
 {
     /// <summary>The table, created by <see cref="EnsureSchemaAsync"/> (and by <c>deploy/postgresql/teambot.sql</c>).</summary>
-    public const string Schema = """
+    internal const string Schema = """
         create table if not exists teambot_grain_state (
             key text primary key,
             version bigint not null,

@@ -10,29 +10,29 @@ public static class WorkflowTelemetry
     public const string Name = "TeamBot.Workflow";
 
     /// <summary>Gets the source of the run, stage, group-member and agent-call spans.</summary>
-    public static ActivitySource ActivitySource { get; } = new(Name, typeof(WorkflowTelemetry).Assembly.GetName().Version?.ToString());
+    internal static ActivitySource ActivitySource { get; } = new(Name, typeof(WorkflowTelemetry).Assembly.GetName().Version?.ToString());
 
     /// <summary>Gets the meter of the stage and review instruments.</summary>
-    public static Meter Meter { get; } = new(Name, typeof(WorkflowTelemetry).Assembly.GetName().Version?.ToString());
+    internal static Meter Meter { get; } = new(Name, typeof(WorkflowTelemetry).Assembly.GetName().Version?.ToString());
 
     /// <summary>Gets the number of run sessions started (a resume is a new session of the same run).</summary>
-    public static Counter<long> RunsStarted { get; } = Meter.CreateCounter<long>("teambot.runs.started", description: "Run sessions started or resumed.");
+    internal static Counter<long> RunsStarted { get; } = Meter.CreateCounter<long>("teambot.runs.started", description: "Run sessions started or resumed.");
 
     /// <summary>Gets the number of run sessions ended, tagged with the run's status.</summary>
-    public static Counter<long> RunsFinished { get; } = Meter.CreateCounter<long>("teambot.runs.finished", description: "Run sessions ended, by status.");
+    internal static Counter<long> RunsFinished { get; } = Meter.CreateCounter<long>("teambot.runs.finished", description: "Run sessions ended, by status.");
 
     /// <summary>Gets the duration of each run session, in seconds, tagged with the run's status.</summary>
-    public static Histogram<double> RunDuration { get; } = Meter.CreateHistogram<double>("teambot.run.duration", "s", "Time a run session took.");
+    internal static Histogram<double> RunDuration { get; } = Meter.CreateHistogram<double>("teambot.run.duration", "s", "Time a run session took.");
 
     /// <summary>Gets the duration of each stage's work, in seconds, tagged with the stage and outcome.</summary>
-    public static Histogram<double> StageDuration { get; } = Meter.CreateHistogram<double>("teambot.stage.duration", "s", "Time a stage's work took.");
+    internal static Histogram<double> StageDuration { get; } = Meter.CreateHistogram<double>("teambot.stage.duration", "s", "Time a stage's work took.");
 
     /// <summary>Gets the number of stages completed.</summary>
-    public static Counter<long> StagesCompleted { get; } = Meter.CreateCounter<long>("teambot.stages.completed", description: "Stages completed.");
+    internal static Counter<long> StagesCompleted { get; } = Meter.CreateCounter<long>("teambot.stages.completed", description: "Stages completed.");
 
     /// <summary>Gets the number of stage failures.</summary>
-    public static Counter<long> StageFailures { get; } = Meter.CreateCounter<long>("teambot.stages.failed", description: "Stage and group-member failures.");
+    internal static Counter<long> StageFailures { get; } = Meter.CreateCounter<long>("teambot.stages.failed", description: "Stage and group-member failures.");
 
     /// <summary>Gets the number of review iterations.</summary>
-    public static Counter<long> ReviewIterations { get; } = Meter.CreateCounter<long>("teambot.review.iterations", description: "Review iterations finished.");
+    internal static Counter<long> ReviewIterations { get; } = Meter.CreateCounter<long>("teambot.review.iterations", description: "Review iterations finished.");
 }
