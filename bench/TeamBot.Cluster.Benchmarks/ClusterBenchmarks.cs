@@ -6,9 +6,9 @@ using Orleans.Hosting;
 using Orleans.TestingHost;
 using TeamBot.Agents;
 using TeamBot.Objectives;
-using TeamBot.Rules;
 using TeamBot.Orleans.Contracts;
 using TeamBot.Orleans.Hosting;
+using TeamBot.Rules;
 
 namespace TeamBot.Benchmarks;
 

@@ -5,8 +5,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using TeamBot.Agents;
 using TeamBot.Execution;
-using TeamBot.Rules;
 using TeamBot.Objectives;
+using TeamBot.Rules;
 
 namespace TeamBot.Hosting;
 

@@ -8,8 +8,8 @@ using TeamBot.AcceptanceTests;
 using TeamBot.Agents;
 using TeamBot.CrashHost;
 using TeamBot.Execution;
-using TeamBot.Rules;
 using TeamBot.Objectives;
+using TeamBot.Rules;
 using TeamBot.State;
 
 // Usage: TeamBot.CrashHost <run folder> <agent calls file> <attempt>

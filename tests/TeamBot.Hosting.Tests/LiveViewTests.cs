@@ -1,8 +1,8 @@
 using System;
 using Spectre.Console.Testing;
 using TeamBot.Execution;
-using TeamBot.Rules;
 using TeamBot.Hosting.Views;
+using TeamBot.Rules;
 
 namespace TeamBot.Hosting.Tests;
 

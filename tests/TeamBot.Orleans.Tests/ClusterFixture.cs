@@ -6,10 +6,10 @@ using Orleans.Hosting;
 using Orleans.TestingHost;
 using TeamBot.Agents;
 using TeamBot.Execution;
-using TeamBot.Rules;
 using TeamBot.Orleans.Clustering;
 using TeamBot.Orleans.Hosting;
 using TeamBot.Orleans.Storage;
+using TeamBot.Rules;
 
 namespace TeamBot.Orleans.Tests;
 

@@ -15,13 +15,13 @@ using Orleans.Hosting;
 using TeamBot.Agents;
 using TeamBot.Definitions;
 using TeamBot.Execution;
-using TeamBot.Rules;
 using TeamBot.Hosting;
 using TeamBot.Objectives;
 using TeamBot.Orleans.Clustering;
 using TeamBot.Orleans.Contracts;
 using TeamBot.Orleans.Hosting;
 using TeamBot.Orleans.Storage;
+using TeamBot.Rules;
 using TeamBot.State;
 
 namespace TeamBot.Cli.Cluster;

@@ -5,8 +5,8 @@ using System.Linq;
 using Spectre.Console;
 using TeamBot.Definitions;
 using TeamBot.Execution;
-using TeamBot.Rules;
 using TeamBot.Hosting.Views;
+using TeamBot.Rules;
 
 namespace TeamBot.Hosting.Commands;
 

@@ -5,9 +5,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using TeamBot.Agents;
 using TeamBot.Execution;
-using TeamBot.Rules;
 using TeamBot.Hosting.Views;
 using TeamBot.Objectives;
+using TeamBot.Rules;
 using TeamBot.State;
 
 namespace TeamBot.Hosting.Commands;

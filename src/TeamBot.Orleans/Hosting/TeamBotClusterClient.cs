@@ -5,10 +5,10 @@ using System.Threading.Tasks;
 using Orleans;
 using Orleans.Runtime;
 using TeamBot.Execution;
-using TeamBot.Rules;
 using TeamBot.Objectives;
 using TeamBot.Orleans.Contracts;
 using TeamBot.Orleans.Grains;
+using TeamBot.Rules;
 
 namespace TeamBot.Orleans.Hosting;
 

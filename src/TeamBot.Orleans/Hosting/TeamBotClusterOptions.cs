@@ -1,7 +1,7 @@
 using System;
 using TeamBot.Execution;
-using TeamBot.Rules;
 using TeamBot.Orleans.Storage;
+using TeamBot.Rules;
 
 namespace TeamBot.Orleans.Hosting;
 

@@ -1,14 +1,14 @@
 using System;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using TeamBot.Agents;
 using TeamBot.Definitions;
-using Microsoft.Extensions.Logging;
-using Orleans;
 using TeamBot.Execution;
 using TeamBot.Orleans.Storage;
 

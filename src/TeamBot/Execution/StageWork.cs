@@ -8,11 +8,11 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
-using TeamBot.Rules;
 using TeamBot.AcceptanceTests;
 using TeamBot.Agents;
 using TeamBot.Definitions;
 using TeamBot.Objectives;
+using TeamBot.Rules;
 using TeamBot.Telemetry;
 
 namespace TeamBot.Execution;

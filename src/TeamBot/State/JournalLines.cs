@@ -1,5 +1,5 @@
-using System.Buffers;
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Text.Json;
 

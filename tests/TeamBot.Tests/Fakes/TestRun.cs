@@ -5,8 +5,8 @@ using System.Threading.Tasks;
 using TeamBot.Agents;
 using TeamBot.Definitions;
 using TeamBot.Execution;
-using TeamBot.Rules;
 using TeamBot.Objectives;
+using TeamBot.Rules;
 using TeamBot.State;
 
 namespace TeamBot.Tests.Fakes;
