@@ -20,8 +20,13 @@ public interface ITeamBotCluster
     Task ServeAsync(ClusterServeOptions options, IStageAgent agent, TextWriter output, CancellationToken cancellationToken);
 
     /// <summary>Submits <paramref name="objective"/> to the cluster at <paramref name="connection"/> and reports its progress until it ends.</summary>
+    /// <param name="connection">A gateway (<c>host:port</c>) or the PostgreSQL connection string of the cluster's membership.</param>
+    /// <param name="objective">What the run is for.</param>
+    /// <param name="runOverrides">What the run sets for itself over the silos' options.</param>
+    /// <param name="progress">Receives the run's progress events.</param>
+    /// <param name="cancellationToken">Stops watching; the run goes on in the cluster.</param>
     /// <exception cref="State.WorkflowStateException">The cluster already has a run of this objective.</exception>
-    Task<WorkflowResult> RunAsync(string connection, Objective objective, IProgress<WorkflowEvent> progress, CancellationToken cancellationToken);
+    Task<WorkflowResult> RunAsync(string connection, Objective objective, RunOverrides runOverrides, IProgress<WorkflowEvent> progress, CancellationToken cancellationToken);
 
     /// <summary>Cancels run <paramref name="runId"/> in the cluster at <paramref name="connection"/>; its state is saved as cancelled.</summary>
     /// <returns><see langword="true"/> when the run was under way and was told to stop; <see langword="false"/> when it was not running.</returns>

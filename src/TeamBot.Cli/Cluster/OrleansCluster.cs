@@ -73,13 +73,13 @@ public sealed class OrleansCluster<TStage>(IWorkflowDefinition<TStage> workflow)
 
     /// <inheritdoc/>
     /// <exception cref="WorkflowStateException">The cluster already has a run of this objective's feature.</exception>
-    public async Task<WorkflowResult> RunAsync(string connection, Objective objective, IProgress<WorkflowEvent> progress, CancellationToken cancellationToken)
+    public async Task<WorkflowResult> RunAsync(string connection, Objective objective, RunOverrides runOverrides, IProgress<WorkflowEvent> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(objective);
         using IHost client = await ConnectAsync(connection, cancellationToken).ConfigureAwait(false);
         var cluster = new TeamBotClusterClient(client.Services.GetRequiredService<IClusterClient>());
         var started = DateTimeOffset.UtcNow;
-        (string runId, bool submitted) = await cluster.SubmitAsync(objective).ConfigureAwait(false);
+        (string runId, bool submitted) = await cluster.SubmitAsync(objective, overrides: runOverrides).ConfigureAwait(false);
         if (!submitted)
         {
             throw new WorkflowStateException($"The cluster at {connection} already has a run '{runId}'. See it with 'teambot status --cluster {connection}'.");

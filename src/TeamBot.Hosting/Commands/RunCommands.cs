@@ -43,13 +43,14 @@ internal static class RunCommands
     }
 
     /// <summary>Submits the objective to a cluster and shows its progress with the same view as a local run.</summary>
-    private static async Task<int> ClusterRunAsync<TStage>(CliContext<TStage> context, ParseResult parse, ITeamBotCluster cluster, string connection, Objective objective, CancellationToken cancellationToken)
+    private static async Task<int> ClusterRunAsync<TStage>(CliContext<TStage> context, ParseResult parse, RunOptions options, ITeamBotCluster cluster, string connection, Objective objective, CancellationToken cancellationToken)
         where TStage : struct, Enum
     {
         IRunView view = context.CreateView(parse);
+        var overrides = new RunOverrides(parse.GetValue(options.TimeBudget), parse.GetValue(options.MaxConcurrency), parse.GetValue(options.SkipOptional) ? true : null);
         try
         {
-            WorkflowResult result = await view.ShowAsync(token => cluster.RunAsync(connection, objective, view, token), cancellationToken).ConfigureAwait(false);
+            WorkflowResult result = await view.ShowAsync(token => cluster.RunAsync(connection, objective, overrides, view, token), cancellationToken).ConfigureAwait(false);
             view.ShowSummary(result, context.ArtifactsOf);
             return CliContext<TStage>.ExitCode(result.Status);
         }
@@ -81,7 +82,7 @@ internal static class RunCommands
 
         if (context.Settings.Cluster is { } cluster && parse.GetValue(options.Cluster) is { } connection)
         {
-            return await ClusterRunAsync(context, parse, cluster, connection, objective, cancellationToken).ConfigureAwait(false);
+            return await ClusterRunAsync(context, parse, options, cluster, connection, objective, cancellationToken).ConfigureAwait(false);
         }
 
         var store = new FileStateStore(Path.Combine(context.RunsDirectory(parse), objective.FeatureName));

@@ -40,12 +40,30 @@ internal sealed class RunSubmission
     [Id(7)]
     public System.DateTimeOffset SubmittedAt { get; set; }
 
-    /// <summary>Records <paramref name="objective"/>.</summary>
-    public static RunSubmission From(Objective objective)
+    /// <summary>Gets or sets the run's own time budget, over the silo's.</summary>
+    [Id(8)]
+    public System.TimeSpan? TimeBudget { get; set; }
+
+    /// <summary>Gets or sets the run's own group concurrency, over the silo's.</summary>
+    [Id(9)]
+    public int? MaxConcurrency { get; set; }
+
+    /// <summary>Gets or sets whether the run skips optional stages, over the silo's choice.</summary>
+    [Id(10)]
+    public bool? SkipOptionalStages { get; set; }
+
+    /// <summary>Gets what the run sets for itself.</summary>
+    public TeamBot.Execution.RunOverrides Overrides => new(TimeBudget, MaxConcurrency, SkipOptionalStages);
+
+    /// <summary>Records <paramref name="objective"/> and what the run sets for itself.</summary>
+    public static RunSubmission From(Objective objective, TeamBot.Execution.RunOverrides? overrides = null)
     {
         System.ArgumentNullException.ThrowIfNull(objective);
         return new()
         {
+            TimeBudget = overrides?.TimeBudget,
+            MaxConcurrency = overrides?.MaxConcurrency,
+            SkipOptionalStages = overrides?.SkipOptionalStages,
             Title = objective.Title,
             FeatureName = objective.FeatureName,
             SourcePath = objective.SourcePath,

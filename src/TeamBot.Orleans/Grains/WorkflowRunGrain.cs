@@ -137,11 +137,12 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
     {
         string runDirectory = Path.Combine(Path.GetFullPath(_options.RunsDirectory), RunId);
         var objective = _submission.State.ToObjective();
+        IRunDriver driver = _driver.WithOverrides(_submission.State.Overrides);
         try
         {
             WorkflowResult result = resume
-                ? await _driver.ResumeAsync(_store, objective, runDirectory, _progress, timeBudget, _cancel.Token)
-                : await _driver.StartAsync(_store, objective, runDirectory, _progress, _cancel.Token);
+                ? await driver.ResumeAsync(_store, objective, runDirectory, _progress, timeBudget, _cancel.Token)
+                : await driver.StartAsync(_store, objective, runDirectory, _progress, _cancel.Token);
             _progress.Finish(result);
             LogFinished(_logger, RunId, result.Status.ToString());
         }

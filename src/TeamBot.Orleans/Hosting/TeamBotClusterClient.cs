@@ -23,12 +23,15 @@ public sealed class TeamBotClusterClient(IGrainFactory grains)
     public TimeSpan FailoverTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Submits <paramref name="objective"/> as run <paramref name="runId"/> (default: its feature name).</summary>
+    /// <param name="objective">What the run is for.</param>
+    /// <param name="runId">The run's id; default: the objective's feature name.</param>
+    /// <param name="overrides">What the run sets for itself over the silos' options (time budget, concurrency, optional stages).</param>
     /// <returns>The run id, and whether this call started it (false: it already existed).</returns>
-    public async Task<(string RunId, bool Started)> SubmitAsync(Objective objective, string? runId = null)
+    public async Task<(string RunId, bool Started)> SubmitAsync(Objective objective, string? runId = null, RunOverrides? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(objective);
         string id = runId ?? objective.FeatureName;
-        return (id, await grains.GetGrain<IWorkflowRunGrain>(id).SubmitAsync(RunSubmission.From(objective)).ConfigureAwait(false));
+        return (id, await grains.GetGrain<IWorkflowRunGrain>(id).SubmitAsync(RunSubmission.From(objective, overrides)).ConfigureAwait(false));
     }
 
     /// <summary>Reports the run's events as they happen until it ends, and returns its last progress.</summary>

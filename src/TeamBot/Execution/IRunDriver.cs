@@ -15,6 +15,12 @@ public interface IRunDriver
     /// <summary>Gets the workflow's name.</summary>
     string WorkflowName { get; }
 
+    /// <summary>Gets the options the driver runs with.</summary>
+    WorkflowRunnerOptions Options { get; }
+
+    /// <summary>Gets a driver of the same workflow and agents that runs with <paramref name="runOverrides"/> applied.</summary>
+    IRunDriver WithOverrides(RunOverrides runOverrides);
+
     /// <inheritdoc cref="RunDriver{TStage}.StartAsync"/>
     Task<WorkflowResult> StartAsync(IWorkflowStateStore store, Objective objective, string runDirectory, IProgress<WorkflowEvent>? progress = null, CancellationToken cancellationToken = default);
 

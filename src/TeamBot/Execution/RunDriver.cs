@@ -49,6 +49,13 @@ public sealed class RunDriver<TStage> : IRunDriver
     /// <summary>Gets the options.</summary>
     public WorkflowRunnerOptions Options { get; }
 
+    /// <inheritdoc/>
+    public IRunDriver WithOverrides(RunOverrides runOverrides)
+    {
+        ArgumentNullException.ThrowIfNull(runOverrides);
+        return runOverrides == RunOverrides.None ? this : new RunDriver<TStage>(Workflow, _agents, runOverrides.ApplyTo(Options));
+    }
+
     internal ExecutionRules<TStage> Rules { get; }
 
     internal RunStateMapper<TStage> Mapper { get; }

@@ -40,9 +40,12 @@ public sealed class ClusterRunHost : IRunHost
     public async Task<WorkflowResult> RunAsync<TStage>(IWorkflowDefinition<TStage> workflow, AgentRegistry agents, WorkflowRunnerOptions options, Objective objective, IProgress<WorkflowEvent> progress, CancellationToken cancellationToken = default)
         where TStage : struct, Enum
     {
-        _client ??= await StartAsync(workflow, agents, options);
+        // The silos get the host's part of the options (clock, policy); the run's own choices travel with the submission.
+        var defaults = new WorkflowRunnerOptions();
+        _client ??= await StartAsync(workflow, agents, options with { TimeBudget = defaults.TimeBudget, MaxConcurrency = null, Policy = options.Policy with { SkipOptionalStages = false } });
         _runId = objective.FeatureName;
-        if (!(await _client.SubmitAsync(objective, _runId)).Started)
+        var overrides = new RunOverrides(options.TimeBudget, options.MaxConcurrency, options.Policy.SkipOptionalStages);
+        if (!(await _client.SubmitAsync(objective, _runId, overrides)).Started)
         {
             throw new WorkflowStateException($"The cluster already has a run '{_runId}'.");
         }
