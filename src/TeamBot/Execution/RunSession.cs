@@ -137,7 +137,7 @@ internal sealed class RunSession<TStage>
     /// </remarks>
     private async Task<bool> CarryOutAsync(CancellationToken cancellationToken)
     {
-        if (_roundDecisions.Exists(decision => decision.Commands.Any(command => command is SaveState<TStage>)))
+        if (AsksToSave())
         {
             await _recorder.SaveAsync(_state, Now).ConfigureAwait(false);
         }
@@ -166,6 +166,22 @@ internal sealed class RunSession<TStage>
                         break;
                     default:
                         throw new InvalidOperationException($"The driver cannot carry out {command.GetType().Name}.");
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool AsksToSave()
+    {
+        foreach (Decision<TStage> decision in _roundDecisions)
+        {
+            foreach (ExecutionCommand<TStage> command in decision.Commands)
+            {
+                if (command is SaveState<TStage>)
+                {
+                    return true;
                 }
             }
         }

@@ -132,7 +132,7 @@ public sealed class FileStateStore : IWorkflowStateStore, IWorkflowJournal
     }
 
     /// <inheritdoc/>
-    /// <remarks>One write of all the lines, then one flush to disk: a crash keeps whole entries and at most a torn last line.</remarks>
+    /// <remarks>The lines are appended, then flushed to disk once: a crash keeps whole entries and at most a torn last line.</remarks>
     public async ValueTask AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
@@ -141,12 +141,18 @@ public sealed class FileStateStore : IWorkflowStateStore, IWorkflowJournal
             return;
         }
 
-        byte[] lines = JournalLines.ToLines(entries);
+        // Segments below the large-object threshold: a round of many events must not cost a gen-2 collection.
+        var lines = new SegmentedBuffer();
+        JournalLines.Write(entries, lines);
         Directory.CreateDirectory(RunDirectory);
         var stream = new FileStream(JournalPath, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
         await using (stream.ConfigureAwait(false))
         {
-            await stream.WriteAsync(lines, cancellationToken).ConfigureAwait(false);
+            foreach (ReadOnlyMemory<byte> segment in lines.Written)
+            {
+                await stream.WriteAsync(segment, cancellationToken).ConfigureAwait(false);
+            }
+
             stream.Flush(flushToDisk: true);
         }
     }

@@ -15,7 +15,8 @@ namespace TeamBot.State;
 public sealed class InMemoryStateStore : IWorkflowStateStore, IWorkflowJournal
 {
     private readonly Lock _gate = new();
-    private readonly List<byte[]> _journal = [];
+    private readonly SegmentedBuffer _journal = new();
+    private int _journalLength;
 
     // One buffer kept across saves: a large run's snapshot would otherwise be a new large-object-heap array each time.
     private readonly SegmentedBuffer _snapshot = new();
@@ -36,7 +37,7 @@ public sealed class InMemoryStateStore : IWorkflowStateStore, IWorkflowJournal
         {
             lock (_gate)
             {
-                return _journal.Count;
+                return _journalLength;
             }
         }
     }
@@ -81,6 +82,7 @@ public sealed class InMemoryStateStore : IWorkflowStateStore, IWorkflowJournal
             _writer.Flush();
             _saved = true;
             _journal.Clear();
+            _journalLength = 0;
         }
 
         return ValueTask.CompletedTask;
@@ -90,10 +92,10 @@ public sealed class InMemoryStateStore : IWorkflowStateStore, IWorkflowJournal
     public ValueTask AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        byte[] line = JournalLines.ToLines(entries);
         lock (_gate)
         {
-            _journal.Add(line);
+            JournalLines.Write(entries, _journal);
+            _journalLength += entries.Count;
         }
 
         return ValueTask.CompletedTask;
@@ -105,7 +107,7 @@ public sealed class InMemoryStateStore : IWorkflowStateStore, IWorkflowJournal
         byte[] all;
         lock (_gate)
         {
-            all = _journal.SelectMany(line => line).ToArray();
+            all = _journal.Written.ToArray();
         }
 
         return ValueTask.FromResult<IReadOnlyList<JournalEntry>>(JournalLines.Parse(all, JournalLocation));

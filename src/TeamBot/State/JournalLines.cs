@@ -8,20 +8,17 @@ namespace TeamBot.State;
 /// <summary>The journal's line format: one JSON object per line, each line ended by a newline.</summary>
 internal static class JournalLines
 {
-    /// <summary>Writes the entries as lines into one buffer, so that they are appended with one write.</summary>
-    public static byte[] ToLines(IReadOnlyList<JournalEntry> entries)
+    /// <summary>Writes the entries as lines to <paramref name="output"/>, each ended by a newline.</summary>
+    public static void Write(IReadOnlyList<JournalEntry> entries, IBufferWriter<byte> output)
     {
-        var buffer = new ArrayBufferWriter<byte>(256 * entries.Count);
-        using var writer = new Utf8JsonWriter(buffer);
+        using var writer = new Utf8JsonWriter(output);
         foreach (JournalEntry entry in entries)
         {
             JsonSerializer.Serialize(writer, entry, JournalJsonContext.Default.JournalEntry);
             writer.Flush();
             writer.Reset();
-            buffer.Write("\n"u8);
+            output.Write("\n"u8);
         }
-
-        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>

@@ -11,7 +11,9 @@ namespace TeamBot.State;
 /// </summary>
 internal sealed class SegmentedBuffer : IBufferWriter<byte>
 {
-    private const int SegmentSize = 32 * 1024;
+    // Small states stay small: segments start at 4 KB and double up to 64 KB, below the 85 KB large-object threshold.
+    private const int FirstSegment = 4 * 1024;
+    private const int LargestSegment = 64 * 1024;
     private readonly List<byte[]> _segments = [];
 
     // How much of each segment before the current one was written: a write that does not fit starts the next segment.
@@ -63,7 +65,7 @@ internal sealed class SegmentedBuffer : IBufferWriter<byte>
         int needed = Math.Max(sizeHint, 1);
         if (_segments.Count == 0)
         {
-            _segments.Add(new byte[Math.Max(SegmentSize, needed)]);
+            _segments.Add(new byte[Math.Max(FirstSegment, needed)]);
         }
         else if (_segments[_filled.Count].Length - _position < needed)
         {
@@ -71,7 +73,7 @@ internal sealed class SegmentedBuffer : IBufferWriter<byte>
             _position = 0;
             if (_filled.Count == _segments.Count)
             {
-                _segments.Add(new byte[Math.Max(SegmentSize, needed)]);
+                _segments.Add(new byte[Math.Max(Math.Min(_segments[^1].Length * 2, LargestSegment), needed)]);
             }
             else if (_segments[_filled.Count].Length < needed)
             {
