@@ -23,6 +23,8 @@ public sealed class FileStateStore : IWorkflowStateStore, IWorkflowJournal
     /// <summary>The lock file's name.</summary>
     public const string LockFileName = "orchestration_state.lock";
 
+    private readonly SegmentedBuffer _lines = new();
+
     /// <summary>Initializes a new instance of the <see cref="FileStateStore"/> class.</summary>
     /// <param name="runDirectory">The run's folder; created on the first save.</param>
     public FileStateStore(string runDirectory)
@@ -141,14 +143,15 @@ public sealed class FileStateStore : IWorkflowStateStore, IWorkflowJournal
             return;
         }
 
-        // Segments below the large-object threshold: a round of many events must not cost a gen-2 collection.
-        var lines = new SegmentedBuffer();
-        JournalLines.Write(entries, lines);
+        // One run's appends come one round at a time, so one buffer serves them all; its segments stay below the
+        // large-object threshold, so a round of many events costs no gen-2 collection.
+        _lines.Clear();
+        JournalLines.Write(entries, _lines);
         Directory.CreateDirectory(RunDirectory);
         var stream = new FileStream(JournalPath, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
         await using (stream.ConfigureAwait(false))
         {
-            foreach (ReadOnlyMemory<byte> segment in lines.Written)
+            foreach (ReadOnlyMemory<byte> segment in _lines.Written)
             {
                 await stream.WriteAsync(segment, cancellationToken).ConfigureAwait(false);
             }
