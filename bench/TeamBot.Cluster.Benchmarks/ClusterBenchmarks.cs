@@ -49,7 +49,10 @@ public class ClusterBenchmarks
         string[] runs = Enumerable.Range(0, RunsPerBatch).Select(i => $"bench-{Silos}-{batch}-{i}").ToArray();
         await Task.WhenAll(runs.Select(run => _client.SubmitAsync(new Objective { Title = run, FeatureName = run }, run)));
         RunProgress[] results = await Task.WhenAll(runs.Select(run => _client.WatchAsync(run)));
-        return results.Count(result => result.Status == RunStatus.Complete);
+        int complete = results.Count(result => result.Status == RunStatus.Complete);
+
+        // Only work that succeeded is measured: a batch with a failed run is not a figure.
+        return complete == RunsPerBatch ? complete : throw new InvalidOperationException($"{RunsPerBatch - complete} of {RunsPerBatch} runs did not complete.");
     }
 
     private sealed class SiloConfigurator : ISiloConfigurator
