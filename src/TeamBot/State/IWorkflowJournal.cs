@@ -21,7 +21,8 @@ public interface IWorkflowJournal
     /// <summary>
     /// Appends the entries of one decision round with one write: events that arrived together share one flush to disk.
     /// Once this returns, a crash keeps them all; a crash meanwhile keeps a prefix of them (a torn last entry is dropped
-    /// by readers), which is a state the run could also have been in.
+    /// by readers), which is a state the run could also have been in. The driver appends one round at a time, never two
+    /// at once.
     /// </summary>
     ValueTask AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken);
 
