@@ -28,6 +28,15 @@ public interface ITeamBotCluster
     /// <exception cref="State.WorkflowStateException">The cluster already has a run of this objective.</exception>
     Task<WorkflowResult> RunAsync(string connection, Objective objective, RunOverrides runOverrides, IProgress<WorkflowEvent> progress, CancellationToken cancellationToken);
 
+    /// <summary>Resumes stopped run <paramref name="runId"/> in the cluster at <paramref name="connection"/> and reports its progress until it ends.</summary>
+    /// <param name="connection">A gateway (<c>host:port</c>) or the PostgreSQL connection string of the cluster's membership.</param>
+    /// <param name="runId">The run.</param>
+    /// <param name="timeBudget">A new time budget for the whole run; <see langword="null"/> keeps the saved one.</param>
+    /// <param name="progress">Receives the run's progress events.</param>
+    /// <param name="cancellationToken">Stops watching; the run goes on in the cluster.</param>
+    /// <exception cref="State.WorkflowStateException">The cluster has no such run, or it is running.</exception>
+    Task<WorkflowResult> ResumeAsync(string connection, string runId, TimeSpan? timeBudget, IProgress<WorkflowEvent> progress, CancellationToken cancellationToken);
+
     /// <summary>Cancels run <paramref name="runId"/> in the cluster at <paramref name="connection"/>; its state is saved as cancelled.</summary>
     /// <returns><see langword="true"/> when the run was under way and was told to stop; <see langword="false"/> when it was not running.</returns>
     Task<bool> CancelAsync(string connection, string runId, CancellationToken cancellationToken);

@@ -10,7 +10,7 @@ using TeamBot.Hosting;
 
 namespace TeamBot.Orleans.Tests;
 
-/// <summary><c>teambot serve</c>, <c>run --cluster</c> and <c>status --cluster</c> through the command-line library.</summary>
+/// <summary><c>teambot serve</c>, <c>run</c>, <c>status</c>, <c>cancel</c> and <c>resume</c> with <c>--cluster</c>, through the command-line library.</summary>
 [Collection(nameof(SharedClusterState))]
 public sealed class CommandLineClusterTests
 {
@@ -44,6 +44,19 @@ public sealed class CommandLineClusterTests
             exit = await TeamBotCli.Create(Workflow.Definition, settings with { Output = status }).Parse(["status", "--cluster", $"localhost:{gatewayPort}"]).InvokeAsync();
             Assert.Equal(ExitCodes.Complete, exit);
             Assert.Matches(@"add-csv-export\s+complete\s+at COMPLETE\s+14/14 stages", status.ToString());
+
+            // A run the cluster does not have is a clear error; a finished one resumes to its end at once.
+            var missing = new StringWriter();
+            exit = await TeamBotCli.Create(Workflow.Definition, settings with { Error = missing }).Parse(["resume", "no-such-run", "--cluster", $"localhost:{gatewayPort}"]).InvokeAsync();
+            Assert.Equal(ExitCodes.BadInput, exit);
+            Assert.Contains("has no stopped run 'no-such-run'", missing.ToString(), StringComparison.Ordinal);
+            exit = await TeamBotCli.Create(Workflow.Definition, settings with { Error = missing }).Parse(["cancel", "add-csv-export", "--cluster", $"localhost:{gatewayPort}"]).InvokeAsync();
+            Assert.Equal(ExitCodes.BadInput, exit);
+            Assert.Contains("Run 'add-csv-export' is not running", missing.ToString(), StringComparison.Ordinal);
+            var resumed = new StringWriter();
+            exit = await TeamBotCli.Create(Workflow.Definition, settings with { Output = resumed }).Parse(["resume", "add-csv-export", "--cluster", $"localhost:{gatewayPort}"]).InvokeAsync();
+            Assert.True(exit == ExitCodes.Complete, resumed.ToString());
+            Assert.Contains("RunCompleted", resumed.ToString(), StringComparison.Ordinal);
         }
         finally
         {

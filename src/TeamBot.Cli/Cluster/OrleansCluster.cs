@@ -78,7 +78,6 @@ public sealed class OrleansCluster<TStage>(IWorkflowDefinition<TStage> workflow)
         ArgumentNullException.ThrowIfNull(objective);
         using IHost client = await ConnectAsync(connection, cancellationToken).ConfigureAwait(false);
         var cluster = new TeamBotClusterClient(client.Services.GetRequiredService<IClusterClient>());
-        var started = DateTimeOffset.UtcNow;
         (string runId, bool submitted) = await cluster.SubmitAsync(objective, overrides: runOverrides).ConfigureAwait(false);
         if (!submitted)
         {
@@ -87,14 +86,23 @@ public sealed class OrleansCluster<TStage>(IWorkflowDefinition<TStage> workflow)
 
         RunProgress end = await cluster.WatchAsync(runId, progress, cancellationToken).ConfigureAwait(false);
         await client.StopAsync(CancellationToken.None).ConfigureAwait(false);
-        return new WorkflowResult(
-            end.Status,
-            end.Error,
-            end.CompletedStages.ToImmutableArray(),
-            new Dictionary<string, string>(StringComparer.Ordinal),
-            DateTimeOffset.UtcNow - started,
-            $"cluster {connection}, run {runId}",
-            $"the silos' runs folder, {runId}");
+        return Result(connection, runId, end);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="WorkflowStateException">The cluster has no such run, or it is running.</exception>
+    public async Task<WorkflowResult> ResumeAsync(string connection, string runId, TimeSpan? timeBudget, IProgress<WorkflowEvent> progress, CancellationToken cancellationToken)
+    {
+        using IHost client = await ConnectAsync(connection, cancellationToken).ConfigureAwait(false);
+        var cluster = new TeamBotClusterClient(client.Services.GetRequiredService<IClusterClient>());
+        if (!await cluster.ResumeAsync(runId, timeBudget).ConfigureAwait(false))
+        {
+            throw new WorkflowStateException($"The cluster at {connection} has no stopped run '{runId}' to resume: there is no such run, or it is running. See: teambot status --cluster {connection}");
+        }
+
+        RunProgress end = await cluster.WatchAsync(runId, progress, cancellationToken).ConfigureAwait(false);
+        await client.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        return Result(connection, runId, end);
     }
 
     /// <inheritdoc/>
@@ -114,6 +122,15 @@ public sealed class OrleansCluster<TStage>(IWorkflowDefinition<TStage> workflow)
         await client.StopAsync(CancellationToken.None).ConfigureAwait(false);
         return cancelled;
     }
+
+    private static WorkflowResult Result(string connection, string runId, RunProgress end) => new(
+        end.Status,
+        end.Error,
+        end.CompletedStages.ToImmutableArray(),
+        new Dictionary<string, string>(StringComparer.Ordinal),
+        end.Elapsed,
+        $"cluster {connection}, run {runId}",
+        $"the silos' runs folder, {runId}");
 
     /// <summary>The cluster's name in a shared membership table.</summary>
     public const string ClusterId = "teambot";

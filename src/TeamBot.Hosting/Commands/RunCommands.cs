@@ -38,25 +38,37 @@ internal static class RunCommands
         var options = new RunOptions();
         var command = new Command("resume", "Continue a stopped run where it stopped; completed stages do not run again.") { feature };
         options.AddTo(command);
+        if (context.Settings.Cluster is not null)
+        {
+            command.Options.Add(options.Cluster);
+        }
+
         command.SetAction((parse, cancellationToken) => ResumeAsync(context, parse, options, parse.GetValue(feature), cancellationToken));
         return command;
     }
 
     /// <summary>Submits the objective to a cluster and shows its progress with the same view as a local run.</summary>
-    private static async Task<int> ClusterRunAsync<TStage>(CliContext<TStage> context, ParseResult parse, RunOptions options, ITeamBotCluster cluster, string connection, Objective objective, CancellationToken cancellationToken)
+    private static Task<int> ClusterRunAsync<TStage>(CliContext<TStage> context, ParseResult parse, RunOptions options, ITeamBotCluster cluster, string connection, Objective objective, CancellationToken cancellationToken)
+        where TStage : struct, Enum
+    {
+        var overrides = new RunOverrides(parse.GetValue(options.TimeBudget), parse.GetValue(options.MaxConcurrency), parse.GetValue(options.SkipOptional) ? true : null);
+        return ShowClusterRunAsync(context, parse, connection, (view, token) => cluster.RunAsync(connection, objective, overrides, view, token), objective.FeatureName, cancellationToken);
+    }
+
+    /// <summary>Follows a cluster run with the same view as a local run; Ctrl+C stops watching, not the run.</summary>
+    private static async Task<int> ShowClusterRunAsync<TStage>(CliContext<TStage> context, ParseResult parse, string connection, Func<IRunView, CancellationToken, Task<WorkflowResult>> follow, string runId, CancellationToken cancellationToken)
         where TStage : struct, Enum
     {
         IRunView view = context.CreateView(parse);
-        var overrides = new RunOverrides(parse.GetValue(options.TimeBudget), parse.GetValue(options.MaxConcurrency), parse.GetValue(options.SkipOptional) ? true : null);
         try
         {
-            WorkflowResult result = await view.ShowAsync(token => cluster.RunAsync(connection, objective, overrides, view, token), cancellationToken).ConfigureAwait(false);
+            WorkflowResult result = await view.ShowAsync(token => follow(view, token), cancellationToken).ConfigureAwait(false);
             view.ShowSummary(result, context.ArtifactsOf);
             return CliContext<TStage>.ExitCode(result.Status);
         }
         catch (OperationCanceledException)
         {
-            view.Message($"Stopped watching. The run goes on in the cluster; see it with: teambot status --cluster {connection}, or stop it with: teambot cancel {objective.FeatureName} --cluster {connection}");
+            view.Message($"Stopped watching. The run goes on in the cluster; see it with: teambot status --cluster {connection}, or stop it with: teambot cancel {runId} --cluster {connection}");
             return ExitCodes.Cancelled;
         }
         catch (WorkflowStateException ex)
@@ -104,6 +116,17 @@ internal static class RunCommands
     private static async Task<int> ResumeAsync<TStage>(CliContext<TStage> context, ParseResult parse, RunOptions options, string? feature, CancellationToken cancellationToken)
         where TStage : struct, Enum
     {
+        if (context.Settings.Cluster is { } cluster && parse.GetValue(options.Cluster) is { } connection)
+        {
+            if (feature is null)
+            {
+                await context.Error.WriteLineAsync($"Name the run to resume in the cluster; 'teambot status --cluster {connection}' lists them.").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
+            return await ShowClusterRunAsync(context, parse, connection, (view, token) => cluster.ResumeAsync(connection, feature, parse.GetValue(options.TimeBudget), view, token), feature, cancellationToken).ConfigureAwait(false);
+        }
+
         string runs = context.RunsDirectory(parse);
         string? directory = feature is null ? FileStateStore.FindMostRecentRun(runs) : Path.Combine(runs, feature);
         if (directory is null || !File.Exists(Path.Combine(directory, FileStateStore.StateFileName)))
