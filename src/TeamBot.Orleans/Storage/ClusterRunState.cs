@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using TeamBot.Definitions;
@@ -30,13 +29,13 @@ public static class ClusterRunState
         public async ValueTask<OrchestrationStateDocument?> LoadAsync(CancellationToken cancellationToken)
         {
             (byte[]? json, _) = await backend.ReadAsync(Location, cancellationToken).ConfigureAwait(false);
-            return json is null ? null : Parse(json, Location, StateJsonContext.Default.OrchestrationStateDocument);
+            return json is null ? null : JsonGrainStorage.Deserialize<OrchestrationStateDocument>(json, Location);
         }
 
         public async ValueTask<IReadOnlyList<JournalEntry>> ReadJournalAsync(CancellationToken cancellationToken)
         {
             (byte[]? json, _) = await backend.ReadAsync(JournalLocation, cancellationToken).ConfigureAwait(false);
-            return json is null ? [] : Parse(json, JournalLocation, ClusterJsonContext.Default.RunJournal).Entries;
+            return json is null ? [] : JsonGrainStorage.Deserialize<RunJournal>(json, JournalLocation).Entries;
         }
 
         public ValueTask SaveAsync(OrchestrationStateDocument state, CancellationToken cancellationToken) => throw new NotSupportedException("A cluster run is saved by its grain.");
@@ -44,17 +43,5 @@ public static class ClusterRunState
         public ValueTask AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken) => throw new NotSupportedException("A cluster run is saved by its grain.");
 
         public IDisposable Lock() => throw new NotSupportedException("A cluster run is saved by its grain.");
-
-        private static T Parse<T>(byte[] json, string location, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info)
-        {
-            try
-            {
-                return JsonSerializer.Deserialize(json, info) ?? throw new WorkflowStateException($"The saved state '{location}' holds null. It was left unchanged.");
-            }
-            catch (JsonException ex)
-            {
-                throw new WorkflowStateException($"The saved state '{location}' is corrupt: {ex.Message} It was left unchanged.", ex);
-            }
-        }
     }
 }

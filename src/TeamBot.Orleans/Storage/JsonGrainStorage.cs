@@ -17,19 +17,26 @@ internal sealed class JsonGrainStorage(IJsonStateBackend backend, string service
 {
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        (byte[]? json, string? etag) = await backend.ReadAsync(Key(serviceId, stateName, grainId.Key.ToString()!), default).ConfigureAwait(false);
+        string key = Key(serviceId, stateName, grainId.Key.ToString()!);
+        (byte[]? json, string? etag) = await backend.ReadAsync(key, default).ConfigureAwait(false);
         grainState.ETag = etag;
         grainState.RecordExists = json is not null;
         if (json is not null)
         {
-            try
-            {
-                grainState.State = JsonSerializer.Deserialize(json, Info<T>())!;
-            }
-            catch (JsonException ex)
-            {
-                throw new WorkflowStateException($"The saved state '{Key(serviceId, stateName, grainId.Key.ToString()!)}' is corrupt: {ex.Message} It was left unchanged.", ex);
-            }
+            grainState.State = Deserialize<T>(json, key);
+        }
+    }
+
+    /// <summary>Reads a state this storage wrote; a corrupt one is an error naming its key, and is left as it is.</summary>
+    public static T Deserialize<T>(byte[] json, string key)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, Info<T>()) ?? throw new WorkflowStateException($"The saved state '{key}' holds null. It was left unchanged.");
+        }
+        catch (JsonException ex)
+        {
+            throw new WorkflowStateException($"The saved state '{key}' is corrupt: {ex.Message} It was left unchanged.", ex);
         }
     }
 
