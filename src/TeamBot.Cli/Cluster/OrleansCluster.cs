@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -21,7 +20,6 @@ using TeamBot.Orleans.Clustering;
 using TeamBot.Orleans.Contracts;
 using TeamBot.Orleans.Hosting;
 using TeamBot.Orleans.Storage;
-using TeamBot.Rules;
 using TeamBot.State;
 
 namespace TeamBot.Cli.Cluster;
@@ -73,64 +71,60 @@ public sealed class OrleansCluster<TStage>(IWorkflowDefinition<TStage> workflow)
 
     /// <inheritdoc/>
     /// <exception cref="WorkflowStateException">The cluster already has a run of this objective's feature.</exception>
-    public async Task<WorkflowResult> RunAsync(string connection, Objective objective, RunOverrides runOverrides, IProgress<WorkflowEvent> progress, CancellationToken cancellationToken)
+    public Task<WorkflowResult> RunAsync(string connection, Objective objective, RunOverrides runOverrides, IProgress<WorkflowEvent> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(objective);
-        using IHost client = await ConnectAsync(connection, cancellationToken).ConfigureAwait(false);
-        var cluster = new TeamBotClusterClient(client.Services.GetRequiredService<IClusterClient>());
-        (string runId, bool submitted) = await cluster.SubmitAsync(objective, overrides: runOverrides).ConfigureAwait(false);
-        if (!submitted)
+        return WithClientAsync(connection, async cluster =>
         {
-            throw new WorkflowStateException($"The cluster at {connection} already has a run '{runId}'. See it with 'teambot status --cluster {connection}'.");
-        }
+            (string runId, bool submitted) = await cluster.SubmitAsync(objective, overrides: runOverrides).ConfigureAwait(false);
+            if (!submitted)
+            {
+                throw new WorkflowStateException($"The cluster at {connection} already has a run '{runId}'. See it with 'teambot status --cluster {connection}'.");
+            }
 
-        RunProgress end = await cluster.WatchAsync(runId, progress, cancellationToken).ConfigureAwait(false);
-        await client.StopAsync(CancellationToken.None).ConfigureAwait(false);
-        return Result(connection, runId, end);
+            return await FollowAsync(cluster, connection, runId, progress, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
     }
 
     /// <inheritdoc/>
     /// <exception cref="WorkflowStateException">The cluster has no such run, or it is running.</exception>
-    public async Task<WorkflowResult> ResumeAsync(string connection, string runId, TimeSpan? timeBudget, IProgress<WorkflowEvent> progress, CancellationToken cancellationToken)
-    {
-        using IHost client = await ConnectAsync(connection, cancellationToken).ConfigureAwait(false);
-        var cluster = new TeamBotClusterClient(client.Services.GetRequiredService<IClusterClient>());
-        if (!await cluster.ResumeAsync(runId, timeBudget).ConfigureAwait(false))
+    public Task<WorkflowResult> ResumeAsync(string connection, string runId, TimeSpan? timeBudget, IProgress<WorkflowEvent> progress, CancellationToken cancellationToken) =>
+        WithClientAsync(connection, async cluster =>
         {
-            throw new WorkflowStateException($"The cluster at {connection} has no stopped run '{runId}' to resume: there is no such run, or it is running. See: teambot status --cluster {connection}");
-        }
+            if (!await cluster.ResumeAsync(runId, timeBudget).ConfigureAwait(false))
+            {
+                throw new WorkflowStateException($"The cluster at {connection} has no stopped run '{runId}' to resume: there is no such run, or it is running. See: teambot status --cluster {connection}");
+            }
 
+            return await FollowAsync(cluster, connection, runId, progress, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<ClusterRunStatus>> ListAsync(string connection, CancellationToken cancellationToken) =>
+        WithClientAsync<IReadOnlyList<ClusterRunStatus>>(connection, async cluster =>
+            (await cluster.ListAsync().ConfigureAwait(false))
+                .Select(run => new ClusterRunStatus(run.RunId, RunStatusText.ToText(run.Status), run.CurrentStage, run.CompletedStages.Count, run.Error))
+                .ToList(),
+            cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<bool> CancelAsync(string connection, string runId, CancellationToken cancellationToken) =>
+        WithClientAsync(connection, cluster => cluster.CancelAsync(runId), cancellationToken);
+
+    private static async Task<WorkflowResult> FollowAsync(TeamBotClusterClient cluster, string connection, string runId, IProgress<WorkflowEvent> progress, CancellationToken cancellationToken)
+    {
         RunProgress end = await cluster.WatchAsync(runId, progress, cancellationToken).ConfigureAwait(false);
-        await client.StopAsync(CancellationToken.None).ConfigureAwait(false);
-        return Result(connection, runId, end);
+        return end.ToResult($"cluster {connection}, run {runId}", $"the silos' runs folder, {runId}");
     }
 
-    /// <inheritdoc/>
-    public async Task<IReadOnlyList<ClusterRunStatus>> ListAsync(string connection, CancellationToken cancellationToken)
+    /// <summary>Connects a client for one command, and stops it cleanly once the command is done.</summary>
+    private static async Task<T> WithClientAsync<T>(string connection, Func<TeamBotClusterClient, Task<T>> command, CancellationToken cancellationToken)
     {
         using IHost client = await ConnectAsync(connection, cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<RunProgress> runs = await new TeamBotClusterClient(client.Services.GetRequiredService<IClusterClient>()).ListAsync().ConfigureAwait(false);
+        T result = await command(new TeamBotClusterClient(client.Services.GetRequiredService<IClusterClient>())).ConfigureAwait(false);
         await client.StopAsync(CancellationToken.None).ConfigureAwait(false);
-        return runs.Select(run => new ClusterRunStatus(run.RunId, RunStatusText.ToText(run.Status), run.CurrentStage, run.CompletedStages.Count, run.Error)).ToList();
+        return result;
     }
-
-    /// <inheritdoc/>
-    public async Task<bool> CancelAsync(string connection, string runId, CancellationToken cancellationToken)
-    {
-        using IHost client = await ConnectAsync(connection, cancellationToken).ConfigureAwait(false);
-        bool cancelled = await new TeamBotClusterClient(client.Services.GetRequiredService<IClusterClient>()).CancelAsync(runId).ConfigureAwait(false);
-        await client.StopAsync(CancellationToken.None).ConfigureAwait(false);
-        return cancelled;
-    }
-
-    private static WorkflowResult Result(string connection, string runId, RunProgress end) => new(
-        end.Status,
-        end.Error,
-        end.CompletedStages.ToImmutableArray(),
-        new Dictionary<string, string>(StringComparer.Ordinal),
-        end.Elapsed,
-        $"cluster {connection}, run {runId}",
-        $"the silos' runs folder, {runId}");
 
     /// <summary>The cluster's name in a shared membership table.</summary>
     public const string ClusterId = "teambot";

@@ -55,4 +55,10 @@ public sealed class RunProgress
 
     /// <summary>Gets a value indicating whether the run has ended.</summary>
     public bool IsFinished => Exists && Status != RunStatus.InProgress;
+
+    /// <summary>Gets how the run ended, as a local run reports it; the cluster keeps stage outputs with the run, not here.</summary>
+    /// <param name="stateLocation">Where the run's state is, for messages.</param>
+    /// <param name="runDirectory">Where the run's artifacts are, for messages.</param>
+    public WorkflowResult ToResult(string stateLocation, string runDirectory) =>
+        new(Status, Error, [.. CompletedStages], System.Collections.Immutable.ImmutableDictionary<string, string>.Empty, Elapsed, stateLocation, runDirectory);
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Immutable;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -97,7 +96,7 @@ public sealed class ClusterRunHost : IRunHost
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return new WorkflowResult(end.Status, end.Error, [.. end.CompletedStages], ImmutableDictionary<string, string>.Empty, end.Elapsed, $"cluster run {runId}", RunDirectory);
+        return end.ToResult($"cluster run {runId}", RunDirectory);
     }
 
     private async Task<TeamBotClusterClient> StartAsync<TStage>(IWorkflowDefinition<TStage> workflow, AgentRegistry agents, WorkflowRunnerOptions options)
