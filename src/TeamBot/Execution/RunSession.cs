@@ -80,21 +80,7 @@ internal sealed class RunSession<TStage>
                     break;
                 }
 
-                _inFlight.RemoveAll(task => task.IsCompleted);
-                if (_inFlight.Count == 0 && !_events.Reader.TryPeek(out _))
-                {
-                    // Nothing runs and nothing will report: waiting would hang forever, so this is a bug in the rules.
-                    throw new InvalidOperationException($"The run stalled after {_roundEvents[^1].GetType().Name}: no work is running and none was asked for.");
-                }
-
-                try
-                {
-                    next = await _events.Reader.ReadAsync(run.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (run.IsCancellationRequested)
-                {
-                    next = cancellationToken.IsCancellationRequested ? new RunCancelled<TStage>() : new TimeBudgetExhausted<TStage>();
-                }
+                next = await NextEventAsync(run.Token, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -110,8 +96,43 @@ internal sealed class RunSession<TStage>
         activity?.SetTag("teambot.status", status);
         WorkflowTelemetry.RunsFinished.Add(1, new KeyValuePair<string, object?>("teambot.status", status));
         WorkflowTelemetry.RunDuration.Record(_options.TimeProvider.GetElapsedTime(_started).TotalSeconds, new KeyValuePair<string, object?>("teambot.status", status));
-        cancellationToken.ThrowIfCancellationRequested();
+        if (_state.Status == RunStatus.Cancelled)
+        {
+            // Only a run the rules stopped as cancelled reports cancellation: a run that finished as the caller
+            // cancelled has its own outcome, saved and shown as it is.
+            throw new OperationCanceledException("The run was cancelled; its state is saved.", cancellationToken);
+        }
+
         return Result();
+    }
+
+    /// <summary>The next event: a result that has arrived, else the stop the run's token asks for, else the next result.</summary>
+    /// <remarks>
+    /// Results that arrived are decided first, even when the run is stopping, so that finished work is kept. Work started
+    /// after the run began to stop ends without a result, so the stop is checked before deciding that nothing runs.
+    /// </remarks>
+    private async ValueTask<ExecutionEvent<TStage>> NextEventAsync(CancellationToken run, CancellationToken caller)
+    {
+        if (_events.Reader.TryRead(out ExecutionEvent<TStage>? arrived))
+        {
+            return arrived;
+        }
+
+        _inFlight.RemoveAll(task => task.IsCompleted);
+        if (!run.IsCancellationRequested && _inFlight.Count == 0 && !_events.Reader.TryPeek(out _))
+        {
+            // Nothing runs and nothing will report: waiting would hang forever, so this is a bug in the rules.
+            throw new InvalidOperationException($"The run stalled after {_roundEvents[^1].GetType().Name}: no work is running and none was asked for.");
+        }
+
+        try
+        {
+            return await _events.Reader.ReadAsync(run).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (run.IsCancellationRequested)
+        {
+            return caller.IsCancellationRequested ? new RunCancelled<TStage>() : new TimeBudgetExhausted<TStage>();
+        }
     }
 
     /// <summary>Decides <paramref name="first"/> and every event already waiting, up to the decision that ends the run.</summary>

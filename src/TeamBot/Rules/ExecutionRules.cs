@@ -105,8 +105,59 @@ public sealed class ExecutionRules<TStage>
         }
         else
         {
-            Enter(plan, current);
+            Continue(plan, current);
         }
+    }
+
+    /// <summary>
+    /// Resumes a stage at the exact point its loop reached: the state says which work was outstanding when the run
+    /// stopped, and that work is asked for again with the same inputs, so a resumed run does what the run would have
+    /// done had it never stopped.
+    /// </summary>
+    private void Continue(Plan plan, TStage stage)
+    {
+        StageDescriptor<TStage> descriptor = _workflow.GetStage(stage);
+        if (descriptor.IsReviewStage && plan.State.ReviewAttempts.LastOrDefault() is { Approved: false } attempt)
+        {
+            plan.State = plan.State with { CurrentStage = stage };
+            plan.Add(new Notify<TStage>(WorkflowEventKind.StageStarted, stage)).Add(new SaveState<TStage>());
+            if (attempt.Review is null)
+            {
+                // The work was done and recorded; only the reviewer's verdict on it was outstanding.
+                plan.Add(new RunReview<TStage>(stage, attempt.Iteration, attempt.Work));
+                return;
+            }
+
+            int next = attempt.Iteration + 1;
+            if (next > MaxReviewIterations(descriptor))
+            {
+                // The loop had run out of iterations: resuming it starts a fresh round, never one past the maximum.
+                next = 1;
+                plan.State = plan.State with { ReviewIterations = plan.State.ReviewIterations.SetItem(stage, 0) };
+            }
+
+            plan.Add(new Notify<TStage>(WorkflowEventKind.ReviewIterationStarted, stage, Iteration: next))
+                .Add(new RunReviewWork<TStage>(stage, next, attempt.Review, attempt.Work));
+            return;
+        }
+
+        if (descriptor.IsAcceptanceTestStage && plan.State.Acceptance.History.LastOrDefault() is { AllPassed: false, FixApplied: false } run)
+        {
+            // The fix of the last failed run was outstanding. When that run had ended the loop (no scenarios, or the
+            // last run allowed) the fix opens a fresh round whose runs count from 1 again.
+            int iteration = run.Total > 0 && run.Iteration < MaxAcceptanceRuns(descriptor) ? run.Iteration : 0;
+            plan.State = plan.State with
+            {
+                CurrentStage = stage,
+                Acceptance = plan.State.Acceptance with { Iterations = iteration },
+            };
+            plan.Add(new Notify<TStage>(WorkflowEventKind.StageStarted, stage))
+                .Add(new SaveState<TStage>())
+                .Add(new FixAcceptanceFailures<TStage>(stage, iteration, run.Report ?? plan.State.Acceptance.Summary ?? ""));
+            return;
+        }
+
+        Enter(plan, stage);
     }
 
     /// <summary>Starts a stage, or passes over it when it has nothing to run.</summary>
@@ -144,15 +195,26 @@ public sealed class ExecutionRules<TStage>
         plan.Add(new Notify<TStage>(WorkflowEventKind.StageStarted, stage));
         if (descriptor.IsReviewStage)
         {
-            int iteration = plan.State.ReviewIterations.GetValueOrDefault(stage) + 1;
-            // A resumed loop continues from its last attempt's feedback.
-            ReviewAttempt? last = plan.State.ReviewAttempts.LastOrDefault();
+            int done = plan.State.ReviewIterations.GetValueOrDefault(stage);
+            if (done >= MaxReviewIterations(descriptor))
+            {
+                // A saved run (the Python tool's) whose loop ran out: a fresh round, never an iteration past the maximum.
+                done = 0;
+                plan.State = plan.State with { ReviewIterations = plan.State.ReviewIterations.SetItem(stage, 0) };
+            }
+
+            int iteration = done + 1;
             plan.Add(new SaveState<TStage>())
                 .Add(new Notify<TStage>(WorkflowEventKind.ReviewIterationStarted, stage, Iteration: iteration))
-                .Add(new RunReviewWork<TStage>(stage, iteration, last?.Review, last?.Work));
+                .Add(new RunReviewWork<TStage>(stage, iteration, null, null));
         }
         else if (descriptor.IsAcceptanceTestStage)
         {
+            if (plan.State.Acceptance.Iterations >= MaxAcceptanceRuns(descriptor))
+            {
+                plan.State = plan.State with { Acceptance = plan.State.Acceptance with { Iterations = 0 } };
+            }
+
             int iteration = plan.State.Acceptance.Iterations + 1;
             plan.Add(new SaveState<TStage>())
                 .Add(new Notify<TStage>(WorkflowEventKind.AcceptanceRunStarted, stage, Iteration: iteration))
@@ -297,8 +359,7 @@ public sealed class ExecutionRules<TStage>
             return;
         }
 
-        int max = _workflow.GetStage(verdict.Stage).MaxIterations ?? _policy.MaxReviewIterations;
-        if (verdict.Iteration >= max)
+        if (verdict.Iteration >= MaxReviewIterations(_workflow.GetStage(verdict.Stage)))
         {
             plan.Add(new WriteReviewFailureReport<TStage>(verdict.Stage, plan.State.ReviewAttempts));
             Fail(plan, RunStatus.ReviewFailed, verdict.Stage, $"Review stage {_workflow.GetStageName(verdict.Stage)} was not approved after {verdict.Iteration} iterations.");
@@ -317,7 +378,7 @@ public sealed class ExecutionRules<TStage>
             return;
         }
 
-        var run = new AcceptanceRun(tests.Iteration, tests.Passed, tests.Failed, tests.Total);
+        var run = new AcceptanceRun(tests.Iteration, tests.Passed, tests.Failed, tests.Total) { Report = tests.Report };
         string summary = run.AllPassed
             ? string.Create(CultureInfo.InvariantCulture, $"✅ ALL PASSED: {tests.Passed}/{tests.Total} passed, 0 failed")
             : tests.Total == 0
@@ -329,12 +390,11 @@ public sealed class ExecutionRules<TStage>
         };
         plan.Add(new Notify<TStage>(WorkflowEventKind.AcceptanceRunCompleted, tests.Stage, Iteration: tests.Iteration, Detail: summary));
 
-        int max = _workflow.GetStage(tests.Stage).MaxIterations ?? _policy.MaxAcceptanceRuns;
         if (run.AllPassed)
         {
             Complete(plan, tests.Stage, tests.Report);
         }
-        else if (tests.Total == 0 || tests.Iteration >= max)
+        else if (tests.Total == 0 || tests.Iteration >= MaxAcceptanceRuns(_workflow.GetStage(tests.Stage)))
         {
             Fail(plan, RunStatus.AcceptanceTestFailed, tests.Stage, $"Acceptance tests failed: {summary}.");
         }
@@ -400,6 +460,10 @@ public sealed class ExecutionRules<TStage>
         plan.State = plan.State with { Status = status, Error = error };
         plan.Add(new SaveState<TStage>()).Add(new Notify<TStage>(WorkflowEventKind.RunStopped, Detail: error)).Add(new FinishRun<TStage>());
     }
+
+    private int MaxReviewIterations(StageDescriptor<TStage> stage) => stage.MaxIterations ?? _policy.MaxReviewIterations;
+
+    private int MaxAcceptanceRuns(StageDescriptor<TStage> stage) => stage.MaxIterations ?? _policy.MaxAcceptanceRuns;
 
     private static bool IsCurrent(Plan plan, TStage stage) =>
         plan.State.CurrentStage is { } current && EqualityComparer<TStage>.Default.Equals(current, stage);

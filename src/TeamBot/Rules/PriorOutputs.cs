@@ -10,6 +10,10 @@ namespace TeamBot.Rules;
 /// list for every stage would make a long run's overhead grow with the square of its length. Safe to defer because the
 /// run state it reads is immutable.
 /// </summary>
+/// <remarks>
+/// The members of the stage's own parallel group are left out, as are later stages: which of them has finished
+/// depends on scheduling (and on when a run stopped and resumed), and an agent's input must not.
+/// </remarks>
 internal sealed class PriorOutputs<TStage>(IWorkflowDefinition<TStage> workflow, RunState<TStage> state, TStage stage) : IReadOnlyList<KeyValuePair<string, string>>
     where TStage : struct, Enum
 {
@@ -28,9 +32,15 @@ internal sealed class PriorOutputs<TStage>(IWorkflowDefinition<TStage> workflow,
     private List<KeyValuePair<string, string>> List()
     {
         var prior = new List<KeyValuePair<string, string>>(state.Outputs.Count);
+        string? group = workflow.GetGroupOf(stage)?.Name;
         foreach (TStage done in workflow.StageOrder)
         {
-            if (state.Outputs.TryGetValue(done, out string? output) && !EqualityComparer<TStage>.Default.Equals(done, stage))
+            if (EqualityComparer<TStage>.Default.Equals(done, stage))
+            {
+                break;
+            }
+
+            if (state.Outputs.TryGetValue(done, out string? output) && (group is null || workflow.GetGroupOf(done)?.Name != group))
             {
                 prior.Add(new(workflow.GetStageName(done), output));
             }

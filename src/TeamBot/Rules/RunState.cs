@@ -80,6 +80,9 @@ public sealed record AcceptanceState
 /// <param name="FixSummary">What the fix did.</param>
 public sealed record AcceptanceRun(int Iteration, int Passed, int Failed, int Total, bool FixApplied = false, string? FixSummary = null)
 {
+    /// <summary>Gets the run's report, with each failure: what its fix works from, also when the fix comes after a resume.</summary>
+    public string? Report { get; init; }
+
     /// <summary>Gets a value indicating whether every scenario passed.</summary>
     public bool AllPassed => Total > 0 && Passed == Total && Failed == 0;
 }

@@ -160,6 +160,11 @@ public sealed class AcceptanceHistoryEntry
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? FixSummary { get; set; }
 
+    /// <summary>Gets or sets the run's report with each failure, which the fix works from (not in the Python format).</summary>
+    [JsonPropertyName("report")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Report { get; set; }
+
     /// <summary>Gets or sets the fields this runtime does not know.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }

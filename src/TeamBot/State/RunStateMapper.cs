@@ -57,7 +57,7 @@ public sealed class RunStateMapper<TStage>
                 Iterations = document.AcceptanceTestIterations,
                 Passed = document.AcceptanceTestsPassed,
                 Summary = document.AcceptanceTestSummary,
-                History = document.AcceptanceTestHistory.Select(entry => new AcceptanceRun(entry.Iteration, entry.Passed, entry.Failed, entry.Total, entry.FixApplied, entry.FixSummary)).ToImmutableList(),
+                History = document.AcceptanceTestHistory.Select(entry => new AcceptanceRun(entry.Iteration, entry.Passed, entry.Failed, entry.Total, entry.FixApplied, entry.FixSummary) { Report = entry.Report }).ToImmutableList(),
             },
             Error = document.Error,
         };
@@ -80,6 +80,7 @@ public sealed class RunStateMapper<TStage>
                 AllPassed = run.AllPassed,
                 FixApplied = run.FixApplied,
                 FixSummary = run.FixSummary,
+                Report = run.Report,
                 Extra = old?.Iteration == run.Iteration ? old.Extra : null,
             };
         }).ToList();

@@ -64,22 +64,28 @@ public sealed class StateFileTests
     }
 
     [LegacyFixtureFact]
-    public async Task The_acceptance_failure_resumes_its_counters_and_keeps_the_history()
+    public async Task A_failed_acceptance_loop_resumes_with_the_missing_fix_and_a_fresh_round_never_past_the_maximum()
     {
+        // The Python run stopped after its 4th run of 4 with no fix; resuming it once ran "iteration 5 of 4" with no fix.
         using var run = new TestRun();
         File.Copy(LegacyFixtures.Path("shared-context.json"), run.Store.StatePath);
         WriteSpecArtifact(run);
 
-        WorkflowResult result = await run.Runner(Workflow.Definition, new WorkflowRunnerOptions { Policy = new ExecutionPolicy { MaxAcceptanceRuns = 6 } }).ResumeAsync(TestRun.Objective);
+        WorkflowResult result = await run.Runner(Workflow.Definition).ResumeAsync(TestRun.Objective);
 
         Assert.Equal(RunStatus.Complete, result.Status);
+        AgentRequest fix = Assert.Single(run.Team.Calls, c => c.Task == AgentTask.FixAcceptanceFailures);
+        Assert.Equal("❌ FAILURES: 1/8 passed, 7 failed", fix.Context.AcceptanceFailures);
         AgentRequest tests = Assert.Single(run.Team.Calls, c => c.Task == AgentTask.RunAcceptanceTests);
-        Assert.Equal(5, tests.Context.Iteration);
+        Assert.Equal(1, tests.Context.Iteration);
+        Assert.True(run.Team.Calls.ToList().IndexOf(fix) < run.Team.Calls.ToList().IndexOf(tests));
         Assert.Equal(["POST_REVIEW", "POST_REVIEW"], run.Team.Calls.Where(c => c.Task is AgentTask.ReviseWork or AgentTask.Review).Select(c => c.Context.Stage));
         JsonNode state = JsonNode.Parse(File.ReadAllText(run.Store.StatePath))!;
         JsonArray history = state["acceptance_test_history"]!.AsArray();
         Assert.Equal(5, history.Count);
         Assert.StartsWith("I see the routing is correct.", history[0]!["fix_summary"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(history[3]!["fix_applied"]!.GetValue<bool>());
+        Assert.Equal(1, history[4]!["iteration"]!.GetValue<int>());
         Assert.True(history[4]!["all_passed"]!.GetValue<bool>());
     }
 
