@@ -74,6 +74,7 @@ internal sealed class RunSession<TStage>
             while (true)
             {
                 DecideRound(next);
+                await WriteReportsAsync().ConfigureAwait(false);
                 await _recorder.RecordAsync(_roundEvents, _state, Now).ConfigureAwait(false);
                 if (await CarryOutAsync(run.Token).ConfigureAwait(false))
                 {
@@ -182,9 +183,9 @@ internal sealed class RunSession<TStage>
                     case AgentCommand<TStage> work:
                         Track(_work.StartAsync(work, decision.State, cancellationToken));
                         break;
-                    case WriteReviewFailureReport<TStage> report:
-                        await ReviewFailureReport.WriteAsync(Path.Combine(_runDirectory, "failures"), _workflow.GetStageName(report.Stage), report.Attempts).ConfigureAwait(false);
-                        break;
+                    case WriteReviewFailureReport<TStage>:
+                        break; // written before the round was recorded
+
                     default:
                         throw new InvalidOperationException($"The driver cannot carry out {command.GetType().Name}.");
                 }
@@ -192,6 +193,25 @@ internal sealed class RunSession<TStage>
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Writes the round's failure reports before the round is recorded. A report is derived from the state alone, so
+    /// writing it twice is harmless; written after, a crash in between would leave a run whose end is durable (and
+    /// which therefore never runs again) without its report.
+    /// </summary>
+    private async Task WriteReportsAsync()
+    {
+        foreach (Decision<TStage> decision in _roundDecisions)
+        {
+            foreach (ExecutionCommand<TStage> command in decision.Commands)
+            {
+                if (command is WriteReviewFailureReport<TStage> report)
+                {
+                    await ReviewFailureReport.WriteAsync(Path.Combine(_runDirectory, "failures"), _workflow.GetStageName(report.Stage), report.Attempts).ConfigureAwait(false);
+                }
+            }
+        }
     }
 
     private bool AsksToSave()

@@ -132,11 +132,34 @@ internal sealed class StageWork<TStage>
             return (await CallAsync(descriptor, WorkAgent(descriptor), task, context, cancellationToken).ConfigureAwait(false)).Output;
         }
 
-        AgentResponse[] responses = await Task.WhenAll(descriptor.ParallelAgents.Select(agent => CallAsync(descriptor, agent, task, context, cancellationToken))).ConfigureAwait(false);
-        var merged = new StringBuilder();
-        for (int i = 0; i < responses.Length; i++)
+        // The agents' artifacts are written once all have answered, merged in the declared order of the agents: written
+        // as each finished, the same artifact would hold whichever agent happened to finish last.
+        AgentResponse[] responses = await Task.WhenAll(descriptor.ParallelAgents.Select(agent => CallAsync(descriptor, agent, task, context, cancellationToken, writeArtifacts: false))).ConfigureAwait(false);
+        await WriteArtifactsAsync(descriptor, MergeArtifacts(descriptor.ParallelAgents, responses), cancellationToken).ConfigureAwait(false);
+        return Merge(descriptor.ParallelAgents, responses.Select(response => response.Output).ToArray());
+    }
+
+    /// <summary>Each artifact as its one author wrote it, or, when several wrote it, their versions under their names.</summary>
+    private static Dictionary<string, string> MergeArtifacts(ImmutableArray<string> agents, AgentResponse[] responses)
+    {
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string artifact in responses.SelectMany(response => response.Artifacts.Keys).Distinct(StringComparer.Ordinal))
         {
-            merged.Append("## ").Append(descriptor.ParallelAgents[i]).Append("\n\n").Append(responses[i].Output.TrimEnd()).Append("\n\n");
+            int[] authors = Enumerable.Range(0, responses.Length).Where(i => responses[i].Artifacts.ContainsKey(artifact)).ToArray();
+            merged[artifact] = authors.Length == 1
+                ? responses[authors[0]].Artifacts[artifact]
+                : Merge(authors.Select(i => agents[i]).ToImmutableArray(), authors.Select(i => responses[i].Artifacts[artifact]).ToArray());
+        }
+
+        return merged;
+    }
+
+    private static string Merge(ImmutableArray<string> agents, string[] texts)
+    {
+        var merged = new StringBuilder();
+        for (int i = 0; i < texts.Length; i++)
+        {
+            merged.Append("## ").Append(agents[i]).Append("\n\n").Append(texts[i].TrimEnd()).Append("\n\n");
         }
 
         return merged.ToString().TrimEnd() + "\n";
@@ -184,7 +207,7 @@ internal sealed class StageWork<TStage>
             .FirstOrDefault(output => output?.Contains("Acceptance Test Scenarios", StringComparison.OrdinalIgnoreCase) == true) ?? "";
     }
 
-    private async Task<AgentResponse> CallAsync(StageDescriptor<TStage> descriptor, string agentId, AgentTask task, StageContext context, CancellationToken cancellationToken)
+    private async Task<AgentResponse> CallAsync(StageDescriptor<TStage> descriptor, string agentId, AgentTask task, StageContext context, CancellationToken cancellationToken, bool writeArtifacts = true)
     {
         using Activity? activity = WorkflowTelemetry.ActivitySource.StartActivity("teambot.agent");
         activity?.SetTag("teambot.stage", descriptor.Key);
@@ -194,14 +217,22 @@ internal sealed class StageWork<TStage>
         AgentResponse response = await _agents.Get(agentId).RunAsync(new AgentRequest(agentId, task, context), cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Agent '{agentId}' returned no response.");
         cancellationToken.ThrowIfCancellationRequested();
-        if (response.Artifacts.Count > 0)
+        if (writeArtifacts)
         {
-            TStage? workStage = _workflow.GetWorkStage(descriptor.Stage);
-            IEnumerable<string> workArtifacts = workStage is { } reviewed ? _workflow.GetStage(reviewed).Artifacts : [];
-            await ArtifactWriter.WriteAsync(_artifactsDirectory, response.Artifacts, ArtifactWriter.Declared(descriptor.Artifacts, workArtifacts), descriptor.Key, cancellationToken).ConfigureAwait(false);
+            await WriteArtifactsAsync(descriptor, response.Artifacts, cancellationToken).ConfigureAwait(false);
         }
 
         return response;
+    }
+
+    private async Task WriteArtifactsAsync(StageDescriptor<TStage> descriptor, IReadOnlyDictionary<string, string> artifacts, CancellationToken cancellationToken)
+    {
+        if (artifacts.Count > 0)
+        {
+            TStage? workStage = _workflow.GetWorkStage(descriptor.Stage);
+            IEnumerable<string> workArtifacts = workStage is { } reviewed ? _workflow.GetStage(reviewed).Artifacts : [];
+            await ArtifactWriter.WriteAsync(_artifactsDirectory, artifacts, ArtifactWriter.Declared(descriptor.Artifacts, workArtifacts), descriptor.Key, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private StageContext BaseContext(AgentCommand<TStage> command, RunState<TStage> state)

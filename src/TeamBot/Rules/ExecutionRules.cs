@@ -97,7 +97,9 @@ public sealed class ExecutionRules<TStage>
         }
         else if (_workflow.GetGroupOf(current) is { } group)
         {
-            StartGroup(plan, group);
+            // A run that stopped on its failed members retries them; a run stopped mid-group (a crash, Ctrl+C) keeps
+            // the failures it had recorded and runs only the members that had not finished.
+            StartGroup(plan, group, retryFailed: state.IsFinished);
         }
         else if (state.Completed.Contains(current))
         {
@@ -231,13 +233,25 @@ public sealed class ExecutionRules<TStage>
         }
     }
 
-    private void StartGroup(Plan plan, ParallelGroupDescriptor<TStage> group)
+    private void StartGroup(Plan plan, ParallelGroupDescriptor<TStage> group, bool retryFailed = true)
     {
-        ImmutableArray<TStage> pending = group.Stages.Where(member => !plan.State.Completed.Contains(member)).ToImmutableArray();
+        GroupState<TStage>? saved = retryFailed ? null : plan.State.Groups.GetValueOrDefault(group.Name);
         var members = ImmutableDictionary.CreateBuilder<TStage, MemberState>();
         foreach (TStage member in group.Stages)
         {
-            members[member] = plan.State.Completed.Contains(member) ? new MemberState(MemberStatus.Completed, null) : new MemberState(MemberStatus.Pending, null);
+            members[member] = plan.State.Completed.Contains(member)
+                ? new MemberState(MemberStatus.Completed, null)
+                : saved is not null && saved.Members.TryGetValue(member, out MemberState recorded) && recorded.Status == MemberStatus.Failed
+                    ? recorded
+                    : new MemberState(MemberStatus.Pending, null);
+        }
+
+        ImmutableArray<TStage> pending = group.Stages.Where(member => members[member].Status == MemberStatus.Pending).ToImmutableArray();
+        if (pending.IsEmpty && members.Values.Any(member => member.Status == MemberStatus.Failed))
+        {
+            // Every member had finished yet the run had not stopped (a state from elsewhere): retry the failed ones.
+            StartGroup(plan, group, retryFailed: true);
+            return;
         }
 
         plan.State = plan.State with { CurrentStage = group.Stages[0], Groups = plan.State.Groups.SetItem(group.Name, new GroupState<TStage>(members.ToImmutable())) };

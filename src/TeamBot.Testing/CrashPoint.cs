@@ -1,0 +1,24 @@
+namespace TeamBot.Testing;
+
+/// <summary>Where a simulated crash stops a run: at one of its durable writes (journal appends and snapshots).</summary>
+/// <param name="Write">The write, counted from 1 over all of the run's sessions.</param>
+/// <param name="Moment">When, relative to that write.</param>
+public readonly record struct CrashPoint(int Write, CrashMoment Moment)
+{
+    /// <inheritdoc/>
+    public override string ToString() => $"{Moment} write {Write}";
+}
+
+/// <summary>When a crash happens relative to a durable write.</summary>
+public enum CrashMoment
+{
+    /// <summary>Just before the write: its events happened but are lost, and the work that gave them runs again.</summary>
+    BeforeWrite,
+
+    /// <summary>Inside the write: a journal append keeps only its first entries; a snapshot is written but the journal
+    /// it folds in is not yet cleared.</summary>
+    InsideWrite,
+
+    /// <summary>Just after the write, before any of its commands is carried out.</summary>
+    AfterWrite,
+}

@@ -1,0 +1,243 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
+using TeamBot.AcceptanceTests;
+using TeamBot.Agents;
+using TeamBot.Definitions;
+
+namespace TeamBot.Testing;
+
+/// <summary>
+/// A deterministic team for tests: every agent answers from its request alone, so the same request always gets the
+/// same answer, also when a resumed run asks again. Reviews approve and acceptance runs pass unless the script says
+/// otherwise; outputs carry a digest of the request's inputs, so a changed input shows in the run's final state.
+/// </summary>
+/// <example>
+/// <code>
+/// var team = ScriptedTeam.For(Workflow.Definition)
+///     .RejectReview("SPEC_REVIEW", times: 2)
+///     .FailAcceptanceRuns(1);
+/// </code>
+/// </example>
+public sealed class ScriptedTeam : IStageAgent
+{
+    private static readonly DateTimeOffset Epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private readonly ImmutableDictionary<string, TimeSpan?> _timeouts;
+    private readonly object _gate = new();
+    private readonly List<(int Session, AgentCall Call)> _calls = [];
+    private ImmutableDictionary<string, int> _rejections = ImmutableDictionary<string, int>.Empty;
+    private ImmutableHashSet<string> _failing = [];
+    private ImmutableHashSet<string> _overrunning = [];
+    private string? _cancelAt;
+    private int _failingAcceptanceRuns;
+    private bool _cancelled;
+
+    private ScriptedTeam(ImmutableDictionary<string, TimeSpan?> timeouts) => _timeouts = timeouts;
+
+    /// <summary>Gets the clock the team's run must use (<c>WorkflowRunnerOptions.TimeProvider</c>): time moves only
+    /// when a scripted agent overruns its stage's time limit.</summary>
+    public FakeTimeProvider Clock { get; private set; } = new(Epoch);
+
+    /// <summary>Gets the name of the spec artifact to which the team writes its acceptance-test scenarios.</summary>
+    public string SpecArtifact { get; init; } = "feature_spec.md";
+
+    /// <summary>Gets how many acceptance-test scenarios the spec has.</summary>
+    public int Scenarios { get; init; } = 2;
+
+    /// <summary>Gets every call made so far, in the order they started.</summary>
+    public IReadOnlyList<AgentCall> Calls
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _calls.Select(call => call.Call).ToArray();
+            }
+        }
+    }
+
+    /// <summary>Gets or sets the session that calls belong to, for the crash matrix.</summary>
+    internal int Session { get; set; }
+
+    /// <summary>Gets or sets what cancels the current session, for <see cref="CancelRunAt"/>.</summary>
+    internal Action? CancelSession { get; set; }
+
+    /// <summary>A team for <paramref name="workflow"/>; the script's stage keys are checked against it.</summary>
+    public static ScriptedTeam For<TStage>(IWorkflowDefinition<TStage> workflow)
+        where TStage : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        return new ScriptedTeam(workflow.Stages.ToImmutableDictionary(stage => stage.Key, stage => stage.Timeout, StringComparer.Ordinal));
+    }
+
+    /// <summary>The reviewer of <paramref name="stage"/> requests changes <paramref name="times"/> times, then approves.</summary>
+    public ScriptedTeam RejectReview(string stage, int times)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(times);
+        _rejections = _rejections.SetItem(Known(stage), times);
+        return this;
+    }
+
+    /// <summary>The first <paramref name="runs"/> acceptance-test runs fail their last scenario; later runs pass.</summary>
+    public ScriptedTeam FailAcceptanceRuns(int runs)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(runs);
+        _failingAcceptanceRuns = runs;
+        return this;
+    }
+
+    /// <summary>The work of <paramref name="stage"/> fails (throws) every time it runs.</summary>
+    public ScriptedTeam FailStage(string stage)
+    {
+        _failing = _failing.Add(Known(stage));
+        return this;
+    }
+
+    /// <summary>The work of <paramref name="stage"/> runs past the stage's time limit: the agent moves the clock beyond it.</summary>
+    public ScriptedTeam OverrunTimeLimit(string stage)
+    {
+        if (_timeouts[Known(stage)] is null)
+        {
+            throw new ArgumentException($"Stage '{stage}' has no time limit (timeout) to overrun.", nameof(stage));
+        }
+
+        _overrunning = _overrunning.Add(stage);
+        return this;
+    }
+
+    /// <summary>The caller cancels the run when <paramref name="stage"/>'s work first starts (once, whatever the sessions).</summary>
+    public ScriptedTeam CancelRunAt(string stage)
+    {
+        _cancelAt = Known(stage);
+        return this;
+    }
+
+    /// <inheritdoc/>
+    public async Task<AgentResponse> RunAsync(AgentRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        AgentCall call = AgentCall.From(request);
+        Action? cancel = null;
+        lock (_gate)
+        {
+            _calls.Add((Session, call));
+            if (!_cancelled && call.Stage == _cancelAt && IsWork(request.Task))
+            {
+                _cancelled = true;
+                cancel = CancelSession;
+            }
+        }
+
+        await Task.Yield();
+        if (cancel is not null)
+        {
+            cancel();
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (IsWork(request.Task) && _overrunning.Contains(call.Stage))
+        {
+            Clock.Advance(_timeouts[call.Stage]!.Value + TimeSpan.FromSeconds(1));
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (IsWork(request.Task) && _failing.Contains(call.Stage))
+        {
+            throw new InvalidOperationException($"Scripted failure of {call.Stage}.");
+        }
+
+        string output = $"{call.Stage} {request.Task} #{call.Iteration} by {call.Agent} [{Digest(call.Input)}]";
+        return request.Task switch
+        {
+            AgentTask.Review => Review(call, output),
+            AgentTask.RunAcceptanceTests => AcceptanceTests(request.Context, output),
+            _ => Work(request.Context, output),
+        };
+    }
+
+    /// <summary>The calls made before and after a session, for the crash matrix.</summary>
+    internal IReadOnlyList<(int Session, AgentCall Call)> CallsBySession()
+    {
+        lock (_gate)
+        {
+            return _calls.ToArray();
+        }
+    }
+
+    /// <summary>A team with the same script and nothing recorded yet: its own clock, calls and one-time cancellation.</summary>
+    internal ScriptedTeam Fresh() => new(_timeouts)
+    {
+        SpecArtifact = SpecArtifact,
+        Scenarios = Scenarios,
+        _rejections = _rejections,
+        _failing = _failing,
+        _overrunning = _overrunning,
+        _cancelAt = _cancelAt,
+        _failingAcceptanceRuns = _failingAcceptanceRuns,
+    };
+
+    private static bool IsWork(AgentTask task) => task is AgentTask.Work or AgentTask.ReviseWork;
+
+    private AgentResponse Review(AgentCall call, string output)
+    {
+        bool approved = call.Iteration > _rejections.GetValueOrDefault(call.Stage);
+        return approved
+            ? new AgentResponse { Output = $"{ReviewVerdicts.ApprovalMarker} {output}", Verdict = ReviewVerdict.Approved }
+            : new AgentResponse { Output = $"Changes requested: {output}", Verdict = ReviewVerdict.ChangesRequested };
+    }
+
+    private AgentResponse AcceptanceTests(StageContext context, string output)
+    {
+        bool failing = context.Iteration <= _failingAcceptanceRuns;
+        ImmutableArray<ScenarioResult> results = context.Scenarios
+            .Select((scenario, i) => failing && i == context.Scenarios.Length - 1
+                ? new ScenarioResult(scenario.Id, ScenarioOutcome.Failed, "scripted failure")
+                : new ScenarioResult(scenario.Id, ScenarioOutcome.Passed, "scripted pass"))
+            .ToImmutableArray();
+        return new AgentResponse { Output = output, ScenarioResults = results, Artifacts = Artifacts(context, output) };
+    }
+
+    private AgentResponse Work(StageContext context, string output)
+    {
+        if (context.RequiredArtifacts.Contains(SpecArtifact))
+        {
+            output += ScenarioSection();
+        }
+
+        return new AgentResponse { Output = output, Artifacts = Artifacts(context, output) };
+    }
+
+    private static Dictionary<string, string> Artifacts(StageContext context, string output) =>
+        context.RequiredArtifacts.ToDictionary(artifact => artifact, artifact => $"# {artifact}\n\n{output}\n", StringComparer.Ordinal);
+
+    private string ScenarioSection()
+    {
+        var text = new StringBuilder("\n\n## Acceptance Test Scenarios\n\n");
+        for (int i = 1; i <= Scenarios; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"### AT-{i:D3}: Scripted scenario {i}\n")
+                .Append("**Steps**:\n1. Use the feature.\n")
+                .Append(CultureInfo.InvariantCulture, $"**Expected Result**: Scenario {i} holds.\n\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Digest(string input) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(input)).AsSpan(0, 4));
+
+    private string Known(string stage)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(stage);
+        return _timeouts.ContainsKey(stage)
+            ? stage
+            : throw new ArgumentException($"The workflow has no stage '{stage}'. Its stages: {string.Join(", ", _timeouts.Keys.Order(StringComparer.Ordinal))}.", nameof(stage));
+    }
+}
