@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -148,6 +149,119 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task Restarting_a_run_another_process_holds_exits_6_and_leaves_its_folder_untouched()
+    {
+        using var cli = new CliHarness();
+        string folder = cli.RunDirectory("add-csv-export");
+        await cli.RunAsync(["run", "objectives/add-export.md"]);
+        // A run under way has a journal next to its snapshot.
+        var store = new TeamBot.State.FileStateStore(folder);
+        await store.AppendAsync([new TeamBot.State.JournalEntry { Sequence = 99, Event = "stage_started", Stage = "SETUP" }], CancellationToken.None);
+        Dictionary<string, byte[]> before = FilesOf(folder);
+        Assert.Contains(store.StatePath, before.Keys);
+        Assert.Contains(store.JournalPath, before.Keys);
+        Assert.Contains(Path.Combine(folder, "artifacts", "feature_spec.md"), before.Keys);
+
+        using (store.Lock())
+        {
+            (int exit, string output, string error) = await cli.RunAsync(["run", "objectives/add-export.md", "--restart"]);
+
+            Assert.True(exit == ExitCodes.Locked, output + error);
+            Assert.Contains($"Another process is running the run in '{folder}'", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("StageStarted", output, StringComparison.Ordinal);
+            Dictionary<string, byte[]> after = FilesOf(folder);
+            Assert.Equal(before.Keys.Order(StringComparer.Ordinal), after.Keys.Order(StringComparer.Ordinal));
+            Assert.All(before, file => Assert.Equal(file.Value, after[file.Key]));
+        }
+    }
+
+    [Fact]
+    public async Task Running_an_objective_whose_run_another_process_holds_exits_6_not_1()
+    {
+        using var cli = new CliHarness();
+        string folder = cli.RunDirectory("add-csv-export");
+        await cli.RunAsync(["run", "objectives/add-export.md"]);
+        var store = new TeamBot.State.FileStateStore(folder);
+        byte[] state = File.ReadAllBytes(store.StatePath);
+
+        using (store.Lock())
+        {
+            (int exit, string output, string error) = await cli.RunAsync(["run", "objectives/add-export.md"]);
+
+            Assert.True(exit == ExitCodes.Locked, output + error);
+            Assert.Contains($"Another process is running the run in '{folder}'", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("teambot resume", error, StringComparison.Ordinal);
+            Assert.Equal(state, File.ReadAllBytes(store.StatePath));
+        }
+    }
+
+    [Fact]
+    public async Task Resuming_a_run_another_process_holds_exits_6_and_resumes_once_it_is_free()
+    {
+        using var cli = new CliHarness();
+        string folder = cli.RunDirectory("add-csv-export");
+        using var cancel = new CancellationTokenSource();
+        cli.OnLine = line =>
+        {
+            if (line.Contains("StageStarted PLAN", StringComparison.Ordinal))
+            {
+                cancel.Cancel();
+            }
+        };
+        Assert.Equal(ExitCodes.Cancelled, (await cli.RunAsync(["run", "objectives/add-export.md"], cancel.Token)).ExitCode);
+        cli.OnLine = null;
+        var store = new TeamBot.State.FileStateStore(folder);
+        byte[] state = File.ReadAllBytes(store.StatePath);
+
+        using (store.Lock())
+        {
+            foreach (string[] args in new[] { new[] { "resume", "add-csv-export" }, ["resume"] })
+            {
+                (int exit, string output, string error) = await cli.RunAsync(args);
+
+                Assert.True(exit == ExitCodes.Locked, string.Join(' ', args) + ": " + output + error);
+                Assert.Contains($"Another process is running the run in '{folder}'", error, StringComparison.Ordinal);
+                Assert.DoesNotContain("StageStarted", output, StringComparison.Ordinal);
+                Assert.Equal(state, File.ReadAllBytes(store.StatePath));
+            }
+        }
+
+        (int resumed, string resumeOutput, string resumeError) = await cli.RunAsync(["resume", "add-csv-export"]);
+        Assert.True(resumed == ExitCodes.Complete, resumeOutput + resumeError);
+        Assert.DoesNotContain("StageStarted SETUP", resumeOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Restarting_a_free_run_clears_its_folder_and_completes()
+    {
+        using var cli = new CliHarness();
+        string folder = cli.RunDirectory("add-csv-export");
+        await cli.RunAsync(["run", "objectives/add-export.md", "--offline-failing-acceptance-runs", "9"]);
+        var store = new TeamBot.State.FileStateStore(folder);
+        await store.AppendAsync([new TeamBot.State.JournalEntry { Sequence = 99, Event = "stage_started", Stage = "SETUP" }], CancellationToken.None);
+        string staleArtifact = Path.Combine(folder, "artifacts", "stale.md");
+        string staleFailure = Path.Combine(folder, "failures", "OLD.md");
+        string strayFile = Path.Combine(folder, "notes.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(staleFailure)!);
+        File.WriteAllText(staleArtifact, "from the earlier run");
+        File.WriteAllText(staleFailure, "from the earlier run");
+        File.WriteAllText(strayFile, "from the earlier run");
+
+        (int exit, string output, string error) = await cli.RunAsync(["run", "objectives/add-export.md", "--restart"]);
+
+        Assert.True(exit == ExitCodes.Complete, output + error);
+        Assert.Contains("StageStarted SETUP", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(staleArtifact), staleArtifact);
+        Assert.False(File.Exists(staleFailure), staleFailure);
+        Assert.False(File.Exists(strayFile), strayFile);
+        Assert.False(File.Exists(store.JournalPath), store.JournalPath);
+        Assert.False(File.Exists(Path.Combine(folder, TeamBot.State.FileStateStore.LockFileName)), "the lock file outlived the run");
+        Assert.True(File.Exists(Path.Combine(folder, "artifacts", "feature_spec.md")));
+        using JsonDocument state = JsonDocument.Parse(File.ReadAllBytes(store.StatePath));
+        Assert.Equal("complete", state.RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Help_lists_the_commands_and_the_exit_codes()
     {
         using var cli = new CliHarness();
@@ -189,4 +303,10 @@ public sealed class CommandLineTests
         Assert.Contains("teambot.agent", await output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(cli.RunDirectory("notification-digest"), "orchestration_state.json")));
     }
+
+    /// <summary>Every file under <paramref name="folder"/> but the lock file, with its bytes.</summary>
+    private static Dictionary<string, byte[]> FilesOf(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(path => Path.GetFileName(path) != TeamBot.State.FileStateStore.LockFileName)
+            .ToDictionary(path => path, File.ReadAllBytes, StringComparer.Ordinal);
 }

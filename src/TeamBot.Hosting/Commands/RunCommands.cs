@@ -98,19 +98,41 @@ internal static class RunCommands
         }
 
         var store = new FileStateStore(Path.Combine(context.RunsDirectory(parse), objective.FeatureName));
-        if (File.Exists(store.StatePath))
+        IRunView view = context.CreateView(parse);
+        IStageAgent? agent = await CreateAgentAsync(context, parse, options, view).ConfigureAwait(false);
+        if (agent is null)
         {
-            if (!parse.GetValue(options.Restart))
+            return ExitCodes.BadInput;
+        }
+
+        // The lock comes before anything in the folder is read or changed: a run that another process holds must be
+        // reported as locked, whatever its folder holds, and --restart must never empty a folder another process runs in.
+        using IDisposable? claim = await ClaimAsync(context, store).ConfigureAwait(false);
+        if (claim is null)
+        {
+            return ExitCodes.Locked;
+        }
+
+        try
+        {
+            if (parse.GetValue(options.Restart))
+            {
+                // Starting over replaces the previous run's state and artifacts, and nothing outside its folder.
+                store.ClearRun();
+            }
+            else if (File.Exists(store.StatePath))
             {
                 await context.Error.WriteLineAsync($"A run of '{objective.FeatureName}' already exists in '{store.RunDirectory}'. Continue it with 'teambot resume {objective.FeatureName}', or pass --restart to start over.").ConfigureAwait(false);
                 return ExitCodes.BadInput;
             }
-
-            // Starting over replaces the previous run's state and artifacts, and nothing else.
-            Directory.Delete(store.RunDirectory, recursive: true);
+        }
+        catch (WorkflowStateException ex)
+        {
+            await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ExitCodes.BadInput;
         }
 
-        return await ExecuteAsync(context, parse, options, store, objective, resume: false, cancellationToken).ConfigureAwait(false);
+        return await ExecuteAsync(context, parse, options, view, agent, store, objective, resume: false, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<int> ResumeAsync<TStage>(CliContext<TStage> context, ParseResult parse, RunOptions options, string? feature, CancellationToken cancellationToken)
@@ -136,28 +158,43 @@ internal static class RunCommands
         }
 
         var store = new FileStateStore(directory);
+        IRunView runView = context.CreateView(parse);
+        IStageAgent? agent = await CreateAgentAsync(context, parse, options, runView).ConfigureAwait(false);
+        if (agent is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        using IDisposable? claim = await ClaimAsync(context, store).ConfigureAwait(false);
+        if (claim is null)
+        {
+            return ExitCodes.Locked;
+        }
+
         try
         {
-            OrchestrationStateDocument document = (await store.LoadAsync(cancellationToken).ConfigureAwait(false))!;
+            // Read under the lock: until it was free, another process could still save the state or empty the folder.
+            OrchestrationStateDocument document = await store.LoadAsync(cancellationToken).ConfigureAwait(false)
+                ?? throw new WorkflowStateException($"There is no run to resume at '{store.StatePath}'.");
             string objectiveFile = document.ObjectiveFile ?? throw new ObjectiveException($"The state file '{store.StatePath}' does not say which objective file it runs.");
             Objective objective = LoadObjective(context, objectiveFile);
-            return await ExecuteAsync(context, parse, options, store, objective, resume: true, cancellationToken).ConfigureAwait(false);
+            return await ExecuteAsync(context, parse, options, runView, agent, store, objective, resume: true, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is ObjectiveException or WorkflowStateException and not WorkflowStateLockedException)
+        catch (Exception ex) when (ex is ObjectiveException or WorkflowStateException)
         {
             await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
     }
 
-    private static async Task<int> ExecuteAsync<TStage>(CliContext<TStage> context, ParseResult parse, RunOptions options, FileStateStore store, Objective objective, bool resume, CancellationToken cancellationToken)
+    /// <summary>Creates the agent the options choose, or reports why it cannot.</summary>
+    /// <returns>The agent, or <see langword="null"/> when the options are bad.</returns>
+    private static async Task<IStageAgent?> CreateAgentAsync<TStage>(CliContext<TStage> context, ParseResult parse, RunOptions options, IRunView view)
         where TStage : struct, Enum
     {
-        IRunView view = context.CreateView(parse);
-        IStageAgent agent;
         try
         {
-            agent = options.Agents.Create(
+            return options.Agents.Create(
                 parse,
                 new OfflineAgent { ApproveAtIteration = parse.GetValue(options.ApproveAt), FailingAcceptanceRuns = parse.GetValue(options.FailingAcceptanceRuns) },
                 new ChatClientAgentOptions { OnStreamed = view.Streamed });
@@ -165,11 +202,34 @@ internal static class RunCommands
         catch (ArgumentException ex)
         {
             await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-            return ExitCodes.BadInput;
+            return null;
         }
+    }
 
+    /// <summary>Takes the run's lock for this whole session, or reports that another process holds it.</summary>
+    /// <returns>The lock, or <see langword="null"/> when another process holds it.</returns>
+    private static async Task<IDisposable?> ClaimAsync<TStage>(CliContext<TStage> context, FileStateStore store)
+        where TStage : struct, Enum
+    {
+        try
+        {
+            return store.Lock();
+        }
+        catch (WorkflowStateLockedException ex)
+        {
+            await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return null;
+        }
+    }
+
+    /// <summary>Runs one session of the run in <paramref name="store"/>; the caller holds its lock.</summary>
+    private static async Task<int> ExecuteAsync<TStage>(CliContext<TStage> context, ParseResult parse, RunOptions options, IRunView view, IStageAgent agent, FileStateStore store, Objective objective, bool resume, CancellationToken cancellationToken)
+        where TStage : struct, Enum
+    {
         using var diagnostics = new Diagnostics(parse, context.Verbose, context.Telemetry);
-        var runner = new WorkflowRunner<TStage>(context.Workflow, AgentRegistry.ForAll(agent), store, new WorkflowRunnerOptions
+
+        // The driver, not WorkflowRunner: the runner takes the lock itself, and this process already holds it.
+        var driver = new RunDriver<TStage>(context.Workflow, AgentRegistry.ForAll(agent), new WorkflowRunnerOptions
         {
             LoggerFactory = diagnostics.LoggerFactory,
             Policy = new ExecutionPolicy { SkipOptionalStages = parse.GetValue(options.SkipOptional) },
@@ -184,8 +244,8 @@ internal static class RunCommands
         {
             WorkflowResult result = await view.ShowAsync(
                 token => resume
-                    ? runner.ResumeAsync(objective, view, parse.GetValue(options.TimeBudget), token)
-                    : runner.RunAsync(objective, view, token),
+                    ? driver.ResumeAsync(store, objective, store.RunDirectory, view, parse.GetValue(options.TimeBudget), token)
+                    : driver.StartAsync(store, objective, store.RunDirectory, view, token),
                 cancellationToken).ConfigureAwait(false);
             view.ShowSummary(result, context.ArtifactsOf);
             return CliContext<TStage>.ExitCode(result.Status);
@@ -194,11 +254,6 @@ internal static class RunCommands
         {
             view.Message($"Cancelled. The state is saved in {store.StatePath}; continue with: teambot resume {objective.FeatureName}");
             return ExitCodes.Cancelled;
-        }
-        catch (WorkflowStateLockedException ex)
-        {
-            await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-            return ExitCodes.Locked;
         }
         catch (WorkflowStateException ex)
         {

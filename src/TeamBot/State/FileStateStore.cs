@@ -197,6 +197,43 @@ public sealed class FileStateStore : IWorkflowStateStore, IWorkflowJournal
     }
 
     /// <summary>
+    /// Empties the run's folder for a fresh start: the state, the journal, the artifacts, the failure reports and
+    /// anything else in it go; the lock file stays.
+    /// </summary>
+    /// <remarks>
+    /// The caller must hold <see cref="Lock"/>. The lock file stays because the lock lives on it: were it deleted, a
+    /// second process could create and lock a new one while the caller still runs in the folder.
+    /// </remarks>
+    /// <exception cref="WorkflowStateException">An entry cannot be deleted; the entries before it are gone.</exception>
+    public void ClearRun()
+    {
+        var folder = new DirectoryInfo(RunDirectory);
+        if (!folder.Exists)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (FileSystemInfo entry in folder.GetFileSystemInfos())
+            {
+                if (entry is DirectoryInfo directory)
+                {
+                    directory.Delete(recursive: true);
+                }
+                else if (!string.Equals(entry.Name, LockFileName, StringComparison.Ordinal))
+                {
+                    entry.Delete();
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new WorkflowStateException($"The run folder '{RunDirectory}' cannot be cleared: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
     /// Reads a file while a running process may append to it, replace it or delete it: a reader (<c>teambot status</c>)
     /// must never make the run's own writes fail, which on Windows they would without these sharing flags.
     /// </summary>

@@ -184,6 +184,28 @@ public sealed class StateFileTests
         Assert.Equal("post_spec_review", JsonNode.Parse(File.ReadAllText(second.Store.StatePath))!["parallel_group_status"]!.AsObject().Single().Key);
     }
 
+    [Fact]
+    public async Task Clearing_a_run_empties_its_folder_but_keeps_the_held_lock()
+    {
+        using var run = new TestRun();
+        await run.RunAsync(Workflow.Definition);
+        File.WriteAllText(Path.Combine(run.Directory, "notes.txt"), "from the earlier run");
+        Assert.True(Directory.Exists(Path.Combine(run.Directory, "artifacts")));
+
+        using (run.Store.Lock())
+        {
+            run.Store.ClearRun();
+
+            Assert.Equal([FileStateStore.LockFileName], Directory.EnumerateFileSystemEntries(run.Directory).Select(Path.GetFileName));
+            Assert.Null(await run.Store.LoadAsync(CancellationToken.None));
+            Assert.Throws<WorkflowStateLockedException>(() => new FileStateStore(run.Directory).Lock());
+        }
+
+        string missing = Path.Combine(run.Directory, "missing");
+        new FileStateStore(missing).ClearRun();
+        Assert.False(Directory.Exists(missing));
+    }
+
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 
     private static string Copy(string file, out string directory)
