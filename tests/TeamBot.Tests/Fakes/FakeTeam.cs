@@ -61,6 +61,9 @@ internal sealed class FakeTeam : IStageAgent
 
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
+    /// <summary>Gets the agent calls running now.</summary>
+    public int Running => Volatile.Read(ref _running);
+
     /// <summary>Gets the most agent calls that ran at the same time.</summary>
     public int MaxConcurrent { get; private set; }
 

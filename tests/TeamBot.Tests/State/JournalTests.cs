@@ -66,7 +66,7 @@ public sealed class JournalTests
         team.Gate("ALPHA").SetResult();
         await Hosts.RunBehaviour.WaitUntilAsync(() => store.Held);
         team.Gate("BETA").SetResult();
-        await Hosts.RunBehaviour.WaitUntilAsync(() => team.StagesWorked().Contains("GAMMA"));
+        await Hosts.RunBehaviour.WaitUntilAsync(() => team.StagesWorked().Contains("GAMMA") && team.Running == 0);
         await Task.Delay(200);
         hold.SetResult();
         WorkflowResult result = await running.WaitAsync(TimeSpan.FromSeconds(30));
