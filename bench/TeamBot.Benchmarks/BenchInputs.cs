@@ -13,7 +13,7 @@ internal static class BenchInputs
     /// <summary>The repo's stages.yaml, or a linear workflow of <paramref name="workflow"/> stages with a 50-member group.</summary>
     public static string Yaml(string workflow) => workflow == "repo"
         ? File.ReadAllText(Path.Combine(RepoRoot, "stages.yaml"))
-        : TeamBot.Testing.LargeWorkflow.Create(int.Parse(workflow, CultureInfo.InvariantCulture), 50);
+        : TeamBot.Tests.Support.LargeWorkflow.Create(int.Parse(workflow, CultureInfo.InvariantCulture), 50);
 
     /// <summary>The same file with <paramref name="count"/> unknown stages added to stage_order: that many TB0102 errors.</summary>
     public static string WithErrors(string yaml, int count)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace TeamBot.Testing;
+namespace TeamBot.Tests.Support;
 
 /// <summary>Writes a valid workflow of any size: a linear chain with one parallel group in the middle (tests and benchmarks).</summary>
 internal static class LargeWorkflow

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 
-namespace TeamBot.Testing;
+namespace TeamBot.Tests.Support;
 
 /// <summary>Helpers every test project shares (compiled into each from tests/Shared).</summary>
 internal static class TestSupport

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
-using TeamBot.Testing;
+using TeamBot.Tests.Support;
 
 namespace TeamBot.Analyzers.Tests;
 

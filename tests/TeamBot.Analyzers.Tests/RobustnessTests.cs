@@ -12,7 +12,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using TeamBot.Definitions;
 using TeamBot.Generators;
-using TeamBot.Testing;
+using TeamBot.Tests.Support;
 using TeamBot.Workflow;
 using Xunit.Abstractions;
 

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
-using TeamBot.Testing;
+using TeamBot.Tests.Support;
 using static TeamBot.Analyzers.DiagnosticDescriptors;
 using static TeamBot.Analyzers.Tests.AnalyzerHarness;
 

@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
 using TeamBot.Definitions;
 using TeamBot.Generators.Tests.Infrastructure;
-using TeamBot.Testing;
+using TeamBot.Tests.Support;
 
 namespace TeamBot.Generators.Tests;
 

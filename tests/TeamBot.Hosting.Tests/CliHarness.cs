@@ -4,7 +4,7 @@ using System.IO;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using TeamBot.Testing;
+using TeamBot.Tests.Support;
 
 namespace TeamBot.Hosting.Tests;
 

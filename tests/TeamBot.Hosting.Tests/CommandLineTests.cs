@@ -6,7 +6,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using TeamBot.Testing;
+using TeamBot.Tests.Support;
 
 namespace TeamBot.Hosting.Tests;
 

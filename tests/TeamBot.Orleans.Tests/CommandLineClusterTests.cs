@@ -19,7 +19,7 @@ public sealed class CommandLineClusterTests
     {
         string directory = Path.Combine(Path.GetTempPath(), "teambot-cli-cluster", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(directory, "objectives"));
-        File.Copy(Path.Combine(TeamBot.Testing.TestSupport.RepoRoot, "examples", "objectives", "add-export.md"), Path.Combine(directory, "objectives", "add-export.md"));
+        File.Copy(Path.Combine(TeamBot.Tests.Support.TestSupport.RepoRoot, "examples", "objectives", "add-export.md"), Path.Combine(directory, "objectives", "add-export.md"));
         var cluster = new OrleansCluster<Stage>(Workflow.Definition);
         int siloPort = FreePort(), gatewayPort = FreePort();
         using var stop = new CancellationTokenSource();

@@ -2,7 +2,7 @@ using System.IO;
 using System.Text.RegularExpressions;
 using TeamBot.Orleans.Clustering;
 using TeamBot.Orleans.Storage;
-using TeamBot.Testing;
+using TeamBot.Tests.Support;
 
 namespace TeamBot.Orleans.Tests;
 

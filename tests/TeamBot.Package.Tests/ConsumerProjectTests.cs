@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
-using TeamBot.Testing;
+using TeamBot.Tests.Support;
 
 namespace TeamBot.Package.Tests;
 

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using TeamBot.Testing;
+using TeamBot.Tests.Support;
 
 namespace TeamBot.Package.Tests;
 

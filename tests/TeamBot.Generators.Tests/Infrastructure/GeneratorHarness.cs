@@ -6,7 +6,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using TeamBot.Definitions;
-using TeamBot.Testing;
+using TeamBot.Tests.Support;
 
 namespace TeamBot.Generators.Tests.Infrastructure;
 

@@ -1,5 +1,5 @@
 using System.IO;
-using TeamBot.Testing;
+using TeamBot.Tests.Support;
 
 namespace TeamBot.Generators.Tests.Infrastructure;
 

@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using TeamBot.Testing;
+using TeamBot.Tests.Support;
 
 namespace TeamBot.Tests.Architecture;
 

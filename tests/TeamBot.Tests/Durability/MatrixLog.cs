@@ -1,5 +1,6 @@
 using System.IO;
 using TeamBot.Testing;
+using TeamBot.Tests.Support;
 using Xunit.Abstractions;
 
 namespace TeamBot.Tests.Durability;

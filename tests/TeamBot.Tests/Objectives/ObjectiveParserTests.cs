@@ -1,7 +1,7 @@
 using System.IO;
 using System.Linq;
 using TeamBot.Objectives;
-using TeamBot.Testing;
+using TeamBot.Tests.Support;
 
 namespace TeamBot.Tests.Objectives;
 
