@@ -29,6 +29,24 @@ public sealed class ConsumerProjectTests(PackedPackageFixture package) : IClassF
     }
 
     [Fact]
+    public void A_team_s_own_test_project_runs_the_crash_matrix_on_its_workflow_from_the_packed_kit()
+    {
+        string dir = Path.Combine(package.Root, "kit-consumer");
+        Directory.CreateDirectory(dir);
+        string templates = Path.Combine(AppContext.BaseDirectory, "KitConsumer");
+        File.WriteAllText(Path.Combine(dir, "Release.Tests.csproj"), File.ReadAllText(Path.Combine(templates, "KitConsumer.csproj.template")).Replace("$(TeamBotVersion)", PackedPackageFixture.Version, StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(dir, "nuget.config"), File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Consumer", "nuget.config.template")).Replace("$(Feed)", package.Feed, StringComparison.Ordinal));
+        File.Copy(Path.Combine(templates, "release.stages.yaml"), Path.Combine(dir, "stages.yaml"));
+        File.Copy(Path.Combine(templates, "ReleaseCrashTests.cs"), Path.Combine(dir, "ReleaseCrashTests.cs"));
+
+        (int exitCode, string output) = DotNetCli.Run(dir, package.Environment, "test", "-nodeReuse:false", "--logger", "console;verbosity=detailed");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Passed Release.Tests.ReleaseCrashTests.Every_crash_resumes_as_if_it_never_happened", output, StringComparison.Ordinal);
+        Assert.Matches(@"Checked \d+ crash points over \d+ writes .*every resumed run was equivalent", output);
+    }
+
+    [Fact]
     public void A_fresh_project_with_stages_yaml_builds_and_runs_the_generated_workflow()
     {
         string yaml = File.ReadAllText(Path.Combine(PackedPackageFixture.RepoRoot, "stages.yaml"));

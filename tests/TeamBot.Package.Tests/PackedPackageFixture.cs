@@ -17,7 +17,7 @@ public sealed class PackedPackageFixture : IDisposable
         Directory.CreateDirectory(Feed);
         Environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(Root, "nuget-packages") };
 
-        foreach (string project in new[] { "src/TeamBot/TeamBot.csproj", "src/TeamBot.Agents/TeamBot.Agents.csproj", "src/TeamBot.Hosting/TeamBot.Hosting.csproj", "templates/TeamBot.Templates/TeamBot.Templates.csproj" })
+        foreach (string project in new[] { "src/TeamBot/TeamBot.csproj", "src/TeamBot.Agents/TeamBot.Agents.csproj", "src/TeamBot.Testing/TeamBot.Testing.csproj", "src/TeamBot.Hosting/TeamBot.Hosting.csproj", "templates/TeamBot.Templates/TeamBot.Templates.csproj" })
         {
             (int exitCode, string output) = DotNetCli.Run(RepoRoot, null, "pack", Path.Combine(RepoRoot, project), "-c", "Release", "-o", Feed, $"-p:Version={Version}", "-nodeReuse:false");
             if (exitCode != 0)
