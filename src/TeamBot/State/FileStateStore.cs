@@ -187,8 +187,10 @@ public sealed class FileStateStore : IWorkflowStateStore, IWorkflowJournal
         string path = Path.Combine(RunDirectory, LockFileName);
         try
         {
-            // FileShare.None takes an exclusive lock the OS drops when the process dies, so a crash never leaves the run locked.
-            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1, FileOptions.DeleteOnClose);
+            // FileShare.None takes an exclusive lock the OS drops when the process dies, so a crash never leaves the run
+            // locked. The file stays: deleted on close, a waiting process could lock the deleted file while a third
+            // locked a new one at the same path, and both would run.
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
         }
         catch (IOException ex)
         {
