@@ -11,15 +11,21 @@ using TeamBot.Execution;
 using TeamBot.Objectives;
 using TeamBot.Rules;
 using TeamBot.State;
+using TeamBot.Testing;
 
 // Usage: TeamBot.CrashHost <run folder> <agent calls file> <attempt>
-// Runs (or resumes) the repo's workflow with agents that take a while and record every call, so a test can kill this
-// process at any moment and check what ran again.
+// Runs (or resumes) the repo's workflow with slow scripted agents (reviews that reject once, an acceptance run that
+// fails once) that record every call, so a test can kill this process at any moment, check what ran again, and compare
+// the final state with a run that was never killed.
 string runDirectory = args[0];
 string calls = args[1];
 string attempt = args[2];
 var store = new FileStateStore(runDirectory);
-var agent = new SlowAgent(calls, attempt);
+ScriptedTeam team = ScriptedTeam.For(Workflow.Definition)
+    .RejectReview("SPEC_REVIEW", times: 1)
+    .RejectReview("PLAN_REVIEW", times: 1)
+    .FailAcceptanceRuns(1);
+var agent = new SlowAgent(team, calls, attempt);
 var runner = new WorkflowRunner<Stage>(Workflow.Definition, AgentRegistry.ForAll(agent), store, new WorkflowRunnerOptions { WorkingDirectory = runDirectory });
 var objective = new Objective { Title = "Crash test", FeatureName = "crash-test" };
 WorkflowResult result = File.Exists(store.StatePath)
@@ -30,8 +36,8 @@ return result.Succeeded ? 0 : 1;
 
 namespace TeamBot.CrashHost
 {
-    /// <summary>Writes START and END lines around each call, with a pause between, and always succeeds.</summary>
-    internal sealed class SlowAgent(string calls, string attempt) : IStageAgent
+    /// <summary>Writes START and END lines around each call of the scripted team, with a pause between.</summary>
+    internal sealed class SlowAgent(ScriptedTeam team, string calls, string attempt) : IStageAgent
     {
         private static readonly Lock CallsLock = new();
 
@@ -39,13 +45,9 @@ namespace TeamBot.CrashHost
         {
             Write($"START {attempt} {request.Context.Stage} {request.Task} {request.AgentId}");
             await Task.Delay(Random.Shared.Next(40, 120), cancellationToken);
+            AgentResponse response = await team.RunAsync(request, cancellationToken);
             Write($"END {attempt} {request.Context.Stage} {request.Task} {request.AgentId}");
-            return new AgentResponse
-            {
-                Output = request.Task == AgentTask.Review ? "VERIFIED_APPROVED: fine" : $"{request.Context.Stage} by {request.AgentId}",
-                Artifacts = request.Context.RequiredArtifacts.ToDictionary(path => path, path => path == "feature_spec.md" ? Spec : $"# {path}\n"),
-                ScenarioResults = request.Context.Scenarios.Select(s => new ScenarioResult(s.Id, ScenarioOutcome.Passed)).ToImmutableArray(),
-            };
+            return response;
         }
 
         private void Write(string line)
@@ -59,7 +61,5 @@ namespace TeamBot.CrashHost
                 stream.Flush(flushToDisk: true);
             }
         }
-
-        private const string Spec = "# Spec\n\n## Acceptance Test Scenarios\n\n### AT-001: Works\n**Description**: It works.\n**Expected Result**: Yes.\n";
     }
 }

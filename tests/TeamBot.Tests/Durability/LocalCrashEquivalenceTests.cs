@@ -17,19 +17,19 @@ public sealed class LocalCrashEquivalenceTests(ITestOutputHelper output)
     public Task Delivery_workflow_with_rejected_reviews_and_failed_acceptance_runs() => CheckAsync(Workflow.Definition, CrashWorkloads.Delivery(), nameof(CrashWorkloads.Delivery), crashTwice: true);
 
     [Fact]
-    public Task Delivery_workflow_whose_review_never_approves() => CheckAsync(Workflow.Definition, CrashWorkloads.ReviewFailure(), nameof(CrashWorkloads.ReviewFailure));
+    public Task Delivery_workflow_whose_review_never_approves() => CheckAsync(Workflow.Definition, CrashWorkloads.ReviewFailure(), nameof(CrashWorkloads.ReviewFailure), crashTwice: true);
 
     [Fact]
-    public Task Delivery_workflow_cancelled_and_resumed() => CheckAsync(Workflow.Definition, CrashWorkloads.Cancelled(), nameof(CrashWorkloads.Cancelled));
+    public Task Delivery_workflow_cancelled_and_resumed() => CheckAsync(Workflow.Definition, CrashWorkloads.Cancelled(), nameof(CrashWorkloads.Cancelled), crashTwice: true);
 
     [Fact]
     public Task Wide_group_at_a_low_bound() => CheckAsync(Wide.Definition, CrashWorkloads.WideGroup(), nameof(CrashWorkloads.WideGroup), crashTwice: true);
 
     [Fact]
-    public Task Wide_group_with_failing_members() => CheckAsync(Wide.Definition, CrashWorkloads.MemberFailures(), nameof(CrashWorkloads.MemberFailures));
+    public Task Wide_group_with_failing_members() => CheckAsync(Wide.Definition, CrashWorkloads.MemberFailures(), nameof(CrashWorkloads.MemberFailures), crashTwice: true);
 
     [Fact]
-    public Task Stage_past_its_time_limit() => CheckAsync(Timed.Definition, CrashWorkloads.TimeLimit(), nameof(CrashWorkloads.TimeLimit));
+    public Task Stage_past_its_time_limit() => CheckAsync(Timed.Definition, CrashWorkloads.TimeLimit(), nameof(CrashWorkloads.TimeLimit), crashTwice: true);
 
     private async Task CheckAsync<TStage>(IWorkflowDefinition<TStage> workflow, ScriptedTeam team, string workload, bool crashTwice = false)
         where TStage : struct, Enum

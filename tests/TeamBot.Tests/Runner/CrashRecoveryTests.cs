@@ -11,8 +11,10 @@ using Xunit.Abstractions;
 namespace TeamBot.Tests.Runner;
 
 /// <summary>
-/// The real crash test: a separate process runs the workflow with slow agents and is killed at random moments; each
-/// time it resumes, no stage recorded as completed runs again, and the state file is always valid JSON.
+/// The real crash test: a separate process runs the workflow with slow scripted agents (reviews that reject, an
+/// acceptance run that fails) and is killed at random moments; each time it resumes, no stage recorded as completed runs
+/// again, the state file is always valid JSON, and the run ends in the same state, with the same files, as the same run
+/// never killed.
 /// </summary>
 public sealed class CrashRecoveryTests(ITestOutputHelper output)
 {
@@ -25,6 +27,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         string directory = Path.Combine(Path.GetTempPath(), "teambot-crash", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         string calls = Path.Combine(directory, "agent-calls.txt");
+        string reference = directory + "-reference";
         string statePath = Path.Combine(directory, FileStateStore.StateFileName);
         var random = new Random(Seed);
         var completedAtKill = new List<HashSet<string>>();
@@ -81,6 +84,17 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
                 Assert.Empty(rerun);
             }
 
+            // The same run never killed ends in the same state, with the same files.
+            Directory.CreateDirectory(reference);
+            using (Process uncrashed = Start(reference, Path.Combine(reference, "agent-calls.txt"), 0))
+            {
+                await uncrashed.WaitForExitAsync();
+                Assert.Equal(0, uncrashed.ExitCode);
+            }
+
+            Assert.Equal(Comparable(Path.Combine(reference, FileStateStore.StateFileName)), Comparable(statePath));
+            Assert.Equal(Files(reference), Files(directory));
+
             output.WriteLine($"{completedAtKill.Count} kills, {reads} state reads while running, {lines.Count(l => l.StartsWith("START", StringComparison.Ordinal))} agent calls in all");
             Assert.True(completedAtKill.Any(set => set.Count > 0), "no kill happened after a stage completed; the test proved nothing");
             Assert.True(journalEntries > 0, "no kill left events in the journal after the snapshot; the replay was not tested");
@@ -88,8 +102,28 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         finally
         {
             Directory.Delete(directory, recursive: true);
+            if (Directory.Exists(reference))
+            {
+                Directory.Delete(reference, recursive: true);
+            }
         }
     }
+
+    /// <summary>The state file without what differs between any two runs: how long they took and how their journal was cut.</summary>
+    private static string Comparable(string statePath)
+    {
+        var state = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(statePath))!.AsObject();
+        state.Remove("elapsed_seconds");
+        state.Remove("journal_sequence");
+        return state.ToJsonString();
+    }
+
+    private static string[] Files(string runDirectory) =>
+        new[] { "artifacts", "failures" }.Select(folder => Path.Combine(runDirectory, folder)).Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+            .Order(StringComparer.Ordinal)
+            .Select(path => $"{Path.GetRelativePath(runDirectory, path)}: {File.ReadAllText(path)}")
+            .ToArray();
 
     private static bool Called(string calls, int attempt)
     {
