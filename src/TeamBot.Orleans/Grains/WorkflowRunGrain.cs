@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -17,7 +19,7 @@ namespace TeamBot.Orleans.Grains;
 /// A run on the cluster: a thin host of the same <see cref="IRunDriver"/> the local runner uses. The grain keeps the
 /// state in grain storage and sends the agents' calls to worker grains; the driver does everything else. After its
 /// silo dies the grain reactivates elsewhere and resumes from the saved state: completed stages stay completed, work
-/// that was in flight runs again.
+/// that was in flight runs again. Each session saves through the registered <see cref="IRunStoreDecorator"/>s, if any.
 /// </summary>
 internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisposable
 {
@@ -27,6 +29,7 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
     private readonly TeamBotClusterOptions _options;
     private readonly IPersistentState<RunSubmission> _submission;
     private readonly GrainRunStore _store;
+    private readonly IRunStoreDecorator[] _decorators;
     private readonly ILogger _logger;
     private readonly RunProgressTracker _progress = new();
     private CancellationTokenSource _cancel = new();
@@ -36,6 +39,7 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
         IRunDriver driver,
         TeamBotClusterOptions options,
         ILogger<WorkflowRunGrain> logger,
+        IEnumerable<IRunStoreDecorator> decorators,
         [PersistentState("run", TeamBotStorage.Name)] IPersistentState<OrchestrationStateDocument> run,
         [PersistentState("journal", TeamBotStorage.Name)] IPersistentState<RunJournal> journal,
         [PersistentState("submission", TeamBotStorage.Name)] IPersistentState<RunSubmission> submission)
@@ -44,6 +48,7 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
         _options = options;
         _logger = logger;
         _submission = submission;
+        _decorators = decorators.ToArray();
         _store = new GrainRunStore(this.GetPrimaryKeyString(), run, journal);
     }
 
@@ -138,11 +143,14 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
         string runDirectory = Path.Combine(Path.GetFullPath(_options.RunsDirectory), RunId);
         var objective = _submission.State.ToObjective();
         IRunDriver driver = _driver.WithOverrides(_submission.State.Overrides);
+        IWorkflowStateStore store = _store;
         try
         {
+            // Inside the try: a decorator that refuses the session fails it as a failed save would, before it runs.
+            store = Decorate();
             WorkflowResult result = resume
-                ? await driver.ResumeAsync(_store, objective, runDirectory, _progress, timeBudget, _cancel.Token)
-                : await driver.StartAsync(_store, objective, runDirectory, _progress, _cancel.Token);
+                ? await driver.ResumeAsync(store, objective, runDirectory, _progress, timeBudget, _cancel.Token)
+                : await driver.StartAsync(store, objective, runDirectory, _progress, _cancel.Token);
             _progress.Finish(result);
             LogFinished(_logger, RunId, result.Status.ToString());
         }
@@ -166,6 +174,11 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
             DeactivateOnIdle();
             return;
         }
+        finally
+        {
+            // The driver has returned, so nothing touches the session's store any more: its decorators may close it.
+            await ReleaseAsync(store);
+        }
 
         try
         {
@@ -175,6 +188,35 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
         {
             // The run is finished and saved; an index that still lists it as unfinished only makes the watchdog ask.
             LogIndexFailed(_logger, ex, RunId);
+        }
+    }
+
+    /// <summary>The store this session saves through: the grain's own, wrapped by every registered decorator in turn.</summary>
+    private IWorkflowStateStore Decorate()
+    {
+        IWorkflowStateStore store = _store;
+        foreach (IRunStoreDecorator decorator in _decorators)
+        {
+            store = decorator.Decorate(RunId, store);
+        }
+
+        return store;
+    }
+
+    private async ValueTask ReleaseAsync(IWorkflowStateStore store)
+    {
+        if (ReferenceEquals(store, _store))
+        {
+            return;
+        }
+
+        if (store is IAsyncDisposable asyncDisposable)
+        {
+            await asyncDisposable.DisposeAsync();
+        }
+        else if (store is IDisposable disposable)
+        {
+            disposable.Dispose();
         }
     }
 
