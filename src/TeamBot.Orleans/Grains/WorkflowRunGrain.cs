@@ -35,6 +35,13 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
     private CancellationTokenSource _cancel = new();
     private Task? _session;
 
+    // Whether a session's driver is running: a session's task outlives its driver by the run index's update.
+    private bool _driving;
+
+    // Whether this activation resumed the run on waking (its silo had died) and has served no call since: the call
+    // that woke it is the first it serves.
+    private bool _resumedOnWake;
+
     public WorkflowRunGrain(
         IRunDriver driver,
         TeamBotClusterOptions options,
@@ -75,11 +82,13 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
         // Submitted but never saved (its silo died at once): the run starts from the beginning.
         LogResuming(_logger, RunId, RuntimeIdentity);
         Start(resume: document is not null);
+        _resumedOnWake = true;
     }
 
     public async Task<bool> SubmitAsync(RunSubmission submission)
     {
         ArgumentNullException.ThrowIfNull(submission);
+        TakeResumedOnWake();
         if (_submission.RecordExists)
         {
             return false;
@@ -94,12 +103,16 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
         return true;
     }
 
-    public Task<RunProgress> GetProgressAsync(int fromEvent) =>
-        Task.FromResult(_progress.Describe(RunId, _submission.RecordExists, fromEvent));
+    public Task<RunProgress> GetProgressAsync(int fromEvent)
+    {
+        TakeResumedOnWake();
+        return Task.FromResult(_progress.Describe(RunId, _submission.RecordExists, fromEvent));
+    }
 
     public async Task<bool> CancelAsync()
     {
-        if (_session is null || _session.IsCompleted)
+        TakeResumedOnWake();
+        if (!_driving)
         {
             return false;
         }
@@ -110,9 +123,23 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
 
     public async Task<bool> ResumeAsync(TimeSpan? timeBudget)
     {
-        if (!_submission.RecordExists || _session is { IsCompleted: false })
+        if (TakeResumedOnWake())
+        {
+            // This call woke the run, and waking resumed it from its saved state: that is the resume asked for, with the
+            // saved time budget. Resuming again would run it twice, or run a run that has meanwhile finished once more.
+            return true;
+        }
+
+        if (!_submission.RecordExists || _driving)
         {
             return false;
+        }
+
+        if (_session is { IsCompleted: false } finishing)
+        {
+            // The last session's driver has returned and its task is telling the run index the run finished: let it, so
+            // that this resume's "unfinished again" is not overwritten by that "finished", and is not refused meanwhile.
+            await Task.WhenAny(finishing);
         }
 
         if (_cancel.IsCancellationRequested)
@@ -134,6 +161,7 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
     {
         // Agent work outlives any one call to this grain; keep the activation until the run ends.
         DelayDeactivation(TimeSpan.FromDays(1));
+        _driving = true;
         _progress.Running();
         _session = RunSessionAsync(resume, timeBudget);
     }
@@ -178,6 +206,7 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
         {
             // The driver has returned, so nothing touches the session's store any more: its decorators may close it.
             await ReleaseAsync(store);
+            _driving = false;
         }
 
         try
@@ -189,6 +218,14 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
             // The run is finished and saved; an index that still lists it as unfinished only makes the watchdog ask.
             LogIndexFailed(_logger, ex, RunId);
         }
+    }
+
+    /// <summary>Whether the run resumed when this activation woke, and this is the first call served since (the one that woke it).</summary>
+    private bool TakeResumedOnWake()
+    {
+        bool resumed = _resumedOnWake;
+        _resumedOnWake = false;
+        return resumed;
     }
 
     /// <summary>The store this session saves through: the grain's own, wrapped by every registered decorator in turn.</summary>
