@@ -24,6 +24,7 @@ internal interface IWorkflowRunGrain : IGrainWithStringKey
 
     /// <summary>Continues a stopped run (failed, cancelled, out of time) where it stopped, as <c>teambot resume</c> does.</summary>
     /// <param name="timeBudget">A new time budget for the whole run; <see langword="null"/> keeps the saved one.</param>
-    /// <returns><see langword="true"/> when this call resumed it; <see langword="false"/> when there is no such run or it is running.</returns>
+    /// <returns><see langword="true"/> when this call resumed it, or woke it on a new activation that resumed it (its silo
+    /// had died; the saved time budget then stays); <see langword="false"/> when there is no such run or it is running.</returns>
     Task<bool> ResumeAsync(TimeSpan? timeBudget);
 }

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -17,7 +19,7 @@ namespace TeamBot.Orleans.Grains;
 /// A run on the cluster: a thin host of the same <see cref="IRunDriver"/> the local runner uses. The grain keeps the
 /// state in grain storage and sends the agents' calls to worker grains; the driver does everything else. After its
 /// silo dies the grain reactivates elsewhere and resumes from the saved state: completed stages stay completed, work
-/// that was in flight runs again.
+/// that was in flight runs again. Each session saves through the registered <see cref="IRunStoreDecorator"/>s, if any.
 /// </summary>
 internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisposable
 {
@@ -27,15 +29,24 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
     private readonly TeamBotClusterOptions _options;
     private readonly IPersistentState<RunSubmission> _submission;
     private readonly GrainRunStore _store;
+    private readonly IRunStoreDecorator[] _decorators;
     private readonly ILogger _logger;
     private readonly RunProgressTracker _progress = new();
     private CancellationTokenSource _cancel = new();
     private Task? _session;
 
+    // Whether a session's driver is running: a session's task outlives its driver by the run index's update.
+    private bool _driving;
+
+    // Whether this activation resumed the run on waking (its silo had died) and has served no call since: the call
+    // that woke it is the first it serves.
+    private bool _resumedOnWake;
+
     public WorkflowRunGrain(
         IRunDriver driver,
         TeamBotClusterOptions options,
         ILogger<WorkflowRunGrain> logger,
+        IEnumerable<IRunStoreDecorator> decorators,
         [PersistentState("run", TeamBotStorage.Name)] IPersistentState<OrchestrationStateDocument> run,
         [PersistentState("journal", TeamBotStorage.Name)] IPersistentState<RunJournal> journal,
         [PersistentState("submission", TeamBotStorage.Name)] IPersistentState<RunSubmission> submission)
@@ -44,6 +55,7 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
         _options = options;
         _logger = logger;
         _submission = submission;
+        _decorators = decorators.ToArray();
         _store = new GrainRunStore(this.GetPrimaryKeyString(), run, journal);
     }
 
@@ -70,11 +82,13 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
         // Submitted but never saved (its silo died at once): the run starts from the beginning.
         LogResuming(_logger, RunId, RuntimeIdentity);
         Start(resume: document is not null);
+        _resumedOnWake = true;
     }
 
     public async Task<bool> SubmitAsync(RunSubmission submission)
     {
         ArgumentNullException.ThrowIfNull(submission);
+        TakeResumedOnWake();
         if (_submission.RecordExists)
         {
             return false;
@@ -89,12 +103,16 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
         return true;
     }
 
-    public Task<RunProgress> GetProgressAsync(int fromEvent) =>
-        Task.FromResult(_progress.Describe(RunId, _submission.RecordExists, fromEvent));
+    public Task<RunProgress> GetProgressAsync(int fromEvent)
+    {
+        TakeResumedOnWake();
+        return Task.FromResult(_progress.Describe(RunId, _submission.RecordExists, fromEvent));
+    }
 
     public async Task<bool> CancelAsync()
     {
-        if (_session is null || _session.IsCompleted)
+        TakeResumedOnWake();
+        if (!_driving)
         {
             return false;
         }
@@ -105,9 +123,23 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
 
     public async Task<bool> ResumeAsync(TimeSpan? timeBudget)
     {
-        if (!_submission.RecordExists || _session is { IsCompleted: false })
+        if (TakeResumedOnWake())
+        {
+            // This call woke the run, and waking resumed it from its saved state: that is the resume asked for, with the
+            // saved time budget. Resuming again would run it twice, or run a run that has meanwhile finished once more.
+            return true;
+        }
+
+        if (!_submission.RecordExists || _driving)
         {
             return false;
+        }
+
+        if (_session is { IsCompleted: false } finishing)
+        {
+            // The last session's driver has returned and its task is telling the run index the run finished: let it, so
+            // that this resume's "unfinished again" is not overwritten by that "finished", and is not refused meanwhile.
+            await Task.WhenAny(finishing);
         }
 
         if (_cancel.IsCancellationRequested)
@@ -129,6 +161,7 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
     {
         // Agent work outlives any one call to this grain; keep the activation until the run ends.
         DelayDeactivation(TimeSpan.FromDays(1));
+        _driving = true;
         _progress.Running();
         _session = RunSessionAsync(resume, timeBudget);
     }
@@ -138,11 +171,14 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
         string runDirectory = Path.Combine(Path.GetFullPath(_options.RunsDirectory), RunId);
         var objective = _submission.State.ToObjective();
         IRunDriver driver = _driver.WithOverrides(_submission.State.Overrides);
+        IWorkflowStateStore store = _store;
         try
         {
+            // Inside the try: a decorator that refuses the session fails it as a failed save would, before it runs.
+            store = Decorate();
             WorkflowResult result = resume
-                ? await driver.ResumeAsync(_store, objective, runDirectory, _progress, timeBudget, _cancel.Token)
-                : await driver.StartAsync(_store, objective, runDirectory, _progress, _cancel.Token);
+                ? await driver.ResumeAsync(store, objective, runDirectory, _progress, timeBudget, _cancel.Token)
+                : await driver.StartAsync(store, objective, runDirectory, _progress, _cancel.Token);
             _progress.Finish(result);
             LogFinished(_logger, RunId, result.Status.ToString());
         }
@@ -166,6 +202,12 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
             DeactivateOnIdle();
             return;
         }
+        finally
+        {
+            // The driver has returned, so nothing touches the session's store any more: its decorators may close it.
+            await ReleaseAsync(store);
+            _driving = false;
+        }
 
         try
         {
@@ -175,6 +217,43 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
         {
             // The run is finished and saved; an index that still lists it as unfinished only makes the watchdog ask.
             LogIndexFailed(_logger, ex, RunId);
+        }
+    }
+
+    /// <summary>Whether the run resumed when this activation woke, and this is the first call served since (the one that woke it).</summary>
+    private bool TakeResumedOnWake()
+    {
+        bool resumed = _resumedOnWake;
+        _resumedOnWake = false;
+        return resumed;
+    }
+
+    /// <summary>The store this session saves through: the grain's own, wrapped by every registered decorator in turn.</summary>
+    private IWorkflowStateStore Decorate()
+    {
+        IWorkflowStateStore store = _store;
+        foreach (IRunStoreDecorator decorator in _decorators)
+        {
+            store = decorator.Decorate(RunId, store);
+        }
+
+        return store;
+    }
+
+    private async ValueTask ReleaseAsync(IWorkflowStateStore store)
+    {
+        if (ReferenceEquals(store, _store))
+        {
+            return;
+        }
+
+        if (store is IAsyncDisposable asyncDisposable)
+        {
+            await asyncDisposable.DisposeAsync();
+        }
+        else if (store is IDisposable disposable)
+        {
+            disposable.Dispose();
         }
     }
 

@@ -86,7 +86,9 @@ public sealed class TeamBotClusterClient(IGrainFactory grains)
     /// <summary>Continues stopped run <paramref name="runId"/> where it stopped.</summary>
     /// <param name="runId">The run.</param>
     /// <param name="timeBudget">A new time budget for the whole run; <see langword="null"/> keeps the saved one.</param>
-    /// <returns><see langword="true"/> when this call resumed it; <see langword="false"/> when there is no such run or it is running.</returns>
+    /// <returns><see langword="true"/> when this call resumed it, or woke it on a new silo where it resumed from its saved
+    /// state (its silo had died; the saved time budget then stays); <see langword="false"/> when there is no such run or it
+    /// is running.</returns>
     public Task<bool> ResumeAsync(string runId, TimeSpan? timeBudget = null) => grains.GetGrain<IWorkflowRunGrain>(runId).ResumeAsync(timeBudget);
 
     /// <summary>Gets every run's progress, without events.</summary>

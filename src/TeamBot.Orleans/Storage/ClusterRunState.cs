@@ -17,7 +17,21 @@ public static class ClusterRunState
         where TStage : struct, Enum
     {
         ArgumentNullException.ThrowIfNull(backend);
-        return SavedRun.LoadAsync(workflow, new Reader(backend, serviceId, runId), cancellationToken);
+        return SavedRun.LoadAsync(workflow, Open(backend, serviceId, runId), cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens run <paramref name="runId"/> of service <paramref name="serviceId"/> for reading, as a resume would read it:
+    /// a store (with its journal) for <see cref="SavedRun.LoadAsync{TStage}(IWorkflowDefinition{TStage}, IWorkflowStateStore, CancellationToken)"/>
+    /// and the like. Only the run's grain writes a cluster run, so the store's writes and lock throw.
+    /// </summary>
+    /// <returns>A read-only store that also implements <see cref="IWorkflowJournal"/>.</returns>
+    public static IWorkflowStateStore Open(IJsonStateBackend backend, string serviceId, string runId)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(runId);
+        return new Reader(backend, serviceId, runId);
     }
 
     private sealed class Reader(IJsonStateBackend backend, string serviceId, string runId) : IWorkflowStateStore, IWorkflowJournal

@@ -1,0 +1,58 @@
+using System;
+using System.Threading.Tasks;
+using TeamBot.Definitions;
+using TeamBot.Testing;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace TeamBot.Tests.Durability;
+
+/// <summary>
+/// The crash matrix on the Orleans host (<see cref="ClusterCrashTestHost{TStage}"/>): for every workload, a cluster run
+/// crashed before, inside and after each of its durable writes, its silo killed there and the run resumed on a fresh
+/// activation from grain storage, ends with exactly the uncrashed cluster run's agent calls, final state and files.
+/// </summary>
+/// <remarks>
+/// Each crash costs a silo kill and restart, so the delivery workload's matrix (with a second crash while resuming) is
+/// sharded: by default only the crash points of odd-numbered writes are checked. Set the environment variable
+/// <c>TEAMBOT_FULL_CRASH_MATRIX=1</c> to check every point. The other workloads always run in full.
+/// </remarks>
+public sealed class ClusterCrashEquivalenceTests(ITestOutputHelper output)
+{
+    private static readonly bool FullMatrix = Environment.GetEnvironmentVariable("TEAMBOT_FULL_CRASH_MATRIX") == "1";
+
+    [Fact]
+    public Task Delivery_workflow_with_rejected_reviews_and_failed_acceptance_runs() => CheckAsync(Workflow.Definition, CrashWorkloads.Delivery(), nameof(CrashWorkloads.Delivery), crashTwice: true, sharded: true);
+
+    [Fact]
+    public Task Delivery_workflow_whose_review_never_approves() => CheckAsync(Workflow.Definition, CrashWorkloads.ReviewFailure(), nameof(CrashWorkloads.ReviewFailure));
+
+    [Fact]
+    public Task Delivery_workflow_cancelled_and_resumed() => CheckAsync(Workflow.Definition, CrashWorkloads.Cancelled(), nameof(CrashWorkloads.Cancelled));
+
+    [Fact]
+    public Task Wide_group_at_a_low_bound() => CheckAsync(Wide.Definition, CrashWorkloads.WideGroup(), nameof(CrashWorkloads.WideGroup), crashTwice: true);
+
+    [Fact]
+    public Task Wide_group_with_failing_members() => CheckAsync(Wide.Definition, CrashWorkloads.MemberFailures(), nameof(CrashWorkloads.MemberFailures));
+
+    [Fact]
+    public Task Stage_past_its_time_limit() => CheckAsync(Timed.Definition, CrashWorkloads.TimeLimit(), nameof(CrashWorkloads.TimeLimit));
+
+    private async Task CheckAsync<TStage>(IWorkflowDefinition<TStage> workflow, ScriptedTeam team, string workload, bool crashTwice = false, bool sharded = false)
+        where TStage : struct, Enum
+    {
+        await using var host = new ClusterCrashTestHost<TStage>(workflow);
+        var matrix = new CrashMatrix<TStage>(workflow, team, host)
+        {
+            CrashTwice = crashTwice,
+            Where = sharded && !FullMatrix ? point => point.Write % 2 == 1 : null,
+        };
+        CrashMatrixReport report = await matrix.RunAsync();
+
+        MatrixLog.Write(output, "cluster", sharded && !FullMatrix ? workload + " (odd writes)" : workload, report);
+        output.WriteLine($"silo restarts: {host.SiloRestarts}");
+        Assert.True(report.CrashPoints > 0);
+        report.EnsureEquivalent();
+    }
+}
