@@ -65,6 +65,10 @@ public sealed class CrashMatrix<TStage>
     /// <summary>Gets which crash points to check; all of them when <see langword="null"/> (for sharding a long matrix).</summary>
     public Func<CrashPoint, bool>? Where { get; init; }
 
+    /// <summary>Gets how many more runs the matrix makes for a crash point a run did not reach (its events shared writes
+    /// differently) before it counts the point as unreached.</summary>
+    public int UnreachedRetries { get; init; } = 3;
+
     /// <summary>Gets the most sessions a run may take (a cancelled run resumes) before the matrix gives up on it.</summary>
     public int MaxSessions { get; init; } = 8;
 
@@ -98,6 +102,13 @@ public sealed class CrashMatrix<TStage>
                 cancellationToken.ThrowIfCancellationRequested();
                 var plan = new CrashPlan(point, twice);
                 (RunTrace actual, string? error) = await TrialAsync(plan, cancellationToken).ConfigureAwait(false);
+                for (int retry = 0; retry < UnreachedRetries && plan.Crashes == 0 && error is null; retry++)
+                {
+                    // Scheduling made this run share its writes differently; another run usually reaches the point.
+                    plan = new CrashPlan(point, twice);
+                    (actual, error) = await TrialAsync(plan, cancellationToken).ConfigureAwait(false);
+                }
+
                 string label = twice ? $"{point}, then again while resuming" : point.ToString();
                 // Events that arrive together share a write, and how they arrive varies with scheduling, so a run may
                 // make fewer writes than the first one did; such a run is still compared, as an uncrashed one.

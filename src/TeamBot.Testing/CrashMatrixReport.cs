@@ -27,8 +27,9 @@ public sealed class CrashMatrixReport
     /// <summary>Gets the runs that crashed a second time, while resuming.</summary>
     public int DoubleCrashes { get; }
 
-    /// <summary>Gets the crashed runs that ended before their crash point: their events shared writes differently (it
-    /// depends on scheduling), so they made fewer writes. They are compared all the same.</summary>
+    /// <summary>Gets the crash points no run reached, even after <see cref="CrashMatrix{TStage}.UnreachedRetries"/> more
+    /// runs: their events shared writes differently (it depends on scheduling), so they made fewer writes. Those runs are
+    /// compared all the same, as uncrashed ones.</summary>
     public int Unreached { get; }
 
     /// <summary>Gets how long the matrix took.</summary>
@@ -53,5 +54,5 @@ public sealed class CrashMatrixReport
     /// <inheritdoc/>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"Checked {CrashPoints} crash points over {Writes} writes ({DoubleCrashes} with a second crash while resuming; {Unreached} runs ended before their crash point) in {Duration.TotalSeconds:F1} s: {(IsEquivalent ? "every resumed run was equivalent" : $"{Divergences.Count} diverged")}.");
+        $"Checked {CrashPoints} crash points over {Writes} writes ({DoubleCrashes} with a second crash while resuming; {Unreached} points no run reached) in {Duration.TotalSeconds:F1} s: {(IsEquivalent ? "every resumed run was equivalent" : $"{Divergences.Count} diverged")}.");
 }
