@@ -125,7 +125,7 @@ internal sealed class FakeTeam : IStageAgent
                 _ => new AgentResponse
                 {
                     Output = $"{stage} by {request.AgentId} (iteration {request.Context.Iteration})",
-                    Artifacts = request.Context.RequiredArtifacts.ToDictionary(path => path, path => path == "feature_spec.md" ? Spec : $"# {path}\nwritten for {stage}\n"),
+                    Artifacts = request.Context.RequiredArtifacts.ToDictionary(path => path, path => path == "feature_spec.md" ? Spec : $"# {path}\nwritten for {stage} by {request.AgentId}\n"),
                 },
             };
         }

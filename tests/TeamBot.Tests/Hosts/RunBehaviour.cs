@@ -85,6 +85,11 @@ public abstract class RunBehaviour : IAsyncLifetime
         Assert.Contains("## builder-1\n\nIMPLEMENTATION by builder-1", review.Context.WorkToReview, StringComparison.Ordinal);
         Assert.Contains("## builder-2\n\nIMPLEMENTATION by builder-2", review.Context.WorkToReview, StringComparison.Ordinal);
         Assert.Equal(RunStatus.Complete, result.Status);
+
+        // Both write the same artifact: merged in the declared order, whichever finished last (it once held only that one).
+        Assert.Equal(
+            "## builder-1\n\n# implementation_notes.md\nwritten for IMPLEMENTATION by builder-1\n\n## builder-2\n\n# implementation_notes.md\nwritten for IMPLEMENTATION by builder-2\n",
+            File.ReadAllText(Path.Combine(result.RunDirectory, "artifacts", "implementation_notes.md")));
     }
 
     [Fact]
