@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text;
 using TeamBot.Agents;
 
@@ -22,7 +23,17 @@ public sealed record AgentCall(string Agent, AgentTask Task, string Stage, int I
         ArgumentNullException.ThrowIfNull(request);
         StageContext context = request.Context;
         var input = new StringBuilder();
-        Field(input, "objective", context.Objective?.Title);
+        if (context.Objective is { } objective)
+        {
+            Field(input, "objective", objective.Title);
+            Field(input, "context", objective.Context);
+            foreach (string line in objective.Goals.Concat(objective.SuccessCriteria).Concat(objective.Constraints))
+            {
+                Field(input, "objective line", line);
+            }
+        }
+
+        Field(input, "template", context.PromptTemplate);
         Field(input, "feedback", context.ReviewFeedback);
         Field(input, "previous", context.PreviousAttempt);
         Field(input, "work", context.WorkToReview);

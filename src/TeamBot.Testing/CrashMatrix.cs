@@ -40,6 +40,7 @@ public sealed class CrashMatrix<TStage>
     private readonly IWorkflowDefinition<TStage> _workflow;
     private readonly ScriptedTeam _team;
     private readonly ICrashTestHost<TStage> _host;
+    private readonly string _id = Guid.NewGuid().ToString("N")[..6];
     private int _trials;
 
     /// <summary>Initializes a new instance of the <see cref="CrashMatrix{TStage}"/> class.</summary>
@@ -75,7 +76,7 @@ public sealed class CrashMatrix<TStage>
     /// <summary>Runs the uncrashed run, then a crashed run for every crash point, and compares each with the first.</summary>
     /// <param name="cancellationToken">Stops the matrix between runs.</param>
     /// <returns>The points checked and every divergence.</returns>
-    /// <exception cref="CrashEquivalenceException">The uncrashed run itself did not finish.</exception>
+    /// <exception cref="InvalidOperationException">The uncrashed run itself failed (a session threw, or it never ended).</exception>
     public async Task<CrashMatrixReport> RunAsync(CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
@@ -83,7 +84,7 @@ public sealed class CrashMatrix<TStage>
         (RunTrace expected, string? failure) = await TrialAsync(reference, cancellationToken).ConfigureAwait(false);
         if (failure is not null)
         {
-            throw new CrashEquivalenceException($"The uncrashed run failed: {failure}");
+            throw new InvalidOperationException($"The uncrashed run failed: {failure}");
         }
 
         var divergences = new List<string>();
@@ -123,7 +124,7 @@ public sealed class CrashMatrix<TStage>
                 }
 
                 points += twice ? 0 : 1;
-                doubles += twice ? 1 : 0;
+                doubles += twice && plan.Crashes == 2 ? 1 : 0;
             }
         }
 
@@ -149,7 +150,7 @@ public sealed class CrashMatrix<TStage>
     private async Task<(RunTrace Trace, string? Failure)> TrialAsync(CrashPlan plan, CancellationToken cancellationToken)
     {
         ScriptedTeam team = _team.Fresh();
-        var trial = new CrashTrial(string.Create(CultureInfo.InvariantCulture, $"run-{++_trials:D4}"), team, Objective, plan);
+        var trial = new CrashTrial(string.Create(CultureInfo.InvariantCulture, $"run-{_id}-{++_trials:D4}"), team, Objective, plan);
         var answered = ImmutableArray.CreateBuilder<AgentCall>();
         int seen = 0;
         for (int session = 0; ; session++)
@@ -157,12 +158,12 @@ public sealed class CrashMatrix<TStage>
             SavedRun<TStage>? saved = await SavedRun.LoadAsync(_workflow, _host.OpenStore(trial), cancellationToken).ConfigureAwait(false);
             if (saved?.State is { IsFinished: true, Status: not RunStatus.Cancelled })
             {
-                return (Trace(trial, team, answered.ToImmutable(), saved.State), null);
+                return (Trace(trial, team, answered.ToImmutable(), saved), null);
             }
 
             if (session == MaxSessions)
             {
-                return (Trace(trial, team, answered.ToImmutable(), saved?.State), $"the run had not ended after {MaxSessions} sessions.");
+                return (Trace(trial, team, answered.ToImmutable(), saved), $"the run had not ended after {MaxSessions} sessions.");
             }
 
             using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -179,10 +180,10 @@ public sealed class CrashMatrix<TStage>
             {
             }
 #pragma warning disable CA1031 // Anything else a session throws is the divergence to report, with the rest of the matrix.
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
             {
-                return (Trace(trial, team, answered.ToImmutable(), saved?.State), $"session {session + 1} threw {ex.GetType().Name}: {ex.Message}");
+                return (Trace(trial, team, answered.ToImmutable(), saved), $"session {session + 1} threw {ex.GetType().Name}: {ex.Message}");
             }
 
             // A call's answer counts once the session that made it has ended with it durable; any other call was in flight.
@@ -192,11 +193,11 @@ public sealed class CrashMatrix<TStage>
         }
     }
 
-    private RunTrace Trace(CrashTrial trial, ScriptedTeam team, ImmutableArray<AgentCall> answered, RunState<TStage>? state) => new(
+    private RunTrace Trace(CrashTrial trial, ScriptedTeam team, ImmutableArray<AgentCall> answered, SavedRun<TStage>? saved) => new(
         answered,
         team.Calls.ToImmutableHashSet(),
-        state is null ? "no state" : RunTrace.StateText(_workflow, state),
-        RunTrace.FilesIn(_host.RunDirectory(trial)));
+        saved is null ? "no state" : RunTrace.StateText(_workflow, saved),
+        RunTrace.FilesIn(_host.GetRunDirectory(trial)));
 
     private static IEnumerable<string> Compare(RunTrace expected, RunTrace actual)
     {

@@ -66,7 +66,7 @@ internal sealed class CrashPlan(CrashPoint? first, bool crashAgain)
         {
             Crashes++;
             _next = crashAgain && Crashes == 1 ? new CrashPoint(Writes + 2, CrashMoment.BeforeWrite) : null;
-            return new SimulatedCrashException($"Simulated crash at write {Writes + 1}.");
+            return new SimulatedCrashException($"Simulated crash after {Writes} durable writes.");
         }
     }
 

@@ -17,6 +17,7 @@ public sealed class CrashTrial
         Id = id;
         Team = team;
         Objective = objective;
+        Agents = AgentRegistry.ForAll(team);
         _plan = plan;
     }
 
@@ -30,7 +31,7 @@ public sealed class CrashTrial
     public Objective Objective { get; }
 
     /// <summary>Gets the agents as a registry: the scripted team answers for every id.</summary>
-    public AgentRegistry Agents => AgentRegistry.ForAll(Team);
+    public AgentRegistry Agents { get; }
 
     /// <summary>The store a session must save through: it counts the writes and crashes the session at the trial's
     /// crash point by throwing <see cref="SimulatedCrashException"/>. Wrap a fresh one for each session.</summary>

@@ -26,5 +26,5 @@ public interface ICrashTestHost<TStage>
     IWorkflowStateStore OpenStore(CrashTrial trial);
 
     /// <summary>Gets the run's folder (its <c>artifacts/</c> and <c>failures/</c>).</summary>
-    string RunDirectory(CrashTrial trial);
+    string GetRunDirectory(CrashTrial trial);
 }

@@ -37,7 +37,7 @@ public sealed class LocalCrashTestHost<TStage> : ICrashTestHost<TStage>, IDispos
     public async Task RunSessionAsync(CrashTrial trial, bool hasSavedState, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(trial);
-        var store = new FileStateStore(RunDirectory(trial));
+        var store = new FileStateStore(GetRunDirectory(trial));
         using IDisposable claim = store.Lock();
         var driver = new RunDriver<TStage>(_workflow, trial.Agents, _options with
         {
@@ -55,11 +55,11 @@ public sealed class LocalCrashTestHost<TStage> : ICrashTestHost<TStage>, IDispos
     public IWorkflowStateStore OpenStore(CrashTrial trial)
     {
         ArgumentNullException.ThrowIfNull(trial);
-        return new FileStateStore(RunDirectory(trial));
+        return new FileStateStore(GetRunDirectory(trial));
     }
 
     /// <inheritdoc/>
-    public string RunDirectory(CrashTrial trial)
+    public string GetRunDirectory(CrashTrial trial)
     {
         ArgumentNullException.ThrowIfNull(trial);
         return Path.Combine(Root, trial.Id);

@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
 using TeamBot.Definitions;
 using TeamBot.Rules;
+using TeamBot.State;
 
 namespace TeamBot.Testing;
 
@@ -13,10 +15,22 @@ namespace TeamBot.Testing;
 /// final state and the files in its folder.</summary>
 internal sealed record RunTrace(ImmutableArray<AgentCall> Answered, ImmutableHashSet<AgentCall> Made, string State, ImmutableSortedDictionary<string, string> Files)
 {
-    public static string StateText<TStage>(IWorkflowDefinition<TStage> workflow, RunState<TStage> state)
+    public static string StateText<TStage>(IWorkflowDefinition<TStage> workflow, SavedRun<TStage> saved)
         where TStage : struct, Enum
     {
+        RunState<TStage> state = saved.State;
+        OrchestrationStateDocument document = saved.Document;
         var text = new StringBuilder();
+        text.Append("feature: ").Append(document.FeatureName).Append(", objective file: ").Append(document.ObjectiveFile)
+            .Append(", time budget: ").Append(document.MaxSeconds.ToString(CultureInfo.InvariantCulture))
+            .Append(", workflow: ").Append(document.StagesConfigSource).Append('\n');
+        if (document.ExecutionPolicy is { } policy)
+        {
+            text.Append("policy: skip optional ").Append(policy.SkipOptionalStages).Append(", reviews ").Append(policy.MaxReviewIterations)
+                .Append(", acceptance runs ").Append(policy.MaxAcceptanceRuns).Append('\n');
+        }
+
+        text.Append("unknown fields: ").AppendJoin(", ", (document.Extra ?? []).Keys.Order(StringComparer.Ordinal)).Append('\n');
         text.Append("status: ").Append(state.Status).Append('\n');
         text.Append("current: ").Append(state.CurrentStage is { } current ? workflow.GetStageName(current) : "-").Append('\n');
         text.Append("completed: ").AppendJoin(", ", workflow.StageOrder.Where(state.Completed.Contains).Select(workflow.GetStageName)).Append('\n');

@@ -43,7 +43,7 @@ public sealed class ScriptedTeam : IStageAgent
 
     /// <summary>Gets the clock the team's run must use (<c>WorkflowRunnerOptions.TimeProvider</c>): time moves only
     /// when a scripted agent overruns its stage's time limit.</summary>
-    public FakeTimeProvider Clock { get; private set; } = new(Epoch);
+    public FakeTimeProvider Clock { get; } = new(Epoch);
 
     /// <summary>Gets the name of the spec artifact to which the team writes its acceptance-test scenarios.</summary>
     public string SpecArtifact { get; init; } = "feature_spec.md";
@@ -51,7 +51,8 @@ public sealed class ScriptedTeam : IStageAgent
     /// <summary>Gets how many acceptance-test scenarios the spec has.</summary>
     public int Scenarios { get; init; } = 2;
 
-    /// <summary>Gets every call made so far, in the order they started.</summary>
+    /// <summary>Gets every call made so far, in the order they started. The crash matrix runs copies of the team it is
+    /// given, so this stays empty on that one.</summary>
     public IReadOnlyList<AgentCall> Calls
     {
         get
@@ -62,6 +63,8 @@ public sealed class ScriptedTeam : IStageAgent
             }
         }
     }
+
+    // Session and CancelSession are set between sessions, never while one runs: the matrix runs one session at a time.
 
     /// <summary>Gets or sets the session that calls belong to, for the crash matrix.</summary>
     internal int Session { get; set; }

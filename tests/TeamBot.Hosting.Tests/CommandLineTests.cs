@@ -64,6 +64,31 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task A_resumed_run_keeps_the_policy_it_started_with()
+    {
+        // Started with --skip-optional, resumed without it: the optional stage is still skipped, as it would have been
+        // had the run never stopped (it once ran on resume).
+        using var cli = new CliHarness();
+        using var cancel = new CancellationTokenSource();
+        cli.OnLine = line =>
+        {
+            if (line.Contains("StageStarted SETUP", StringComparison.Ordinal))
+            {
+                cancel.Cancel();
+            }
+        };
+
+        (int exit, _, _) = await cli.RunAsync(["run", "objectives/add-export.md", "--skip-optional"], cancel.Token);
+        cli.OnLine = null;
+        (int resumed, string output, string error) = await cli.RunAsync(["resume"]);
+
+        Assert.Equal(ExitCodes.Cancelled, exit);
+        Assert.True(resumed == ExitCodes.Complete, output + error);
+        Assert.Contains("StageSkipped BUSINESS_PROBLEM", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("StageStarted BUSINESS_PROBLEM", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Status_and_graph_print_what_the_state_and_the_workflow_hold()
     {
         using var cli = new CliHarness();

@@ -132,7 +132,7 @@ internal static class RunCommands
             return ExitCodes.BadInput;
         }
 
-        return await ExecuteAsync(context, parse, options, view, agent, store, objective, resume: false, cancellationToken).ConfigureAwait(false);
+        return await ExecuteAsync(context, parse, options, view, agent, store, objective, saved: null, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<int> ResumeAsync<TStage>(CliContext<TStage> context, ParseResult parse, RunOptions options, string? feature, CancellationToken cancellationToken)
@@ -178,7 +178,7 @@ internal static class RunCommands
                 ?? throw new WorkflowStateException($"There is no run to resume at '{store.StatePath}'.");
             string objectiveFile = document.ObjectiveFile ?? throw new ObjectiveException($"The state file '{store.StatePath}' does not say which objective file it runs.");
             Objective objective = LoadObjective(context, objectiveFile);
-            return await ExecuteAsync(context, parse, options, runView, agent, store, objective, resume: true, cancellationToken).ConfigureAwait(false);
+            return await ExecuteAsync(context, parse, options, runView, agent, store, objective, document, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is ObjectiveException or WorkflowStateException)
         {
@@ -222,17 +222,26 @@ internal static class RunCommands
         }
     }
 
-    /// <summary>Runs one session of the run in <paramref name="store"/>; the caller holds its lock.</summary>
-    private static async Task<int> ExecuteAsync<TStage>(CliContext<TStage> context, ParseResult parse, RunOptions options, IRunView view, IStageAgent agent, FileStateStore store, Objective objective, bool resume, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one session of the run in <paramref name="store"/>, the caller holding its lock: a new run when
+    /// <paramref name="saved"/> is <see langword="null"/>, else a resume of that saved run.
+    /// </summary>
+    private static async Task<int> ExecuteAsync<TStage>(CliContext<TStage> context, ParseResult parse, RunOptions options, IRunView view, IStageAgent agent, FileStateStore store, Objective objective, OrchestrationStateDocument? saved, CancellationToken cancellationToken)
         where TStage : struct, Enum
     {
+        bool resume = saved is not null;
+
+        // A resumed run keeps the policy it started with, so it does what it would have done had it never stopped;
+        // --skip-optional on resume can only add to it.
+        ExecutionPolicy policy = saved?.ExecutionPolicy?.ToPolicy() ?? new ExecutionPolicy();
+        policy = policy with { SkipOptionalStages = policy.SkipOptionalStages || parse.GetValue(options.SkipOptional) };
         using var diagnostics = new Diagnostics(parse, context.Verbose, context.Telemetry);
 
         // The driver, not WorkflowRunner: the runner takes the lock itself, and this process already holds it.
         var driver = new RunDriver<TStage>(context.Workflow, AgentRegistry.ForAll(agent), new WorkflowRunnerOptions
         {
             LoggerFactory = diagnostics.LoggerFactory,
-            Policy = new ExecutionPolicy { SkipOptionalStages = parse.GetValue(options.SkipOptional) },
+            Policy = policy,
             MaxConcurrency = parse.GetValue(options.MaxConcurrency),
             TimeBudget = parse.GetValue(options.TimeBudget) ?? WorkflowRunnerOptions.DefaultTimeBudget,
             WorkingDirectory = context.Settings.WorkingDirectory,

@@ -41,7 +41,7 @@ public sealed class ExecutionRules<TStage>
 
         switch (@event)
         {
-            case RunStarted<TStage> { TimeBudgetExhausted: true }:
+            case RunStarted<TStage> { TimeBudgetExhausted: true } when state.Status != RunStatus.Complete:
                 plan.State = state with { Status = RunStatus.InProgress };
                 Stop(plan, RunStatus.Timeout, "The run's time budget ran out.");
                 break;
@@ -97,9 +97,10 @@ public sealed class ExecutionRules<TStage>
         }
         else if (_workflow.GetGroupOf(current) is { } group)
         {
-            // A run that stopped on its failed members retries them; a run stopped mid-group (a crash, Ctrl+C) keeps
-            // the failures it had recorded and runs only the members that had not finished.
-            StartGroup(plan, group, retryFailed: state.IsFinished);
+            // A run that stopped on its failed members (every member had finished) retries them; a run stopped
+            // mid-group (a crash, Ctrl+C, the time budget) keeps the failures it had recorded and runs only the members
+            // that had not finished, as it would have had it not stopped.
+            StartGroup(plan, group, retryFailed: state.Groups.GetValueOrDefault(group.Name) is not { Pending: > 0 });
         }
         else if (state.Completed.Contains(current))
         {
@@ -247,12 +248,6 @@ public sealed class ExecutionRules<TStage>
         }
 
         ImmutableArray<TStage> pending = group.Stages.Where(member => members[member].Status == MemberStatus.Pending).ToImmutableArray();
-        if (pending.IsEmpty && members.Values.Any(member => member.Status == MemberStatus.Failed))
-        {
-            // Every member had finished yet the run had not stopped (a state from elsewhere): retry the failed ones.
-            StartGroup(plan, group, retryFailed: true);
-            return;
-        }
 
         plan.State = plan.State with { CurrentStage = group.Stages[0], Groups = plan.State.Groups.SetItem(group.Name, new GroupState<TStage>(members.ToImmutable())) };
         if (pending.IsEmpty)
@@ -375,7 +370,7 @@ public sealed class ExecutionRules<TStage>
 
         if (verdict.Iteration >= MaxReviewIterations(_workflow.GetStage(verdict.Stage)))
         {
-            plan.Add(new WriteReviewFailureReport<TStage>(verdict.Stage, plan.State.ReviewAttempts));
+            plan.Add(new WriteReviewFailureReport<TStage>(verdict.Stage, CurrentRound(plan.State.ReviewAttempts)));
             Fail(plan, RunStatus.ReviewFailed, verdict.Stage, $"Review stage {_workflow.GetStageName(verdict.Stage)} was not approved after {verdict.Iteration} iterations.");
             return;
         }
@@ -473,6 +468,14 @@ public sealed class ExecutionRules<TStage>
     {
         plan.State = plan.State with { Status = status, Error = error };
         plan.Add(new SaveState<TStage>()).Add(new Notify<TStage>(WorkflowEventKind.RunStopped, Detail: error)).Add(new FinishRun<TStage>());
+    }
+
+    /// <summary>The attempts of the loop's current round: a resumed loop that had run out keeps its last attempt (its
+    /// feedback feeds the new round) and counts again from 1.</summary>
+    private static ImmutableList<ReviewAttempt> CurrentRound(ImmutableList<ReviewAttempt> attempts)
+    {
+        int start = attempts.FindLastIndex(attempt => attempt.Iteration == 1);
+        return start <= 0 ? attempts : attempts.RemoveRange(0, start);
     }
 
     private int MaxReviewIterations(StageDescriptor<TStage> stage) => stage.MaxIterations ?? _policy.MaxReviewIterations;

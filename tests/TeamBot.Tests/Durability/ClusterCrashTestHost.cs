@@ -145,7 +145,7 @@ public sealed class ClusterCrashTestHost<TStage> : ICrashTestHost<TStage>, IAsyn
     }
 
     /// <inheritdoc/>
-    public string RunDirectory(CrashTrial trial)
+    public string GetRunDirectory(CrashTrial trial)
     {
         ArgumentNullException.ThrowIfNull(trial);
         return Path.Combine(Root, trial.Id);

@@ -31,6 +31,10 @@ internal static class CrashWorkloads
     /// <summary>Two of the eight members fail: the gate waits for all, then the run stops naming both.</summary>
     public static ScriptedTeam MemberFailures() => ScriptedTeam.For(Wide.Definition).FailStage("M3").FailStage("M6");
 
+    /// <summary>A member fails, then the caller cancels the run while the group is under way, then resumes it: the
+    /// failure is kept (the failed member does not run again) and the run stops on it once the group is done.</summary>
+    public static ScriptedTeam MemberFailureThenCancel() => ScriptedTeam.For(Wide.Definition).FailStage("M1").CancelRunAt("M5");
+
     /// <summary>A stage runs past its time limit.</summary>
     public static ScriptedTeam TimeLimit() => ScriptedTeam.For(Timed.Definition).OverrunTimeLimit("SLOW");
 }

@@ -29,6 +29,9 @@ public sealed class LocalCrashEquivalenceTests(ITestOutputHelper output)
     public Task Wide_group_with_failing_members() => CheckAsync(Wide.Definition, CrashWorkloads.MemberFailures(), nameof(CrashWorkloads.MemberFailures), crashTwice: true);
 
     [Fact]
+    public Task Wide_group_with_a_failed_member_cancelled_and_resumed() => CheckAsync(Wide.Definition, CrashWorkloads.MemberFailureThenCancel(), nameof(CrashWorkloads.MemberFailureThenCancel), crashTwice: true);
+
+    [Fact]
     public Task Stage_past_its_time_limit() => CheckAsync(Timed.Definition, CrashWorkloads.TimeLimit(), nameof(CrashWorkloads.TimeLimit), crashTwice: true);
 
     private async Task CheckAsync<TStage>(IWorkflowDefinition<TStage> workflow, ScriptedTeam team, string workload, bool crashTwice = false)
@@ -39,6 +42,9 @@ public sealed class LocalCrashEquivalenceTests(ITestOutputHelper output)
 
         MatrixLog.Write(output, "local", workload, report);
         Assert.True(report.CrashPoints > 0);
+
+        // A few points may go unreached when a run's events share writes differently; most must be reached.
+        Assert.True(report.Unreached * 3 <= report.CrashPoints, report.ToString());
         report.EnsureEquivalent();
     }
 }

@@ -100,18 +100,61 @@ public sealed class ResumePositionTests
     }
 
     [Fact]
-    public void A_group_member_that_failed_before_a_crash_is_not_run_again_but_a_failed_run_retries_it()
+    public void A_group_member_that_failed_before_a_crash_or_a_cancel_is_not_run_again_but_a_run_that_failed_on_it_retries_it()
     {
-        var members = ImmutableDictionary<Stage, MemberState>.Empty
+        var midGroup = ImmutableDictionary<Stage, MemberState>.Empty
             .Add(Stage.Research, new MemberState(MemberStatus.Failed, "boom"))
             .Add(Stage.TestStrategy, new MemberState(MemberStatus.Pending, null));
-        RunState<Stage> crashed = At(Stage.Research) with { Groups = ImmutableDictionary<string, GroupState<Stage>>.Empty.Add("post_spec_review", new GroupState<Stage>(members)) };
+        RunState<Stage> crashed = At(Stage.Research) with { Groups = ImmutableDictionary<string, GroupState<Stage>>.Empty.Add("post_spec_review", new GroupState<Stage>(midGroup)) };
+        RunState<Stage> failed = crashed with
+        {
+            Status = RunStatus.Error,
+            Completed = crashed.Completed.Add(Stage.TestStrategy),
+            Groups = crashed.Groups.SetItem("post_spec_review", new GroupState<Stage>(midGroup.SetItem(Stage.TestStrategy, new MemberState(MemberStatus.Completed, null)))),
+        };
 
         Decision<Stage> resumed = Rules.Decide(crashed, new RunStarted<Stage>());
-        Decision<Stage> retried = Rules.Decide(crashed with { Status = RunStatus.Error }, new RunStarted<Stage>());
+        Decision<Stage> resumedAfterCancel = Rules.Decide(crashed with { Status = RunStatus.Cancelled }, new RunStarted<Stage>());
+        Decision<Stage> retried = Rules.Decide(failed, new RunStarted<Stage>());
 
         Assert.Equal([Stage.TestStrategy], Assert.Single(resumed.Commands.OfType<RunGroupMembers<Stage>>()).Members.ToArray());
         Assert.Equal(MemberStatus.Failed, resumed.State.Groups["post_spec_review"][Stage.Research].Status);
-        Assert.Equal([Stage.Research, Stage.TestStrategy], Assert.Single(retried.Commands.OfType<RunGroupMembers<Stage>>()).Members.ToArray());
+        Assert.Equal([Stage.TestStrategy], Assert.Single(resumedAfterCancel.Commands.OfType<RunGroupMembers<Stage>>()).Members.ToArray());
+        Assert.Equal([Stage.Research], Assert.Single(retried.Commands.OfType<RunGroupMembers<Stage>>()).Members.ToArray());
+    }
+
+    [Fact]
+    public void A_second_round_that_fails_reports_only_its_own_attempts()
+    {
+        RunState<Stage> failed = At(Stage.PlanReview) with
+        {
+            Status = RunStatus.ReviewFailed,
+            ReviewIterations = ImmutableDictionary<Stage, int>.Empty.Add(Stage.PlanReview, 4),
+            ReviewAttempts = Enumerable.Range(1, 4).Select(i => new ReviewAttempt(i, $"plan v{i}", $"no {i}", false)).ToImmutableList(),
+        };
+        RunState<Stage> state = Rules.Decide(failed, new RunStarted<Stage>()).State;
+        Decision<Stage> last = null!;
+        for (int iteration = 1; iteration <= 4; iteration++)
+        {
+            state = Rules.Decide(state, new ReviewWorkDone<Stage>(Stage.PlanReview, iteration, $"plan r2v{iteration}")).State;
+            last = Rules.Decide(state, new ReviewVerdictGiven<Stage>(Stage.PlanReview, iteration, false, $"still no {iteration}"));
+            state = last.State;
+        }
+
+        WriteReviewFailureReport<Stage> report = Assert.Single(last.Commands.OfType<WriteReviewFailureReport<Stage>>());
+        Assert.Equal([1, 2, 3, 4], report.Attempts.Select(attempt => attempt.Iteration));
+        Assert.Equal("plan r2v1", report.Attempts[0].Work);
+        Assert.Equal(RunStatus.ReviewFailed, state.Status);
+    }
+
+    [Fact]
+    public void Resuming_a_complete_run_with_its_time_budget_spent_leaves_it_complete()
+    {
+        RunState<Stage> complete = new() { Status = RunStatus.Complete };
+
+        Decision<Stage> resumed = Rules.Decide(complete, new RunStarted<Stage>(TimeBudgetExhausted: true));
+
+        Assert.Equal(RunStatus.Complete, resumed.State.Status);
+        Assert.Contains(resumed.Commands, command => command is Notify<Stage> { Kind: WorkflowEventKind.RunCompleted });
     }
 }
