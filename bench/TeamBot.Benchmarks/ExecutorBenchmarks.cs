@@ -48,7 +48,7 @@ public class ExecutorBenchmarks
         }
 
         var runner = new WorkflowRunner<LinearStage>(Linear.Definition, NoOp, new FileStateStore(directory), new WorkflowRunnerOptions { RunDirectory = directory, WorkingDirectory = directory });
-        return (await runner.RunAsync(Objective)).Status;
+        return Completed.Check((await runner.RunAsync(Objective)).Status);
     }
 
     /// <summary>The same 1000-stage chain of no-op executors on Microsoft Agent Framework workflows.</summary>
@@ -83,6 +83,6 @@ public class ExecutorBenchmarks
         where TStage : struct, Enum
     {
         var runner = new WorkflowRunner<TStage>(workflow, agents, new InMemoryStateStore(), new WorkflowRunnerOptions { RunDirectory = RunDirectory, WorkingDirectory = RunDirectory });
-        return (await runner.RunAsync(Objective)).Status;
+        return Completed.Check((await runner.RunAsync(Objective)).Status);
     }
 }

@@ -27,7 +27,7 @@ public class GroupLatencyBenchmarks
     {
         string directory = Path.Combine(Path.GetTempPath(), "teambot-bench");
         var runner = new WorkflowRunner<WideStage>(Wide.Definition, Slow, new InMemoryStateStore(), new WorkflowRunnerOptions { RunDirectory = directory, WorkingDirectory = directory });
-        return (await runner.RunAsync(new Objective { Title = "Benchmark", FeatureName = "bench" })).Status;
+        return Completed.Check((await runner.RunAsync(new Objective { Title = "Benchmark", FeatureName = "bench" })).Status);
     }
 
     /// <summary>

@@ -20,25 +20,22 @@ internal sealed class NoOpAgent(TimeSpan delay = default) : IStageAgent
 
     public TimeSpan Delay { get; } = delay;
 
-    public Task<AgentResponse> RunAsync(AgentRequest request, CancellationToken cancellationToken)
+    public Task<AgentResponse> RunAsync(AgentRequest request, CancellationToken cancellationToken) =>
+        Delay > TimeSpan.Zero ? DelayedAsync(request, cancellationToken) : Answer(request);
+
+    /// <summary>The answer that lets a run complete: the spec keeps its scenario through its review (the revised work
+    /// replaces the spec's output), so the acceptance gate finds it.</summary>
+    private static Task<AgentResponse> Answer(AgentRequest request) => request.Task switch
     {
-        if (Delay > TimeSpan.Zero)
-        {
-            return DelayedAsync(cancellationToken);
-        }
+        AgentTask.Review => Approve,
+        AgentTask.RunAcceptanceTests => Task.FromResult(new AgentResponse { Output = "ok", ScenarioResults = request.Context.Scenarios.Select(s => new ScenarioResult(s.Id, ScenarioOutcome.Passed)).ToImmutableArray() }),
+        _ when request.Context.Stage is "SPEC" or "SPEC_REVIEW" => Spec,
+        _ => Done,
+    };
 
-        return request.Task switch
-        {
-            AgentTask.Review => Approve,
-            AgentTask.RunAcceptanceTests => Task.FromResult(new AgentResponse { Output = "ok", ScenarioResults = request.Context.Scenarios.Select(s => new ScenarioResult(s.Id, ScenarioOutcome.Passed)).ToImmutableArray() }),
-            _ when request.Context.Stage == "SPEC" => Spec,
-            _ => Done,
-        };
-    }
-
-    private async Task<AgentResponse> DelayedAsync(CancellationToken cancellationToken)
+    private async Task<AgentResponse> DelayedAsync(AgentRequest request, CancellationToken cancellationToken)
     {
         await Task.Delay(Delay, cancellationToken).ConfigureAwait(false);
-        return new AgentResponse { Output = "ok" };
+        return await Answer(request).ConfigureAwait(false);
     }
 }
