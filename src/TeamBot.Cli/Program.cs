@@ -1,3 +1,4 @@
+using System;
 using System.CommandLine;
 using TeamBot.Cli;
 using TeamBot.Hosting;
@@ -8,4 +9,7 @@ var settings = new TeamBotCliSettings { Cluster = new TeamBot.Cli.Cluster.Orlean
 #else
 var settings = new TeamBotCliSettings();
 #endif
-return await TeamBotCli.Create(Workflow.Definition, settings).Parse(args).InvokeAsync();
+// Ctrl+C or SIGTERM stops the command, which then needs more than the library's default of 2 seconds: a silo leaves
+// its cluster (its membership row then reads Dead, not Active), and a local run saves itself as cancelled.
+var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(1) };
+return await TeamBotCli.Create(Workflow.Definition, settings).Parse(args).InvokeAsync(invocation);

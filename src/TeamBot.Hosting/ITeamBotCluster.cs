@@ -51,7 +51,20 @@ public interface ITeamBotCluster
 /// <param name="PrimarySiloPort">The silo port of the cluster's first silo, which the others join.</param>
 /// <param name="Postgres">A PostgreSQL connection string for the state; <see langword="null"/> keeps it in memory.</param>
 /// <param name="RunsDirectory">The folder under which runs keep their artifacts.</param>
-public sealed record ClusterServeOptions(int SiloPort, int GatewayPort, int PrimarySiloPort, string? Postgres, string RunsDirectory);
+public sealed record ClusterServeOptions(int SiloPort, int GatewayPort, int PrimarySiloPort, string? Postgres, string RunsDirectory)
+{
+    /// <summary>
+    /// Gets the address the silo and gateway ports listen on; <see langword="null"/>: every address of the machine, so
+    /// that clients reach the gateway both on the machine's network address and on <c>localhost</c>.
+    /// </summary>
+    public string? Address { get; init; }
+
+    /// <summary>
+    /// Gets the address other silos and clients are told to reach this silo at; <see langword="null"/>: <see cref="Address"/>
+    /// when it names one address, else the machine's network address, else (a host with loopback only) 127.0.0.1.
+    /// </summary>
+    public string? Advertise { get; init; }
+}
 
 /// <summary>One run as the cluster reports it.</summary>
 public sealed record ClusterRunStatus(string RunId, string Status, string? CurrentStage, int CompletedStages, string? Error);

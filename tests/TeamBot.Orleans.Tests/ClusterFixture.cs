@@ -24,6 +24,9 @@ internal static class SharedCluster
 
     public static int? MaxConcurrency { get; set; }
 
+    /// <summary>Gets or sets the silos' limit on one attempt at a worker call; <see langword="null"/>: the option's default.</summary>
+    public static TimeSpan? WorkAttemptTimeout { get; set; }
+
     /// <summary>The service every test cluster belongs to: the same one across a restart, as in production.</summary>
     public const string ServiceId = "teambot-tests";
 
@@ -69,6 +72,7 @@ internal static class SharedCluster
                 options.Runner = new WorkflowRunnerOptions { MaxConcurrency = MaxConcurrency, WorkingDirectory = RunsDirectory };
                 options.RetryDelay = TimeSpan.FromMilliseconds(100);
                 options.WatchdogInterval = TimeSpan.FromSeconds(1);
+                options.WorkAttemptTimeout = WorkAttemptTimeout ?? options.WorkAttemptTimeout;
             });
     }
 }

@@ -32,6 +32,14 @@ internal sealed class ClusterTeam : IStageAgent
     /// <summary>Gets the stages whose work waits until the gate opens.</summary>
     public ConcurrentDictionary<string, TaskCompletionSource> Gates { get; } = new();
 
+    /// <summary>Gets the stages whose first call hangs until it is cancelled, as a call to a worker whose silo died unnoticed.</summary>
+    public ConcurrentDictionary<string, bool> HangOnce { get; } = new();
+
+    /// <summary>Gets how many calls ended because their caller cancelled them.</summary>
+    public int CancelledCalls => _cancelled;
+
+    private int _cancelled;
+
     public async Task<AgentResponse> RunAsync(AgentRequest request, CancellationToken cancellationToken)
     {
         string run = Path.GetFileName(Path.GetDirectoryName(request.Context.ArtifactsDirectory)!);
@@ -46,6 +54,11 @@ internal sealed class ClusterTeam : IStageAgent
 
         try
         {
+            if (HangOnce.TryRemove(stage, out _))
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+
             if (Gates.TryGetValue(stage, out TaskCompletionSource? gate))
             {
                 await gate.Task.WaitAsync(cancellationToken);
@@ -58,6 +71,11 @@ internal sealed class ClusterTeam : IStageAgent
                 Artifacts = request.Context.RequiredArtifacts.ToDictionary(path => path, path => path == "feature_spec.md" ? Spec : $"# {path}\n"),
                 ScenarioResults = request.Context.Scenarios.Select(s => new ScenarioResult(s.Id, ScenarioOutcome.Passed)).ToImmutableArray(),
             };
+        }
+        catch (OperationCanceledException)
+        {
+            Interlocked.Increment(ref _cancelled);
+            throw;
         }
         finally
         {

@@ -66,6 +66,47 @@ public sealed class CommandLineClusterTests
         }
     }
 
+    [PostgresFact]
+    public async Task A_postgres_silo_served_on_127_0_0_1_runs_a_run_submitted_with_cluster_127_0_0_1_and_its_port()
+    {
+        string directory = Path.Combine(Path.GetTempPath(), "teambot-cli-cluster", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(directory, "objectives"));
+        // A feature of its own (the run id), so that the runs of earlier test runs in the same database do not collide.
+        string feature = $"Address {Guid.NewGuid():N}";
+        File.WriteAllText(Path.Combine(directory, "objectives", "addr.md"), File.ReadAllText(Path.Combine(TeamBot.Tests.Support.TestSupport.RepoRoot, "examples", "objectives", "add-export.md")).Replace("Add CSV export", feature, StringComparison.Ordinal));
+        var cluster = new OrleansCluster<Stage>(Workflow.Definition);
+        int siloPort = FreePort(), gatewayPort = FreePort();
+        using var stop = new CancellationTokenSource();
+        var served = new StringWriter();
+        var settings = new TeamBotCliSettings { Cluster = cluster, Output = served, Error = served, Plain = true, WorkingDirectory = directory };
+
+        // serve --postgres listened only on the machine's network address, and --cluster ignored its host part.
+        Task silo = TeamBotCli.Create(Workflow.Definition, settings)
+            .Parse(["serve", "--postgres", PostgresFactAttribute.ConnectionString!, "--address", "127.0.0.1", "--silo-port", $"{siloPort}", "--gateway-port", $"{gatewayPort}"])
+            .InvokeAsync(cancellationToken: stop.Token);
+        try
+        {
+            while (!served.ToString().Contains("Silo up", StringComparison.Ordinal))
+            {
+                Assert.False(silo.IsCompleted, served.ToString());
+                await Task.Delay(100);
+            }
+
+            Assert.Contains($"gateway 127.0.0.1:{gatewayPort}", served.ToString(), StringComparison.Ordinal);
+            var output = new StringWriter();
+            int exit = await TeamBotCli.Create(Workflow.Definition, settings with { Output = output, Error = output })
+                .Parse(["run", "objectives/addr.md", "--cluster", $"127.0.0.1:{gatewayPort}"]).InvokeAsync();
+            Assert.True(exit == ExitCodes.Complete, output.ToString());
+            Assert.Contains("RunCompleted", output.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await silo;
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

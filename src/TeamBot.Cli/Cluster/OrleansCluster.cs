@@ -45,6 +45,10 @@ public sealed class OrleansCluster<TStage>(IWorkflowDefinition<TStage> workflow)
 
         HostApplicationBuilder builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // Time for a graceful stop: the silo hands its runs over and marks itself Dead in the membership table, so that
+        // the others need not first suspect it and vote it dead.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         builder.UseOrleans(silo => Clustering(silo, options)
             .AddTeamBot(workflow, AgentRegistry.ForAll(agent), cluster =>
             {
@@ -54,7 +58,8 @@ public sealed class OrleansCluster<TStage>(IWorkflowDefinition<TStage> workflow)
             }));
         using IHost host = builder.Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
-        await output.WriteLineAsync($"Silo up: silo port {options.SiloPort}, gateway localhost:{options.GatewayPort}, state in {(postgres is null ? "memory" : "PostgreSQL")}. Ctrl+C to stop.").ConfigureAwait(false);
+        string gateway = options.Postgres is null ? "localhost" : host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EndpointOptions>>().Value.AdvertisedIPAddress.ToString();
+        await output.WriteLineAsync($"Silo up: silo port {options.SiloPort}, gateway {gateway}:{options.GatewayPort}, state in {(postgres is null ? "memory" : "PostgreSQL")}. Ctrl+C to stop.").ConfigureAwait(false);
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
@@ -129,29 +134,70 @@ public sealed class OrleansCluster<TStage>(IWorkflowDefinition<TStage> workflow)
     /// <summary>The cluster's name in a shared membership table.</summary>
     public const string ClusterId = "teambot";
 
-    /// <summary>With PostgreSQL, membership lives there and silos may be on any machine; without, they join the primary on localhost.</summary>
-    private static ISiloBuilder Clustering(ISiloBuilder silo, ClusterServeOptions options) => options.Postgres is { } postgres
-        ? silo.UseTeamBotPostgresClustering(postgres)
+    /// <summary>How long a silo's graceful stop may take; under the command line's own limit of one minute after Ctrl+C.</summary>
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(45);
+
+    /// <summary>How long a client keeps trying to reach a gateway when it connects (the cluster is restarting).</summary>
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// With PostgreSQL, membership lives there and silos may be on any machine: they listen on <see cref="ClusterServeOptions.Address"/>
+    /// (default: every address) and advertise <see cref="ClusterServeOptions.Advertise"/>. Without, they join the primary on localhost.
+    /// </summary>
+    private static ISiloBuilder Clustering(ISiloBuilder silo, ClusterServeOptions options)
+    {
+        if (options.Postgres is not { } postgres)
+        {
+            return silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, new IPEndPoint(IPAddress.Loopback, options.PrimarySiloPort), ClusterId, ClusterId);
+        }
+
+        IPAddress listen = options.Address is { } address ? ClusterAddresses.Resolve(address) : IPAddress.Any;
+        IPAddress advertised = options.Advertise is { } advertise ? ClusterAddresses.Resolve(advertise)
+            : options.Address is not null && !listen.Equals(IPAddress.Any) && !listen.Equals(IPAddress.IPv6Any) ? listen
+            : ClusterAddresses.NetworkAddress() ?? IPAddress.Loopback;
+        return silo.UseTeamBotPostgresClustering(postgres)
             .Configure<ClusterOptions>(cluster => (cluster.ClusterId, cluster.ServiceId) = (ClusterId, ClusterId))
-            .ConfigureEndpoints(options.SiloPort, options.GatewayPort)
-        : silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, new IPEndPoint(IPAddress.Loopback, options.PrimarySiloPort));
+            .Configure<EndpointOptions>(endpoints =>
+            {
+                endpoints.AdvertisedIPAddress = advertised;
+                endpoints.SiloPort = options.SiloPort;
+                endpoints.GatewayPort = options.GatewayPort;
+                endpoints.SiloListeningEndpoint = new IPEndPoint(listen, options.SiloPort);
+                endpoints.GatewayListeningEndpoint = new IPEndPoint(listen, options.GatewayPort);
+            });
+    }
 
     /// <summary>Connects to a gateway (<c>host:port</c>) or, given a PostgreSQL connection string, to any gateway listed there.</summary>
     private static async Task<IHost> ConnectAsync(string connection, CancellationToken cancellationToken)
     {
         HostApplicationBuilder builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        if (connection.Contains('=', StringComparison.Ordinal))
+        builder.UseOrleansClient(client =>
         {
-            builder.UseOrleansClient(client => client
-                .UseTeamBotPostgresClustering(connection)
-                .Configure<ClusterOptions>(cluster => (cluster.ClusterId, cluster.ServiceId) = (ClusterId, ClusterId)));
-        }
-        else
-        {
-            int port = connection.Split(':') is [_, var text] && int.TryParse(text, out int parsed) ? parsed : 30000;
-            builder.UseOrleansClient(client => client.UseLocalhostClustering(port));
-        }
+            if (connection.Contains('=', StringComparison.Ordinal))
+            {
+                client.UseTeamBotPostgresClustering(connection);
+            }
+            else
+            {
+                // host:port names one gateway; its host is resolved, so that a silo on another machine can be reached too.
+                (string host, int port) = ClusterAddresses.ParseGateway(connection);
+                client.UseStaticClustering(new IPEndPoint(ClusterAddresses.Resolve(host), port));
+            }
+
+            DateTimeOffset started = DateTimeOffset.UtcNow;
+            client.Configure<ClusterOptions>(cluster => (cluster.ClusterId, cluster.ServiceId) = (ClusterId, ClusterId))
+
+                // A cluster that is restarting has no gateway for a moment: keep trying to connect, then give up.
+                .UseConnectionRetryFilter(async (_, token) =>
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), token).ConfigureAwait(false);
+                    return DateTimeOffset.UtcNow - started < ConnectTimeout;
+                })
+
+                // Gateways that died leave the list, and restarted ones join it, within seconds rather than a minute.
+                .Configure<GatewayOptions>(gateways => gateways.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+        });
 
         IHost host = builder.Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);

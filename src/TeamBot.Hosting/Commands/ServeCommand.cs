@@ -15,10 +15,12 @@ internal static class ServeCommand
         var gatewayPort = new Option<int>("--gateway-port") { Description = "The port clients connect to.", DefaultValueFactory = _ => 30000 };
         var primary = new Option<int>("--primary-silo-port") { Description = "Without --postgres: the silo port of the cluster's first silo, which the others join.", DefaultValueFactory = _ => 11111 };
         var postgres = new Option<string?>("--postgres") { Description = "A PostgreSQL connection string: the cluster's membership and the runs' state live there (default: localhost clustering, state in memory)." };
+        var address = new Option<string?>("--address") { Description = "With --postgres: the address the silo and gateway ports listen on (default: every address of the machine, localhost included)." };
+        var advertise = new Option<string?>("--advertise") { Description = "With --postgres: the address other silos and clients reach this silo at (default: --address, else the machine's network address, else 127.0.0.1)." };
         var agents = new AgentChoice();
         var command = new Command("serve", "Run a silo of a TeamBot cluster (Orleans) until Ctrl+C.")
         {
-            siloPort, gatewayPort, primary, postgres,
+            siloPort, gatewayPort, primary, postgres, address, advertise,
         };
         agents.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -34,7 +36,11 @@ internal static class ServeCommand
                 return ExitCodes.BadInput;
             }
 
-            var options = new ClusterServeOptions(parse.GetValue(siloPort), parse.GetValue(gatewayPort), parse.GetValue(primary), parse.GetValue(postgres), Path.Combine(context.RunsDirectory(parse), "cluster"));
+            var options = new ClusterServeOptions(parse.GetValue(siloPort), parse.GetValue(gatewayPort), parse.GetValue(primary), parse.GetValue(postgres), Path.Combine(context.RunsDirectory(parse), "cluster"))
+            {
+                Address = parse.GetValue(address),
+                Advertise = parse.GetValue(advertise),
+            };
             try
             {
                 await cluster.ServeAsync(options, team, context.Output, cancellationToken).ConfigureAwait(false);

@@ -52,6 +52,13 @@ internal sealed class RunSubmission
     [Id(10)]
     public bool? SkipOptionalStages { get; set; }
 
+    /// <summary>
+    /// Gets or sets the client's id for this submission: the same submission sent again (its first answer was lost
+    /// with a gateway) is recognised as the one that started the run, not as another run of the same id.
+    /// </summary>
+    [Id(11)]
+    public System.Guid SubmissionId { get; set; }
+
     /// <summary>Gets what the run sets for itself.</summary>
     public TeamBot.Execution.RunOverrides Overrides => new(TimeBudget, MaxConcurrency, SkipOptionalStages);
 
@@ -61,6 +68,7 @@ internal sealed class RunSubmission
         System.ArgumentNullException.ThrowIfNull(objective);
         return new()
         {
+            SubmissionId = System.Guid.NewGuid(),
             TimeBudget = overrides?.TimeBudget,
             MaxConcurrency = overrides?.MaxConcurrency,
             SkipOptionalStages = overrides?.SkipOptionalStages,

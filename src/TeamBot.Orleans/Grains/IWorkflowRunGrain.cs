@@ -9,11 +9,19 @@ namespace TeamBot.Orleans.Grains;
 internal interface IWorkflowRunGrain : IGrainWithStringKey
 {
     /// <summary>Starts the run; submitting the same run again does nothing, so a client may retry.</summary>
-    /// <returns><see langword="true"/> when this call started it.</returns>
+    /// <returns><see langword="true"/> when this call, or an earlier one with the same <see cref="RunSubmission.SubmissionId"/>, started it.</returns>
     Task<bool> SubmitAsync(RunSubmission submission);
 
     /// <summary>Reports the status and the progress events after <paramref name="fromEvent"/>; activates the run if its silo died.</summary>
     Task<RunProgress> GetProgressAsync(int fromEvent);
+
+    /// <summary>
+    /// Restarts the run from its saved state if it is unfinished and no session of it is running here: its silo died or
+    /// stopped, or its session stopped on a failed save. The watchdog asks every unfinished run this, so that each
+    /// continues within seconds whether or not an activation of it stayed in memory.
+    /// </summary>
+    /// <returns><see langword="true"/> when this call restarted it.</returns>
+    Task<bool> WakeAsync();
 
     /// <summary>
     /// Cancels the run as Ctrl+C cancels a local one: agents are told, the state is saved as <c>cancelled</c>, and the

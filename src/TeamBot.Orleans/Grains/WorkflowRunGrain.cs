@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Runtime;
@@ -32,8 +33,14 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
     private readonly IRunStoreDecorator[] _decorators;
     private readonly ILogger _logger;
     private readonly RunProgressTracker _progress = new();
+    private readonly IHostApplicationLifetime _lifetime;
     private CancellationTokenSource _cancel = new();
     private Task? _session;
+    private CancellationTokenRegistration _onSiloStopping;
+    private TaskScheduler _scheduler = TaskScheduler.Default;
+
+    // Whether the silo is stopping under this activation: its session stops without recording anything, as on a crash.
+    private bool _stopping;
 
     // Whether a session's driver is running: a session's task outlives its driver by the run index's update.
     private bool _driving;
@@ -45,6 +52,7 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
     public WorkflowRunGrain(
         IRunDriver driver,
         TeamBotClusterOptions options,
+        IHostApplicationLifetime lifetime,
         ILogger<WorkflowRunGrain> logger,
         IEnumerable<IRunStoreDecorator> decorators,
         [PersistentState("run", TeamBotStorage.Name)] IPersistentState<OrchestrationStateDocument> run,
@@ -53,6 +61,7 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
     {
         _driver = driver;
         _options = options;
+        _lifetime = lifetime;
         _logger = logger;
         _submission = submission;
         _decorators = decorators.ToArray();
@@ -64,6 +73,11 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _store.Bind();
+        _scheduler = TaskScheduler.Current;
+
+        // Told as soon as the silo begins to stop, before Orleans deactivates this grain: by then the worker calls of
+        // this run on this silo are being cancelled, and the session must not take that for the stages' failure.
+        _onSiloStopping = _lifetime.ApplicationStopping.Register(() => _ = Task.Factory.StartNew(StopWithSilo, CancellationToken.None, TaskCreationOptions.None, _scheduler));
         if (!_submission.RecordExists)
         {
             return;
@@ -91,7 +105,8 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
         TakeResumedOnWake();
         if (_submission.RecordExists)
         {
-            return false;
+            // The client sent this submission again because the answer to the first was lost: that one started it.
+            return submission.SubmissionId != Guid.Empty && submission.SubmissionId == _submission.State.SubmissionId;
         }
 
         // Listed first: if the write below fails, the client's retry still finds the run unsubmitted.
@@ -107,6 +122,52 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
     {
         TakeResumedOnWake();
         return Task.FromResult(_progress.Describe(RunId, _submission.RecordExists, fromEvent));
+    }
+
+    public async Task<bool> WakeAsync()
+    {
+        TakeResumedOnWake();
+        if (_stopping || !_submission.RecordExists || _driving || _session is { IsCompleted: false })
+        {
+            return false;
+        }
+
+        // This activation's memory may hold what a failed save did not write: the run continues from storage only.
+        await _store.ReloadAsync();
+        OrchestrationStateDocument? document = await _store.LoadAsync(CancellationToken.None);
+        if (document is not null && RunStatusText.Parse(document.Status) != Rules.RunStatus.InProgress)
+        {
+            return false; // finished, cancelled or failed: only a client's resume continues it
+        }
+
+        if (_cancel.IsCancellationRequested)
+        {
+            _cancel.Dispose();
+            _cancel = new CancellationTokenSource();
+        }
+
+        LogResuming(_logger, RunId, RuntimeIdentity);
+        if (document is not null)
+        {
+            _progress.Seed(document);
+        }
+
+        Start(resume: document is not null);
+        return true;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await _onSiloStopping.DisposeAsync();
+        if (_driving)
+        {
+            // Deactivated under a session (the silo stops, or Orleans moves the grain): stop it as a crash would, and let
+            // it end before the activation goes, so that no save of this activation lands after the next one's.
+            StopWithSilo();
+            await Task.WhenAny(_session!, Task.Delay(Timeout.Infinite, cancellationToken));
+        }
+
+        await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public async Task<bool> CancelAsync()
@@ -154,7 +215,31 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
         return true;
     }
 
-    public void Dispose() => _cancel.Dispose();
+    public void Dispose()
+    {
+        _onSiloStopping.Dispose();
+        _cancel.Dispose();
+    }
+
+    /// <summary>
+    /// Stops the session because the silo is stopping: nothing is saved from now on, so the run stays saved as it was
+    /// (unfinished), and another silo resumes it; its agents' calls are cancelled. Neither a failure nor a cancel of the run.
+    /// </summary>
+    private void StopWithSilo()
+    {
+        if (_stopping)
+        {
+            return;
+        }
+
+        _stopping = true;
+        _store.Close();
+        if (_driving)
+        {
+            LogStoppingWithSilo(_logger, RunId, RuntimeIdentity);
+            _cancel.Cancel();
+        }
+    }
 
     /// <summary>Runs the session beside the grain's turns, so that watchers and a cancel are answered meanwhile.</summary>
     private void Start(bool resume, TimeSpan? timeBudget = null)
@@ -181,6 +266,14 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
                 : await driver.StartAsync(store, objective, runDirectory, _progress, _cancel.Token);
             _progress.Finish(result);
             LogFinished(_logger, RunId, result.Status.ToString());
+        }
+#pragma warning disable CA1031 // Whatever the stop made the driver throw, the run stays saved as it was, unfinished.
+        catch (Exception) when (_stopping)
+#pragma warning restore CA1031
+        {
+            // Stopped with the silo: the run is neither finished nor failed; the run index keeps it unfinished for the
+            // watchdog of the silo that resumes it.
+            return;
         }
         catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
         {
@@ -265,6 +358,9 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
 
     [LoggerMessage(4, LogLevel.Error, "Run {RunId}: its session failed; the run restarts from its saved state.")]
     private static partial void LogSessionFailed(ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage(6, LogLevel.Information, "Run {RunId}: its silo {Silo} is stopping; the run stops unrecorded and resumes on another silo.")]
+    private static partial void LogStoppingWithSilo(ILogger logger, string runId, string silo);
 
     [LoggerMessage(5, LogLevel.Warning, "Run {RunId} finished, but the run index could not be told.")]
     private static partial void LogIndexFailed(ILogger logger, Exception exception, string runId);

@@ -16,28 +16,43 @@ namespace TeamBot.Orleans.Hosting;
 internal sealed partial class ClusterAgent(IGrainFactory grains, TeamBotClusterOptions options, ILogger<ClusterAgent> logger) : IStageAgent
 {
     /// <summary>
-    /// A call the cluster failed (the worker's silo died, the connection dropped) is handed out again, a few times.
-    /// Anything else is the agent's own failure, which the driver records: a time-out too, since the agent may still
-    /// be running and a second copy would work beside it.
+    /// A call the cluster failed is handed out again, a few times: the worker's silo died or the connection dropped
+    /// (an <see cref="OrleansException"/>), the worker's silo stopped and cancelled it (a cancellation the caller did
+    /// not ask for), or it outlived <see cref="TeamBotClusterOptions.WorkAttemptTimeout"/> (its worker hung). None of
+    /// these is the agent's failure, so none may fail the stage while attempts remain. Anything else is the agent's own
+    /// failure, which the driver records.
     /// </summary>
     public async Task<AgentResponse> RunAsync(AgentRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         for (int attempt = 1; ; attempt++)
         {
+            using var attemptLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            attemptLimit.CancelAfter(options.WorkAttemptTimeout);
+            Exception failure;
             try
             {
-                return await grains.GetGrain<IAgentWorkerGrain>(Guid.NewGuid()).RunAsync(request, cancellationToken).ConfigureAwait(false);
+                // WaitAsync too: a call to a silo that died may never see its cancellation.
+                return await grains.GetGrain<IAgentWorkerGrain>(Guid.NewGuid()).RunAsync(request, attemptLimit.Token)
+                    .WaitAsync(attemptLimit.Token).ConfigureAwait(false);
             }
-            catch (OrleansException ex) when (attempt < options.WorkAttempts && !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && attemptLimit.IsCancellationRequested)
             {
-                LogRetrying(logger, ex, request.Context.Stage, request.AgentId, attempt);
-                await Task.Delay(options.RetryDelay * attempt, cancellationToken).ConfigureAwait(false);
+                failure = new TimeoutException($"the worker did not answer within {options.WorkAttemptTimeout}", ex);
             }
-            catch (OrleansException ex) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is OrleansException or TimeoutException or OperationCanceledException)
             {
-                throw new InvalidOperationException($"the cluster could not run it after {attempt} attempts: {ex.Message}", ex);
+                // An OperationCanceledException here was not asked for by the caller: the worker's silo stopped and cancelled its calls.
+                failure = ex;
             }
+
+            if (attempt >= options.WorkAttempts)
+            {
+                throw new InvalidOperationException($"the cluster could not run it after {attempt} attempts: {failure.Message}", failure);
+            }
+
+            LogRetrying(logger, failure, request.Context.Stage, request.AgentId, attempt);
+            await Task.Delay(options.RetryDelay * attempt, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -10,8 +10,9 @@ using TeamBot.Orleans.Grains;
 namespace TeamBot.Orleans.Hosting;
 
 /// <summary>
-/// Wakes unfinished runs now and then: a run whose silo died reactivates elsewhere only when something calls it, and
-/// a run submitted by a client that went away has no one else to.
+/// Wakes unfinished runs every <see cref="TeamBotClusterOptions.WatchdogInterval"/>: a run whose silo died reactivates
+/// elsewhere only when something calls it, a run submitted by a client that went away has no one else to, and a run
+/// whose activation stayed in memory after its session stopped restarts only when told to.
 /// </summary>
 internal sealed partial class RunWatchdog(IGrainFactory grains, TeamBotClusterOptions options, ILogger<RunWatchdog> logger) : BackgroundService
 {
@@ -37,7 +38,7 @@ internal sealed partial class RunWatchdog(IGrainFactory grains, TeamBotClusterOp
                 // One run that cannot start (its state names a stage the workflow lost, say) must not keep the others asleep.
                 try
                 {
-                    await grains.GetGrain<IWorkflowRunGrain>(run).GetProgressAsync(int.MaxValue).ConfigureAwait(false);
+                    await grains.GetGrain<IWorkflowRunGrain>(run).WakeAsync().ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

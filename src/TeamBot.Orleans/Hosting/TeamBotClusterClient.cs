@@ -19,7 +19,7 @@ public sealed class TeamBotClusterClient(IGrainFactory grains)
     /// <summary>Gets or sets how often <see cref="WatchAsync"/> asks for progress.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Gets or sets how long <see cref="WatchAsync"/> keeps asking while the cluster does not answer (a silo died).</summary>
+    /// <summary>Gets or sets how long <see cref="SubmitAsync"/> and <see cref="WatchAsync"/> keep asking while the cluster does not answer (a silo, perhaps this client's gateway, died).</summary>
     public TimeSpan FailoverTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Submits <paramref name="objective"/> as run <paramref name="runId"/> (default: its feature name).</summary>
@@ -31,8 +31,27 @@ public sealed class TeamBotClusterClient(IGrainFactory grains)
     {
         ArgumentNullException.ThrowIfNull(objective);
         string id = runId ?? objective.FeatureName;
-        return (id, await grains.GetGrain<IWorkflowRunGrain>(id).SubmitAsync(RunSubmission.From(objective, overrides)).ConfigureAwait(false));
+
+        // One submission, sent again while the cluster does not answer (this client's gateway died): the run grain
+        // knows it by its id, so a retry whose first attempt did reach the run reports it started, and starts nothing.
+        RunSubmission submission = RunSubmission.From(objective, overrides);
+        IWorkflowRunGrain run = grains.GetGrain<IWorkflowRunGrain>(id);
+        DateTimeOffset first = DateTimeOffset.UtcNow;
+        while (true)
+        {
+            try
+            {
+                return (id, await run.SubmitAsync(submission).ConfigureAwait(false));
+            }
+            catch (Exception ex) when (IsFailover(ex) && DateTimeOffset.UtcNow - first < FailoverTimeout)
+            {
+                await Task.Delay(PollInterval).ConfigureAwait(false);
+            }
+        }
     }
+
+    /// <summary>Whether a call failed because a silo (the run's, or this client's gateway) died or the connection dropped.</summary>
+    private static bool IsFailover(Exception exception) => exception is OrleansException or TimeoutException;
 
     /// <summary>Reports the run's events as they happen until it ends, and returns its last progress.</summary>
     /// <remarks>Events are kept per session: after a failover or a resume the new session's events follow.</remarks>
@@ -57,7 +76,7 @@ public sealed class TeamBotClusterClient(IGrainFactory grains)
 
                 lastAnswer = DateTimeOffset.UtcNow;
             }
-            catch (Exception ex) when (ex is OrleansException or TimeoutException && DateTimeOffset.UtcNow - lastAnswer < FailoverTimeout)
+            catch (Exception ex) when (IsFailover(ex) && DateTimeOffset.UtcNow - lastAnswer < FailoverTimeout)
             {
                 // A silo (perhaps this client's gateway, or the run's) died: the cluster moves the run; ask again.
                 await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);

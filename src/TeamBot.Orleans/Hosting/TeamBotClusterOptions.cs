@@ -23,9 +23,17 @@ public sealed class TeamBotClusterOptions
     /// <summary>Gets or sets the pause before handing work out again (multiplied by the attempt).</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Gets or sets how often each silo wakes unfinished runs whose silo died (a run wakes on its own when asked for progress).</summary>
-    public TimeSpan WatchdogInterval { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Gets or sets how often each silo restarts unfinished runs that have no session: their silo died or stopped, or
+    /// their session stopped on a failed save. Short, so that after any restart every run continues within seconds.
+    /// </summary>
+    public TimeSpan WatchdogInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Gets or sets the longest a piece of agent work may take before the call to its worker times out.</summary>
-    public TimeSpan WorkTimeout { get; set; } = TimeSpan.FromHours(2);
+    /// <summary>
+    /// Gets or sets the longest one attempt at a piece of agent work may take on its worker. An attempt that takes longer
+    /// is taken for hung (its worker's silo died unnoticed, say): it is cancelled and the work handed out again, as for a
+    /// silo that died, up to <see cref="WorkAttempts"/> times. Set it above your slowest agent call; a stage's own
+    /// <c>timeout</c> in stages.yaml is separate and fails the stage.
+    /// </summary>
+    public TimeSpan WorkAttemptTimeout { get; set; } = TimeSpan.FromMinutes(5);
 }

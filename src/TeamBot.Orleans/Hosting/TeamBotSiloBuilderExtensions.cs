@@ -44,7 +44,9 @@ public static class TeamBotSiloBuilderExtensions
         builder.Services.AddHostedService<RunWatchdog>();
 
         // A worker call lasts as long as its agent; Orleans' default of 30 seconds would count a slow agent as a failure.
-        builder.Services.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = options.WorkTimeout);
+        // ClusterAgent's own attempt limit comes first and hands the work out again; this one only bounds every other call.
+        builder.Services.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = options.WorkAttemptTimeout + TimeSpan.FromMinutes(1));
+
         return builder;
     }
 }

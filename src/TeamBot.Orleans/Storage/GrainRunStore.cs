@@ -20,6 +20,9 @@ internal sealed class GrainRunStore(string runId, IPersistentState<Orchestration
 {
     private TaskScheduler _scheduler = TaskScheduler.Default;
 
+    // Set once the run's silo is stopping: nothing may be saved after that, so that the session's stop is not recorded.
+    private volatile bool _closed;
+
     public string Location => $"run '{runId}'";
 
     public string JournalLocation => $"run '{runId}' (journal)";
@@ -30,9 +33,24 @@ internal sealed class GrainRunStore(string runId, IPersistentState<Orchestration
     public ValueTask<OrchestrationStateDocument?> LoadAsync(CancellationToken cancellationToken) =>
         new(OnGrain(() => Task.FromResult(snapshot.RecordExists ? snapshot.State : null)));
 
+    /// <summary>
+    /// Refuses every later save: the run's silo is stopping, and the run must stay saved as it was, unfinished, for
+    /// another silo to resume, exactly as if the silo had crashed. Its session's cancellation is no outcome of the run.
+    /// </summary>
+    public void Close() => _closed = true;
+
+    /// <summary>Reads the snapshot and the journal again from storage, dropping anything only this activation's memory holds.</summary>
+    public Task ReloadAsync() => OnGrain(async () =>
+    {
+        await snapshot.ReadStateAsync();
+        await journal.ReadStateAsync();
+        return true;
+    });
+
     public ValueTask SaveAsync(OrchestrationStateDocument state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
+        ThrowIfClosed();
         return new(OnGrain(async () =>
         {
             snapshot.State = state;
@@ -44,6 +62,7 @@ internal sealed class GrainRunStore(string runId, IPersistentState<Orchestration
     public ValueTask AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        ThrowIfClosed();
         return new(OnGrain(async () =>
         {
             long folded = snapshot.RecordExists ? snapshot.State.JournalSequence ?? 0 : 0;
@@ -56,6 +75,14 @@ internal sealed class GrainRunStore(string runId, IPersistentState<Orchestration
 
     public ValueTask<IReadOnlyList<JournalEntry>> ReadJournalAsync(CancellationToken cancellationToken) =>
         new(OnGrain(() => Task.FromResult<IReadOnlyList<JournalEntry>>(journal.RecordExists ? journal.State.Entries.ToArray() : [])));
+
+    private void ThrowIfClosed()
+    {
+        if (_closed)
+        {
+            throw new InvalidOperationException($"Run '{runId}' is not saved any more on this silo: the silo is stopping, and another resumes the run from its saved state.");
+        }
+    }
 
     private Task<T> OnGrain<T>(Func<Task<T>> action) =>
         TaskScheduler.Current == _scheduler ? action() : Task.Factory.StartNew(action, CancellationToken.None, TaskCreationOptions.None, _scheduler).Unwrap();
