@@ -39,7 +39,7 @@ public sealed class FencingTests
         await Assert.ThrowsAsync<RunFencedException>(() => session.WaitAsync(Patience));
         Assert.Equal(TakenOver, await File.ReadAllTextAsync(artifact));
         Assert.Equal(0, store.WritesWhenStale);
-        Assert.Empty(run.Team.Calls.Where(call => call.Context.Stage == "IMPLEMENTATION_REVIEW"));
+        Assert.DoesNotContain(run.Team.Calls, call => call.Context.Stage == "IMPLEMENTATION_REVIEW");
         SavedRun<Stage> saved = await SavedRun.LoadAsync(Workflow.Definition, store) ?? throw new InvalidOperationException("nothing saved");
         Assert.DoesNotContain(Stage.Implementation, saved.State.Completed);
         Assert.Contains(Stage.PlanReview, saved.State.Completed);
