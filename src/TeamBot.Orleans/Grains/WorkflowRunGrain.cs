@@ -21,6 +21,12 @@ namespace TeamBot.Orleans.Grains;
 /// state in grain storage and sends the agents' calls to worker grains; the driver does everything else. After its
 /// silo dies the grain reactivates elsewhere and resumes from the saved state: completed stages stay completed, work
 /// that was in flight runs again. Each session saves through the registered <see cref="IRunStoreDecorator"/>s, if any.
+/// <para>
+/// Orleans keeps one activation per run only while its grain directory is intact; after a silo dies it can briefly hold
+/// two. So each session first takes the run over (<see cref="RunEpochs"/>): it increments the run's epoch, and every
+/// agent call, result, artifact and state write of a session whose epoch is no longer the run's is refused. The stale
+/// session stops without writing anything more, and its activation deactivates.
+/// </para>
 /// </summary>
 internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisposable
 {
@@ -31,6 +37,7 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
     private readonly IPersistentState<RunSubmission> _submission;
     private readonly GrainRunStore _store;
     private readonly IRunStoreDecorator[] _decorators;
+    private readonly RunEpochs _epochs;
     private readonly ILogger _logger;
     private readonly RunProgressTracker _progress = new();
     private readonly IHostApplicationLifetime _lifetime;
@@ -55,6 +62,7 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
         IHostApplicationLifetime lifetime,
         ILogger<WorkflowRunGrain> logger,
         IEnumerable<IRunStoreDecorator> decorators,
+        RunEpochs epochs,
         [PersistentState("run", TeamBotStorage.Name)] IPersistentState<OrchestrationStateDocument> run,
         [PersistentState("journal", TeamBotStorage.Name)] IPersistentState<RunJournal> journal,
         [PersistentState("submission", TeamBotStorage.Name)] IPersistentState<RunSubmission> submission)
@@ -65,6 +73,7 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
         _logger = logger;
         _submission = submission;
         _decorators = decorators.ToArray();
+        _epochs = epochs;
         _store = new GrainRunStore(this.GetPrimaryKeyString(), run, journal);
     }
 
@@ -259,11 +268,21 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
         IWorkflowStateStore store = _store;
         try
         {
+            // Taken over before anything is read or run, and the run read again after: this session starts from all that
+            // was saved before any other activation's writes were refused. Then its fence goes on every side effect.
+            long epoch = await _epochs.TakeOverAsync(RunId, CancellationToken.None);
+            var fence = new RunEpochFence(_epochs, RunId, epoch);
+            _store.Fence = fence;
+            await _store.ReloadAsync();
+            RunTicket.Current = new RunTicket(RunId, epoch);
+            LogTookOver(_logger, RunId, epoch, RuntimeIdentity);
+
             // Inside the try: a decorator that refuses the session fails it as a failed save would, before it runs.
             store = Decorate();
+            IWorkflowStateStore fenced = FencedRunStore.Wrap(store, fence);
             WorkflowResult result = resume
-                ? await driver.ResumeAsync(store, objective, runDirectory, _progress, timeBudget, _cancel.Token)
-                : await driver.StartAsync(store, objective, runDirectory, _progress, _cancel.Token);
+                ? await driver.ResumeAsync(fenced, objective, runDirectory, _progress, timeBudget, _cancel.Token)
+                : await driver.StartAsync(fenced, objective, runDirectory, _progress, _cancel.Token);
             _progress.Finish(result);
             LogFinished(_logger, RunId, result.Status.ToString());
         }
@@ -284,6 +303,14 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
             }
 
             LogFinished(_logger, RunId, "cancelled");
+        }
+        catch (RunFencedException ex)
+        {
+            // Another activation owns the run now (two were alive at once after a silo died): this one did not record
+            // the work it had out, wrote nothing more, and steps aside.
+            LogFenced(_logger, RunId, ex.Message);
+            DeactivateOnIdle();
+            return;
         }
 #pragma warning disable CA1031 // Nobody awaits this task: the way to recover is to start over from the saved state.
         catch (Exception ex)
@@ -364,4 +391,10 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
 
     [LoggerMessage(5, LogLevel.Warning, "Run {RunId} finished, but the run index could not be told.")]
     private static partial void LogIndexFailed(ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage(6, LogLevel.Information, "Run {RunId}: this activation took it over with epoch {Epoch} on {Silo}.")]
+    private static partial void LogTookOver(ILogger logger, string runId, long epoch, string silo);
+
+    [LoggerMessage(7, LogLevel.Warning, "Run {RunId}: another activation took the run over; this one stops. {Reason}")]
+    private static partial void LogFenced(ILogger logger, string runId, string reason);
 }

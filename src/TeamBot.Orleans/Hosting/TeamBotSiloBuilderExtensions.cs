@@ -34,11 +34,12 @@ public static class TeamBotSiloBuilderExtensions
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new SiloTeam(agents));
+        builder.Services.AddSingleton(services => new RunEpochs(backend, services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
 
         // Runs are driven by the same driver as in a process; only their agents' calls go to worker grains.
         builder.Services.AddSingleton<IRunDriver>(services => new RunDriver<TStage>(
             workflow,
-            AgentRegistry.ForAll(new ClusterAgent(services.GetRequiredService<IGrainFactory>(), options, services.GetRequiredService<ILogger<ClusterAgent>>())),
+            AgentRegistry.ForAll(new ClusterAgent(services.GetRequiredService<IGrainFactory>(), options, services.GetRequiredService<RunEpochs>(), services.GetRequiredService<ILogger<ClusterAgent>>())),
             options.Runner));
         builder.Services.AddGrainStorage(TeamBotStorage.Name, (services, _) => new JsonGrainStorage(backend, services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         builder.Services.AddHostedService<RunWatchdog>();

@@ -9,5 +9,6 @@ namespace TeamBot.Orleans.Storage;
 [JsonSerializable(typeof(RunSubmission))]
 [JsonSerializable(typeof(RunIndex))]
 [JsonSerializable(typeof(RunJournal))]
+[JsonSerializable(typeof(RunEpoch))]
 [JsonSerializable(typeof(Clustering.MembershipRow))]
 internal sealed partial class ClusterJsonContext : JsonSerializerContext;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Orleans.Runtime;
+using Orleans.Storage;
 using TeamBot.State;
 
 namespace TeamBot.Orleans.Storage;
@@ -15,6 +16,10 @@ namespace TeamBot.Orleans.Storage;
 /// <remarks>
 /// The driver continues on pool threads, but Orleans lets only the activation's own scheduler touch grain state, so
 /// every access is queued there: it then also never overlaps a turn of the grain.
+/// <para>
+/// Every write first checks the session's <see cref="Fence"/>, and is etag-checked by the backend: a write of an
+/// activation that another took the run over from is refused either way, with <see cref="RunFencedException"/>.
+/// </para>
 /// </remarks>
 internal sealed class GrainRunStore(string runId, IPersistentState<OrchestrationStateDocument> snapshot, IPersistentState<RunJournal> journal) : IWorkflowStateStore, IWorkflowJournal
 {
@@ -27,8 +32,22 @@ internal sealed class GrainRunStore(string runId, IPersistentState<Orchestration
 
     public string JournalLocation => $"run '{runId}' (journal)";
 
+    /// <summary>Gets or sets the fence of the session that writes through this store now.</summary>
+    public IRunFence? Fence { get; set; }
+
     /// <summary>Binds the store to its grain's activation; call on one of the grain's turns.</summary>
     public void Bind() => _scheduler = TaskScheduler.Current;
+
+    /// <summary>
+    /// Reads both records again: a session that has just taken the run over starts from what was saved until then,
+    /// including what a stale activation wrote after this one was activated.
+    /// </summary>
+    public Task ReloadAsync() => OnGrain(async () =>
+    {
+        await snapshot.ReadStateAsync();
+        await journal.ReadStateAsync();
+        return true;
+    });
 
     public ValueTask<OrchestrationStateDocument?> LoadAsync(CancellationToken cancellationToken) =>
         new(OnGrain(() => Task.FromResult(snapshot.RecordExists ? snapshot.State : null)));
@@ -39,38 +58,30 @@ internal sealed class GrainRunStore(string runId, IPersistentState<Orchestration
     /// </summary>
     public void Close() => _closed = true;
 
-    /// <summary>Reads the snapshot and the journal again from storage, dropping anything only this activation's memory holds.</summary>
-    public Task ReloadAsync() => OnGrain(async () =>
-    {
-        await snapshot.ReadStateAsync();
-        await journal.ReadStateAsync();
-        return true;
-    });
-
-    public ValueTask SaveAsync(OrchestrationStateDocument state, CancellationToken cancellationToken)
+    public async ValueTask SaveAsync(OrchestrationStateDocument state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
         ThrowIfClosed();
-        return new(OnGrain(async () =>
+        await FencedAsync(() => OnGrain(async () =>
         {
             snapshot.State = state;
             await snapshot.WriteStateAsync(cancellationToken);
             return true;
-        }));
+        }), cancellationToken).ConfigureAwait(false);
     }
 
-    public ValueTask AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
+    public async ValueTask AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ThrowIfClosed();
-        return new(OnGrain(async () =>
+        await FencedAsync(() => OnGrain(async () =>
         {
             long folded = snapshot.RecordExists ? snapshot.State.JournalSequence ?? 0 : 0;
             journal.State.Entries.RemoveAll(entry => entry.Sequence <= folded);
             journal.State.Entries.AddRange(entries);
             await journal.WriteStateAsync(cancellationToken);
             return true;
-        }));
+        }), cancellationToken).ConfigureAwait(false);
     }
 
     public ValueTask<IReadOnlyList<JournalEntry>> ReadJournalAsync(CancellationToken cancellationToken) =>
@@ -81,6 +92,28 @@ internal sealed class GrainRunStore(string runId, IPersistentState<Orchestration
         if (_closed)
         {
             throw new InvalidOperationException($"Run '{runId}' is not saved any more on this silo: the silo is stopping, and another resumes the run from its saved state.");
+        }
+    }
+
+    /// <summary>
+    /// Writes after checking the fence. The check and the write are two steps, so an activation can take the run over
+    /// between them; the write is then still etag-checked, and whichever activation writes second with what it read
+    /// before the other's write is refused: two activations never both extend the saved run.
+    /// </summary>
+    private async Task FencedAsync(Func<Task<bool>> write, CancellationToken cancellationToken)
+    {
+        if (Fence is { } fence)
+        {
+            await fence.EnsureCurrentAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            await write().ConfigureAwait(false);
+        }
+        catch (InconsistentStateException ex)
+        {
+            throw new RunFencedException($"Run '{runId}' was written by another activation; this one stops without writing anything more.", ex);
         }
     }
 

@@ -21,4 +21,7 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Debug, "{Event}")]
     public static partial void Progress(ILogger logger, WorkflowEvent @event);
+
+    [LoggerMessage(6, LogLevel.Warning, "Run of {Feature}: another session took the run over; this one stops without writing anything more. {Reason}")]
+    public static partial void RunFenced(ILogger logger, string feature, string reason);
 }

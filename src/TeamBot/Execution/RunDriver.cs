@@ -71,6 +71,7 @@ public sealed class RunDriver<TStage> : IRunDriver
     /// <returns>How the run ended.</returns>
     /// <exception cref="OperationCanceledException">The run was cancelled; its state was saved as <c>cancelled</c>.</exception>
     /// <exception cref="WorkflowStateException">The store already holds a run.</exception>
+    /// <exception cref="RunFencedException">The store is an <see cref="IRunFence"/> and another session took the run over.</exception>
     public async Task<WorkflowResult> StartAsync(IWorkflowStateStore store, Objective objective, string runDirectory, IProgress<WorkflowEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -96,6 +97,7 @@ public sealed class RunDriver<TStage> : IRunDriver
     /// <returns>How the run ended.</returns>
     /// <exception cref="OperationCanceledException">The run was cancelled; its state was saved as <c>cancelled</c>.</exception>
     /// <exception cref="WorkflowStateException">There is no saved run, it is corrupt, or it names stages this workflow lacks.</exception>
+    /// <exception cref="RunFencedException">The store is an <see cref="IRunFence"/> and another session took the run over.</exception>
     public async Task<WorkflowResult> ResumeAsync(IWorkflowStateStore store, Objective objective, string runDirectory, IProgress<WorkflowEvent>? progress = null, TimeSpan? timeBudget = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -119,7 +121,9 @@ public sealed class RunDriver<TStage> : IRunDriver
     private RunSession<TStage> Session(IWorkflowStateStore store, RunRecorder<TStage> recorder, Objective objective, RunMetadata metadata, RunState<TStage> state, string runDirectory, IProgress<WorkflowEvent>? progress)
     {
         string directory = Path.GetFullPath(runDirectory);
-        var work = new StageWork<TStage>(Workflow, _agents, Options, objective, Path.Combine(directory, "artifacts"), Logger);
-        return new RunSession<TStage>(this, recorder, metadata, state, work, progress, store.Location, directory);
+        // A store that can be taken over by another session fences every side effect of this one (see IRunFence).
+        IRunFence? fence = store as IRunFence;
+        var work = new StageWork<TStage>(Workflow, _agents, Options, objective, Path.Combine(directory, "artifacts"), fence, Logger);
+        return new RunSession<TStage>(this, recorder, metadata, state, work, fence, progress, store.Location, directory);
     }
 }

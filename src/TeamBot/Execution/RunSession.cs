@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
@@ -32,6 +33,7 @@ internal sealed class RunSession<TStage>
     private readonly RunMetadata _metadata;
     private readonly string _stateLocation;
     private readonly string _runDirectory;
+    private readonly IRunFence? _fence;
     private readonly ILogger _logger;
     private readonly Channel<ExecutionEvent<TStage>> _events = Channel.CreateUnbounded<ExecutionEvent<TStage>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<Task> _inFlight = [];
@@ -40,7 +42,10 @@ internal sealed class RunSession<TStage>
     private readonly long _started;
     private RunState<TStage> _state;
 
-    public RunSession(RunDriver<TStage> driver, RunRecorder<TStage> recorder, RunMetadata metadata, RunState<TStage> state, StageWork<TStage> work, IProgress<WorkflowEvent>? progress, string stateLocation, string runDirectory)
+    // Set by the first piece of work that found the run taken over by another session; the loop then stops at once.
+    private RunFencedException? _fenced;
+
+    public RunSession(RunDriver<TStage> driver, RunRecorder<TStage> recorder, RunMetadata metadata, RunState<TStage> state, StageWork<TStage> work, IRunFence? fence, IProgress<WorkflowEvent>? progress, string stateLocation, string runDirectory)
     {
         _workflow = driver.Workflow;
         _rules = driver.Rules;
@@ -50,6 +55,7 @@ internal sealed class RunSession<TStage>
         _metadata = metadata;
         _state = state;
         _work = work;
+        _fence = fence;
         _stateLocation = stateLocation;
         _runDirectory = runDirectory;
         _reporter = new ProgressReporter<TStage>(_workflow, progress, _options.TimeProvider, _logger);
@@ -84,6 +90,12 @@ internal sealed class RunSession<TStage>
                 next = await NextEventAsync(run.Token, cancellationToken).ConfigureAwait(false);
             }
         }
+        catch (RunFencedException ex)
+        {
+            // Not the run's end, nor a failure to record: the run is another session's now, and this one writes nothing.
+            Log.RunFenced(_logger, _metadata.FeatureName, ex.Message);
+            throw;
+        }
         finally
         {
             // Also when the loop throws (a journal or state write failed): agents still running must be stopped, or a
@@ -114,6 +126,8 @@ internal sealed class RunSession<TStage>
     /// </remarks>
     private async ValueTask<ExecutionEvent<TStage>> NextEventAsync(CancellationToken run, CancellationToken caller)
     {
+        // Results that arrived are not decided once the run was taken over: they are the other session's to produce.
+        ThrowIfFenced();
         if (_events.Reader.TryRead(out ExecutionEvent<TStage>? arrived))
         {
             return arrived;
@@ -122,7 +136,9 @@ internal sealed class RunSession<TStage>
         _inFlight.RemoveAll(task => task.IsCompleted);
         if (!run.IsCancellationRequested && _inFlight.Count == 0 && !_events.Reader.TryPeek(out _))
         {
-            // Nothing runs and nothing will report: waiting would hang forever, so this is a bug in the rules.
+            // Nothing runs and nothing will report: waiting would hang forever, so this is a bug in the rules (unless the
+            // last piece of work found the run taken over).
+            ThrowIfFenced();
             throw new InvalidOperationException($"The run stalled after {_roundEvents[^1].GetType().Name}: no work is running and none was asked for.");
         }
 
@@ -132,7 +148,22 @@ internal sealed class RunSession<TStage>
         }
         catch (OperationCanceledException) when (run.IsCancellationRequested)
         {
+            ThrowIfFenced();
             return caller.IsCancellationRequested ? new RunCancelled<TStage>() : new TimeBudgetExhausted<TStage>();
+        }
+        catch (ChannelClosedException)
+        {
+            // Only a fenced piece of work closes the channel.
+            ThrowIfFenced();
+            throw;
+        }
+    }
+
+    private void ThrowIfFenced()
+    {
+        if (Volatile.Read(ref _fenced) is { } fenced)
+        {
+            ExceptionDispatchInfo.Throw(fenced);
         }
     }
 
@@ -208,6 +239,11 @@ internal sealed class RunSession<TStage>
             {
                 if (command is WriteReviewFailureReport<TStage> report)
                 {
+                    if (_fence is not null)
+                    {
+                        await _fence.EnsureCurrentAsync(CancellationToken.None).ConfigureAwait(false);
+                    }
+
                     await ReviewFailureReport.WriteAsync(Path.Combine(_runDirectory, "failures"), _workflow.GetStageName(report.Stage), report.Attempts).ConfigureAwait(false);
                 }
             }
@@ -264,6 +300,12 @@ internal sealed class RunSession<TStage>
         catch (OperationCanceledException)
         {
             // The run is stopping; the rules hear of it from the session, not from each agent.
+        }
+        catch (RunFencedException ex)
+        {
+            // The run was taken over: wake the loop, which stops the session instead of deciding anything more.
+            Interlocked.CompareExchange(ref _fenced, ex, null);
+            _events.Writer.TryComplete();
         }
     }
 

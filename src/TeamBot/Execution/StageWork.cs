@@ -13,6 +13,7 @@ using TeamBot.Agents;
 using TeamBot.Definitions;
 using TeamBot.Objectives;
 using TeamBot.Rules;
+using TeamBot.State;
 using TeamBot.Telemetry;
 
 namespace TeamBot.Execution;
@@ -30,9 +31,10 @@ internal sealed class StageWork<TStage>
     private readonly Objective _objective;
     private readonly string _artifactsDirectory;
     private readonly string _workingDirectory;
+    private readonly IRunFence? _fence;
     private readonly ILogger _logger;
 
-    public StageWork(IWorkflowDefinition<TStage> workflow, AgentRegistry agents, WorkflowRunnerOptions options, Objective objective, string artifactsDirectory, ILogger logger)
+    public StageWork(IWorkflowDefinition<TStage> workflow, AgentRegistry agents, WorkflowRunnerOptions options, Objective objective, string artifactsDirectory, IRunFence? fence, ILogger logger)
     {
         _workflow = workflow;
         _agents = agents;
@@ -40,6 +42,7 @@ internal sealed class StageWork<TStage>
         _objective = objective;
         _artifactsDirectory = artifactsDirectory;
         _workingDirectory = Path.GetFullPath(options.WorkingDirectory ?? Directory.GetCurrentDirectory());
+        _fence = fence;
         _logger = logger;
     }
 
@@ -48,6 +51,7 @@ internal sealed class StageWork<TStage>
     /// <param name="state">The state of the decision that asked for it: the agents' context comes from it alone, so the
     /// same decision always gives the same context, however the work is scheduled.</param>
     /// <param name="runToken">Cancelled when the run stops.</param>
+    /// <exception cref="RunFencedException">Another session took the run over: the work's result must not be used.</exception>
     public async Task<ExecutionEvent<TStage>?> StartAsync(AgentCommand<TStage> command, RunState<TStage> state, CancellationToken runToken)
     {
         StageContext context = BaseContext(command, state);
@@ -80,7 +84,7 @@ internal sealed class StageWork<TStage>
             return new StageFailed<TStage>(stage, error, TimedOut: true);
         }
 #pragma warning disable CA1031 // An agent's failure is the stage's failure, recorded and reported, never the runner's crash.
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not RunFencedException)
 #pragma warning restore CA1031
         {
             Log.StageFailed(_logger, descriptor.Key, ex.Message);
@@ -135,6 +139,7 @@ internal sealed class StageWork<TStage>
         // The agents' artifacts are written once all have answered, merged in the declared order of the agents: written
         // as each finished, the same artifact would hold whichever agent happened to finish last.
         AgentResponse[] responses = await Task.WhenAll(descriptor.ParallelAgents.Select(agent => CallAsync(descriptor, agent, task, context, cancellationToken, writeArtifacts: false))).ConfigureAwait(false);
+        await FenceAsync(cancellationToken).ConfigureAwait(false);
         await WriteArtifactsAsync(descriptor, MergeArtifacts(descriptor.ParallelAgents, responses), cancellationToken).ConfigureAwait(false);
         return Merge(descriptor.ParallelAgents, responses.Select(response => response.Output).ToArray());
     }
@@ -214,9 +219,14 @@ internal sealed class StageWork<TStage>
         activity?.SetTag("teambot.agent", agentId);
         activity?.SetTag("teambot.task", task.ToString());
         Log.AgentCalled(_logger, descriptor.Key, task, agentId);
+
+        // Checked on both sides of the call: a session taken over meanwhile neither hands out work nor uses its result
+        // (a result that comes back after the other session recorded the stage would overwrite that session's artifacts).
+        await FenceAsync(cancellationToken).ConfigureAwait(false);
         AgentResponse response = await _agents.Get(agentId).RunAsync(new AgentRequest(agentId, task, context), cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Agent '{agentId}' returned no response.");
         cancellationToken.ThrowIfCancellationRequested();
+        await FenceAsync(cancellationToken).ConfigureAwait(false);
         if (writeArtifacts)
         {
             await WriteArtifactsAsync(descriptor, response.Artifacts, cancellationToken).ConfigureAwait(false);
@@ -224,6 +234,9 @@ internal sealed class StageWork<TStage>
 
         return response;
     }
+
+    /// <summary>Throws <see cref="RunFencedException"/> when another session took the run over; free without a fence.</summary>
+    private ValueTask FenceAsync(CancellationToken cancellationToken) => _fence?.EnsureCurrentAsync(cancellationToken) ?? ValueTask.CompletedTask;
 
     private async Task WriteArtifactsAsync(StageDescriptor<TStage> descriptor, IReadOnlyDictionary<string, string> artifacts, CancellationToken cancellationToken)
     {

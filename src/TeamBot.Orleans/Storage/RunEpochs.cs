@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Orleans.Storage;
+using TeamBot.State;
+
+namespace TeamBot.Orleans.Storage;
+
+/// <summary>
+/// The runs' epochs in the state backend. Orleans keeps one activation per grain only while its grain directory is
+/// intact: when a silo dies the directory can lose an entry, and a second activation of a run may start while the first
+/// still works. Each session therefore takes the run over by incrementing its epoch (an etag-checked write, so two
+/// activations cannot take the same epoch), and every side effect of a session checks that the epoch is still its own.
+/// </summary>
+internal sealed class RunEpochs(IJsonStateBackend backend, string serviceId)
+{
+    /// <summary>Takes run <paramref name="runId"/> over: from now on, sessions holding an earlier epoch are refused.</summary>
+    /// <returns>This session's epoch.</returns>
+    /// <exception cref="RunFencedException">Another activation took the run over at the same moment.</exception>
+    public async Task<long> TakeOverAsync(string runId, CancellationToken cancellationToken)
+    {
+        string key = Key(runId);
+        (byte[]? json, string? etag) = await backend.ReadAsync(key, cancellationToken).ConfigureAwait(false);
+        long epoch = (json is null ? 0 : JsonGrainStorage.Deserialize<RunEpoch>(json, key).Epoch) + 1;
+        try
+        {
+            await backend.WriteAsync(key, Serialize(epoch), etag, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InconsistentStateException ex)
+        {
+            throw new RunFencedException($"Run '{runId}' was taken over by another activation while this one was taking it over.", ex);
+        }
+
+        return epoch;
+    }
+
+    /// <summary>Returns when <paramref name="epoch"/> is still run <paramref name="runId"/>'s epoch.</summary>
+    /// <exception cref="RunFencedException">An activation took the run over since.</exception>
+    public async ValueTask EnsureCurrentAsync(string runId, long epoch, CancellationToken cancellationToken)
+    {
+        string key = Key(runId);
+        (byte[]? json, _) = await backend.ReadAsync(key, cancellationToken).ConfigureAwait(false);
+        long current = json is null ? 0 : JsonGrainStorage.Deserialize<RunEpoch>(json, key).Epoch;
+        if (current != epoch)
+        {
+            throw new RunFencedException($"Run '{runId}' was taken over by another activation (epoch {current}); this one (epoch {epoch}) stops without writing anything more.");
+        }
+    }
+
+    /// <summary>The epoch record's key: <c>{serviceId}/epoch/{runId}</c>.</summary>
+    public string Key(string runId) => JsonGrainStorage.Key(serviceId, "epoch", runId);
+
+    /// <summary>The record holding <paramref name="epoch"/>, as this store writes it.</summary>
+    public static byte[] Serialize(long epoch) => JsonSerializer.SerializeToUtf8Bytes(new RunEpoch { Epoch = epoch }, ClusterJsonContext.Default.RunEpoch);
+}
