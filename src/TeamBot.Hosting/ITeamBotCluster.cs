@@ -51,7 +51,17 @@ public interface ITeamBotCluster
 /// <param name="PrimarySiloPort">The silo port of the cluster's first silo, which the others join.</param>
 /// <param name="Postgres">A PostgreSQL connection string for the state; <see langword="null"/> keeps it in memory.</param>
 /// <param name="RunsDirectory">The folder under which runs keep their artifacts.</param>
-public sealed record ClusterServeOptions(int SiloPort, int GatewayPort, int PrimarySiloPort, string? Postgres, string RunsDirectory);
+public sealed record ClusterServeOptions(int SiloPort, int GatewayPort, int PrimarySiloPort, string? Postgres, string RunsDirectory)
+{
+    /// <summary>Gets the most connections the silo opens to PostgreSQL; <see langword="null"/>: the connection string's, else 20.</summary>
+    public int? PostgresPoolSize { get; init; }
+
+    /// <summary>Gets how many silos share the PostgreSQL server, checked with the pool size against its <c>max_connections</c>; <see langword="null"/>: 3.</summary>
+    public int? ExpectedSilos { get; init; }
+
+    /// <summary>Gets a value indicating whether the silo creates missing tables; <see langword="false"/> when they were created ahead by a privileged role.</summary>
+    public bool CreateSchema { get; init; } = true;
+}
 
 /// <summary>One run as the cluster reports it.</summary>
 public sealed record ClusterRunStatus(string RunId, string Status, string? CurrentStage, int CompletedStages, string? Error);

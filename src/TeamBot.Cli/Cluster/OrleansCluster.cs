@@ -37,18 +37,19 @@ public sealed class OrleansCluster<TStage>(IWorkflowDefinition<TStage> workflow)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
-        PostgresJsonStateBackend? postgres = options.Postgres is { } connection ? new PostgresJsonStateBackend(connection) : null;
+        TeamBotPostgresOptions? postgres = options.Postgres is { } connection
+            ? new TeamBotPostgresOptions { ConnectionString = connection, MaxPoolSize = options.PostgresPoolSize, ExpectedSilos = options.ExpectedSilos ?? 3, CreateSchema = options.CreateSchema }
+            : null;
         if (postgres is not null)
         {
-            await postgres.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            await CheckPostgresAsync(postgres, cancellationToken).ConfigureAwait(false);
         }
 
         HostApplicationBuilder builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.UseOrleans(silo => Clustering(silo, options)
+        builder.UseOrleans(silo => Clustering(silo, options, postgres)
             .AddTeamBot(workflow, AgentRegistry.ForAll(agent), cluster =>
             {
-                cluster.Backend = postgres;
                 cluster.RunsDirectory = options.RunsDirectory;
                 cluster.Runner = new WorkflowRunnerOptions { WorkingDirectory = Directory.GetCurrentDirectory() };
             }));
@@ -62,10 +63,6 @@ public sealed class OrleansCluster<TStage>(IWorkflowDefinition<TStage> workflow)
         finally
         {
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            if (postgres is not null)
-            {
-                await postgres.DisposeAsync().ConfigureAwait(false);
-            }
         }
     }
 
@@ -129,9 +126,29 @@ public sealed class OrleansCluster<TStage>(IWorkflowDefinition<TStage> workflow)
     /// <summary>The cluster's name in a shared membership table.</summary>
     public const string ClusterId = "teambot";
 
-    /// <summary>With PostgreSQL, membership lives there and silos may be on any machine; without, they join the primary on localhost.</summary>
-    private static ISiloBuilder Clustering(ISiloBuilder silo, ClusterServeOptions options) => options.Postgres is { } postgres
-        ? silo.UseTeamBotPostgresClustering(postgres)
+    /// <summary>
+    /// Checks, before the silo starts, that the server holds every silo's pool and has the tables (or may get them), so
+    /// that a misfit is one clear error rather than a silo that fails to join.
+    /// </summary>
+    private static async Task CheckPostgresAsync(TeamBotPostgresOptions postgres, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var check = new TeamBotPostgresDataSource(postgres);
+            await check.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TeamBotPostgresSetupException or ArgumentException)
+        {
+            throw new WorkflowStateException(ex.Message, ex);
+        }
+    }
+
+    /// <summary>
+    /// With PostgreSQL, membership and state live there on one pool per silo, and silos may be on any machine; without,
+    /// they join the primary on localhost and keep state in memory.
+    /// </summary>
+    private static ISiloBuilder Clustering(ISiloBuilder silo, ClusterServeOptions options, TeamBotPostgresOptions? postgres) => postgres is not null
+        ? silo.UseTeamBotPostgres(postgres)
             .Configure<ClusterOptions>(cluster => (cluster.ClusterId, cluster.ServiceId) = (ClusterId, ClusterId))
             .ConfigureEndpoints(options.SiloPort, options.GatewayPort)
         : silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, new IPEndPoint(IPAddress.Loopback, options.PrimarySiloPort));

@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using TeamBot.Agents;
+using TeamBot.State;
 
 namespace TeamBot.Hosting.Commands;
 
@@ -15,10 +16,13 @@ internal static class ServeCommand
         var gatewayPort = new Option<int>("--gateway-port") { Description = "The port clients connect to.", DefaultValueFactory = _ => 30000 };
         var primary = new Option<int>("--primary-silo-port") { Description = "Without --postgres: the silo port of the cluster's first silo, which the others join.", DefaultValueFactory = _ => 11111 };
         var postgres = new Option<string?>("--postgres") { Description = "A PostgreSQL connection string: the cluster's membership and the runs' state live there (default: localhost clustering, state in memory)." };
+        var poolSize = new Option<int?>("--postgres-pool-size") { Description = "With --postgres: the most connections this silo opens; at most (max_connections - 10) / silos (default: the connection string's Maximum Pool Size, else 20)." };
+        var expectedSilos = new Option<int?>("--expected-silos") { Description = "With --postgres: how many silos share the server; the silo refuses to start when max_connections cannot hold all their pools (default: 3)." };
+        var noCreateSchema = new Option<bool>("--no-create-schema") { Description = "With --postgres: never create tables; they were created ahead with deploy/postgresql/teambot.sql by a role with create rights." };
         var agents = new AgentChoice();
         var command = new Command("serve", "Run a silo of a TeamBot cluster (Orleans) until Ctrl+C.")
         {
-            siloPort, gatewayPort, primary, postgres,
+            siloPort, gatewayPort, primary, postgres, poolSize, expectedSilos, noCreateSchema,
         };
         agents.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -34,7 +38,12 @@ internal static class ServeCommand
                 return ExitCodes.BadInput;
             }
 
-            var options = new ClusterServeOptions(parse.GetValue(siloPort), parse.GetValue(gatewayPort), parse.GetValue(primary), parse.GetValue(postgres), Path.Combine(context.RunsDirectory(parse), "cluster"));
+            var options = new ClusterServeOptions(parse.GetValue(siloPort), parse.GetValue(gatewayPort), parse.GetValue(primary), parse.GetValue(postgres), Path.Combine(context.RunsDirectory(parse), "cluster"))
+            {
+                PostgresPoolSize = parse.GetValue(poolSize),
+                ExpectedSilos = parse.GetValue(expectedSilos),
+                CreateSchema = !parse.GetValue(noCreateSchema),
+            };
             try
             {
                 await cluster.ServeAsync(options, team, context.Output, cancellationToken).ConfigureAwait(false);
@@ -42,6 +51,12 @@ internal static class ServeCommand
             catch (OperationCanceledException)
             {
                 // Ctrl+C: the silo has left the cluster.
+            }
+            catch (WorkflowStateException ex)
+            {
+                // The database is not fit for the silo (too few connections, tables missing): say how to fix it.
+                await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+                return ExitCodes.BadInput;
             }
 
             return ExitCodes.Complete;
