@@ -64,6 +64,15 @@ public sealed record ClusterServeOptions(int SiloPort, int GatewayPort, int Prim
     /// when it names one address, else the machine's network address, else (a host with loopback only) 127.0.0.1.
     /// </summary>
     public string? Advertise { get; init; }
+
+    /// <summary>Gets the most connections the silo opens to PostgreSQL; <see langword="null"/>: the connection string's, else 20.</summary>
+    public int? PostgresPoolSize { get; init; }
+
+    /// <summary>Gets how many silos share the PostgreSQL server, checked with the pool size against its <c>max_connections</c>; <see langword="null"/>: 3.</summary>
+    public int? ExpectedSilos { get; init; }
+
+    /// <summary>Gets a value indicating whether the silo creates missing tables; <see langword="false"/> when they were created ahead by a privileged role.</summary>
+    public bool CreateSchema { get; init; } = true;
 }
 
 /// <summary>One run as the cluster reports it.</summary>

@@ -33,13 +33,25 @@ internal static class SharedCluster
     /// <summary>Gets or sets a PostgreSQL connection string for the cluster's membership; <see langword="null"/>: the test cluster's own.</summary>
     public static string? PostgresClustering { get; set; }
 
+    /// <summary>
+    /// Gets or sets PostgreSQL for membership and state together, one pool per silo as in production (then
+    /// <see cref="Backend"/> is not used); <see langword="null"/>: as set by the other properties.
+    /// </summary>
+    public static TeamBotPostgresOptions? Postgres { get; set; }
+
     /// <summary>Builds and starts a cluster of <paramref name="silos"/> silos over the shared team and backend.</summary>
     public static async Task<TestCluster> StartAsync(short silos = 3)
     {
         var builder = new TestClusterBuilder(silos);
         builder.Options.ServiceId = ServiceId;
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        if (PostgresClustering is not null)
+        if (Postgres is not null)
+        {
+            builder.Options.UseTestClusterMembership = false;
+            builder.AddSiloBuilderConfigurator<PostgresSilo>();
+            builder.AddClientBuilderConfigurator<PostgresClientClustering>();
+        }
+        else if (PostgresClustering is not null)
         {
             builder.Options.UseTestClusterMembership = false;
             builder.AddSiloBuilderConfigurator<PostgresSiloClustering>();
@@ -56,10 +68,15 @@ internal static class SharedCluster
         public void Configure(ISiloBuilder siloBuilder) => siloBuilder.UseTeamBotPostgresClustering(PostgresClustering!);
     }
 
+    private sealed class PostgresSilo : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.UseTeamBotPostgres(Postgres!);
+    }
+
     private sealed class PostgresClientClustering : IClientBuilderConfigurator
     {
         public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, global::Orleans.Hosting.IClientBuilder clientBuilder) =>
-            clientBuilder.UseTeamBotPostgresClustering(PostgresClustering!);
+            clientBuilder.UseTeamBotPostgresClustering(Postgres?.ConnectionString ?? PostgresClustering!);
     }
 
     private sealed class SiloConfigurator : ISiloConfigurator
@@ -67,7 +84,7 @@ internal static class SharedCluster
         public void Configure(ISiloBuilder siloBuilder) =>
             siloBuilder.AddTeamBot(Workflow.Definition, AgentRegistry.ForAll(Team), options =>
             {
-                options.Backend = Backend;
+                options.Backend = Postgres is null ? Backend : null;
                 options.RunsDirectory = RunsDirectory;
                 options.Runner = new WorkflowRunnerOptions { MaxConcurrency = MaxConcurrency, WorkingDirectory = RunsDirectory };
                 options.RetryDelay = TimeSpan.FromMilliseconds(100);

@@ -17,7 +17,7 @@ public sealed class PostgresMembershipTableTests
     [PostgresFact]
     public async Task Inserts_and_updates_succeed_only_against_the_version_and_etag_the_caller_read()
     {
-        await using NpgsqlDataSource dataSource = NpgsqlDataSource.Create(PostgresFactAttribute.ConnectionString!);
+        await using var dataSource = new TeamBotPostgresDataSource(new TeamBotPostgresOptions { ConnectionString = PostgresFactAttribute.ConnectionString! });
         string clusterId = $"test-{Guid.NewGuid():N}";
         var table = new PostgresMembershipTable(dataSource, Options.Create(new ClusterOptions { ClusterId = clusterId }));
         await table.InitializeMembershipTable(tryInitTableVersion: true);
@@ -63,7 +63,7 @@ public sealed class PostgresMembershipTableTests
         try
         {
             var builder = new NpgsqlConnectionStringBuilder(PostgresFactAttribute.ConnectionString) { SearchPath = schema };
-            await using NpgsqlDataSource dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+            await using var dataSource = new TeamBotPostgresDataSource(new TeamBotPostgresOptions { ConnectionString = builder.ConnectionString });
             var tables = Enumerable.Range(0, 6).Select(i => new PostgresMembershipTable(dataSource, Options.Create(new ClusterOptions { ClusterId = $"race-{i}" }))).ToArray();
 
             await Task.WhenAll(tables.Select(table => table.InitializeMembershipTable(tryInitTableVersion: true)));
@@ -75,6 +75,34 @@ public sealed class PostgresMembershipTableTests
             await using NpgsqlCommand drop = admin.CreateCommand($"drop schema {schema} cascade");
             await drop.ExecuteNonQueryAsync();
         }
+    }
+
+    [PostgresFact]
+    public async Task Cleanup_deletes_every_row_not_active_and_silent_since_the_cutoff_as_Orleans_providers_do()
+    {
+        await using var dataSource = new TeamBotPostgresDataSource(new TeamBotPostgresOptions { ConnectionString = PostgresFactAttribute.ConnectionString! });
+        string clusterId = $"cleanup-{Guid.NewGuid():N}";
+        var table = new PostgresMembershipTable(dataSource, Options.Create(new ClusterOptions { ClusterId = clusterId }));
+        await table.InitializeMembershipTable(tryInitTableVersion: true);
+        DateTime old = DateTime.UtcNow.AddHours(-2);
+        (int Port, SiloStatus Status, DateTime Alive)[] silos =
+        [
+            (11111, SiloStatus.Joining, old), (11112, SiloStatus.ShuttingDown, old), (11113, SiloStatus.Dead, old),
+            (11114, SiloStatus.Active, old), (11115, SiloStatus.Joining, DateTime.UtcNow),
+        ];
+        foreach ((int port, SiloStatus status, DateTime alive) in silos)
+        {
+            MembershipEntry entry = Entry(port);
+            (entry.Status, entry.IAmAliveTime) = (status, alive);
+            Assert.True(await table.InsertRow(entry, (await table.ReadAll()).Version.Next()));
+        }
+
+        await table.CleanupDefunctSiloEntries(DateTimeOffset.UtcNow.AddHours(-1));
+
+        // A silo that died joining or shutting down is never marked dead: only the active and the recent rows stay.
+        int[] left = (await table.ReadAll()).Members.Select(member => member.Item1.SiloAddress.Endpoint.Port).Order().ToArray();
+        Assert.Equal([11114, 11115], left);
+        await table.DeleteMembershipTableEntries(clusterId);
     }
 
     private static MembershipEntry Entry(int port) => new()

@@ -16,6 +16,7 @@ public sealed partial class SchemaScriptTests
 
         Assert.Contains(Normalize(PostgresJsonStateBackend.Schema), script, System.StringComparison.Ordinal);
         Assert.Contains(Normalize(PostgresMembershipTable.Schema), script, System.StringComparison.Ordinal);
+        Assert.Contains(Normalize(PostgresRunIndex.Schema), script, System.StringComparison.Ordinal);
     }
 
     private static string Normalize(string sql) => Whitespace().Replace(Comments().Replace(sql, ""), " ").Trim();

@@ -37,10 +37,12 @@ public sealed class OrleansCluster<TStage>(IWorkflowDefinition<TStage> workflow)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
-        PostgresJsonStateBackend? postgres = options.Postgres is { } connection ? new PostgresJsonStateBackend(connection) : null;
+        TeamBotPostgresOptions? postgres = options.Postgres is { } connection
+            ? new TeamBotPostgresOptions { ConnectionString = connection, MaxPoolSize = options.PostgresPoolSize, ExpectedSilos = options.ExpectedSilos ?? 3, CreateSchema = options.CreateSchema }
+            : null;
         if (postgres is not null)
         {
-            await postgres.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            await CheckPostgresAsync(postgres, cancellationToken).ConfigureAwait(false);
         }
 
         HostApplicationBuilder builder = Host.CreateApplicationBuilder();
@@ -49,10 +51,9 @@ public sealed class OrleansCluster<TStage>(IWorkflowDefinition<TStage> workflow)
         // Time for a graceful stop: the silo hands its runs over and marks itself Dead in the membership table, so that
         // the others need not first suspect it and vote it dead.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
-        builder.UseOrleans(silo => Clustering(silo, options)
+        builder.UseOrleans(silo => Clustering(silo, options, postgres)
             .AddTeamBot(workflow, AgentRegistry.ForAll(agent), cluster =>
             {
-                cluster.Backend = postgres;
                 cluster.RunsDirectory = options.RunsDirectory;
                 cluster.Runner = new WorkflowRunnerOptions { WorkingDirectory = Directory.GetCurrentDirectory() };
             }));
@@ -67,10 +68,6 @@ public sealed class OrleansCluster<TStage>(IWorkflowDefinition<TStage> workflow)
         finally
         {
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            if (postgres is not null)
-            {
-                await postgres.DisposeAsync().ConfigureAwait(false);
-            }
         }
     }
 
@@ -141,12 +138,30 @@ public sealed class OrleansCluster<TStage>(IWorkflowDefinition<TStage> workflow)
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromMinutes(2);
 
     /// <summary>
-    /// With PostgreSQL, membership lives there and silos may be on any machine: they listen on <see cref="ClusterServeOptions.Address"/>
-    /// (default: every address) and advertise <see cref="ClusterServeOptions.Advertise"/>. Without, they join the primary on localhost.
+    /// Checks, before the silo starts, that the server holds every silo's pool and has the tables (or may get them), so
+    /// that a misfit is one clear error rather than a silo that fails to join.
     /// </summary>
-    private static ISiloBuilder Clustering(ISiloBuilder silo, ClusterServeOptions options)
+    private static async Task CheckPostgresAsync(TeamBotPostgresOptions postgres, CancellationToken cancellationToken)
     {
-        if (options.Postgres is not { } postgres)
+        try
+        {
+            await using var check = new TeamBotPostgresDataSource(postgres);
+            await check.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TeamBotPostgresSetupException or ArgumentException)
+        {
+            throw new WorkflowStateException(ex.Message, ex);
+        }
+    }
+
+    /// <summary>
+    /// With PostgreSQL, membership and state live there on one pool per silo, and silos may be on any machine: they
+    /// listen on <see cref="ClusterServeOptions.Address"/> (default: every address) and advertise
+    /// <see cref="ClusterServeOptions.Advertise"/>. Without, they join the primary on localhost and keep state in memory.
+    /// </summary>
+    private static ISiloBuilder Clustering(ISiloBuilder silo, ClusterServeOptions options, TeamBotPostgresOptions? postgres)
+    {
+        if (postgres is null)
         {
             return silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, new IPEndPoint(IPAddress.Loopback, options.PrimarySiloPort), ClusterId, ClusterId);
         }
@@ -155,7 +170,7 @@ public sealed class OrleansCluster<TStage>(IWorkflowDefinition<TStage> workflow)
         IPAddress advertised = options.Advertise is { } advertise ? ClusterAddresses.Resolve(advertise)
             : options.Address is not null && !listen.Equals(IPAddress.Any) && !listen.Equals(IPAddress.IPv6Any) ? listen
             : ClusterAddresses.NetworkAddress() ?? IPAddress.Loopback;
-        return silo.UseTeamBotPostgresClustering(postgres)
+        return silo.UseTeamBotPostgres(postgres)
             .Configure<ClusterOptions>(cluster => (cluster.ClusterId, cluster.ServiceId) = (ClusterId, ClusterId))
             .Configure<EndpointOptions>(endpoints =>
             {

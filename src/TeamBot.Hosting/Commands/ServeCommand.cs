@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using TeamBot.Agents;
+using TeamBot.State;
 
 namespace TeamBot.Hosting.Commands;
 
@@ -17,10 +18,13 @@ internal static class ServeCommand
         var postgres = new Option<string?>("--postgres") { Description = "A PostgreSQL connection string: the cluster's membership and the runs' state live there (default: localhost clustering, state in memory)." };
         var address = new Option<string?>("--address") { Description = "With --postgres: the address the silo and gateway ports listen on (default: every address of the machine, localhost included)." };
         var advertise = new Option<string?>("--advertise") { Description = "With --postgres: the address other silos and clients reach this silo at (default: --address, else the machine's network address, else 127.0.0.1)." };
+        var poolSize = new Option<int?>("--postgres-pool-size") { Description = "With --postgres: the most connections this silo opens; at most (max_connections - 10) / silos (default: the connection string's Maximum Pool Size, else 20)." };
+        var expectedSilos = new Option<int?>("--expected-silos") { Description = "With --postgres: how many silos share the server; the silo refuses to start when max_connections cannot hold all their pools (default: 3)." };
+        var noCreateSchema = new Option<bool>("--no-create-schema") { Description = "With --postgres: never create tables; they were created ahead with deploy/postgresql/teambot.sql by a role with create rights." };
         var agents = new AgentChoice();
         var command = new Command("serve", "Run a silo of a TeamBot cluster (Orleans) until Ctrl+C.")
         {
-            siloPort, gatewayPort, primary, postgres, address, advertise,
+            siloPort, gatewayPort, primary, postgres, address, advertise, poolSize, expectedSilos, noCreateSchema,
         };
         agents.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -40,6 +44,9 @@ internal static class ServeCommand
             {
                 Address = parse.GetValue(address),
                 Advertise = parse.GetValue(advertise),
+                PostgresPoolSize = parse.GetValue(poolSize),
+                ExpectedSilos = parse.GetValue(expectedSilos),
+                CreateSchema = !parse.GetValue(noCreateSchema),
             };
             try
             {
@@ -48,6 +55,12 @@ internal static class ServeCommand
             catch (OperationCanceledException)
             {
                 // Ctrl+C: the silo has left the cluster.
+            }
+            catch (WorkflowStateException ex)
+            {
+                // The database is not fit for the silo (too few connections, tables missing): say how to fix it.
+                await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+                return ExitCodes.BadInput;
             }
 
             return ExitCodes.Complete;

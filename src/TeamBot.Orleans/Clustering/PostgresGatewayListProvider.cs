@@ -4,7 +4,6 @@ using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Orleans;
 using Orleans.Configuration;
 using Orleans.Messaging;
@@ -13,7 +12,7 @@ using Orleans.Runtime;
 namespace TeamBot.Orleans.Clustering;
 
 /// <summary>A client's list of gateways: the active silos in <c>teambot_membership</c> that accept clients.</summary>
-internal sealed class PostgresGatewayListProvider(NpgsqlDataSource dataSource, IOptions<ClusterOptions> cluster, IOptions<GatewayOptions> gateways) : IGatewayListProvider
+internal sealed class PostgresGatewayListProvider(TeamBotPostgresDataSource dataSource, IOptions<ClusterOptions> cluster, IOptions<GatewayOptions> gateways) : IGatewayListProvider
 {
     private readonly PostgresMembershipTable _table = new(dataSource, cluster);
 

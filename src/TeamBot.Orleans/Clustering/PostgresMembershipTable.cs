@@ -18,9 +18,9 @@ namespace TeamBot.Orleans.Clustering;
 /// </summary>
 /// <remarks>
 /// Orleans' own ADO.NET clustering needs schema scripts that its packages do not ship; this table needs only
-/// <see cref="Schema"/>, which it creates itself.
+/// <see cref="Schema"/>, which the silo creates unless told the tables were created ahead.
 /// </remarks>
-internal sealed class PostgresMembershipTable(NpgsqlDataSource dataSource, IOptions<ClusterOptions> cluster) : IMembershipTable
+internal sealed class PostgresMembershipTable(TeamBotPostgresDataSource postgres, IOptions<ClusterOptions> cluster) : IMembershipTable
 {
     public const string Schema = """
         create table if not exists teambot_membership_version (
@@ -40,13 +40,16 @@ internal sealed class PostgresMembershipTable(NpgsqlDataSource dataSource, IOpti
 
     private string ClusterId => cluster.Value.ClusterId;
 
+    private NpgsqlDataSource DataSource => postgres.Source;
+
     public async Task InitializeMembershipTable(bool tryInitTableVersion)
     {
-        await PostgresSchema.CreateAsync(dataSource, Schema, default).ConfigureAwait(false);
+        // The silo's start: checks the server has room for the silos' pools and that the tables are there.
+        await postgres.InitializeAsync().ConfigureAwait(false);
 
         if (tryInitTableVersion)
         {
-            await using NpgsqlCommand init = dataSource.CreateCommand("insert into teambot_membership_version (cluster_id, version, etag) values ($1, 0, 0) on conflict do nothing");
+            await using NpgsqlCommand init = DataSource.CreateCommand("insert into teambot_membership_version (cluster_id, version, etag) values ($1, 0, 0) on conflict do nothing");
             init.Parameters.AddWithValue(ClusterId);
             await init.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
@@ -55,18 +58,23 @@ internal sealed class PostgresMembershipTable(NpgsqlDataSource dataSource, IOpti
     public async Task DeleteMembershipTableEntries(string clusterId)
     {
         // Two statements with positional parameters must go as a batch: PostgreSQL prepares one statement per command.
-        await using NpgsqlBatch batch = dataSource.CreateBatch();
+        await using NpgsqlBatch batch = DataSource.CreateBatch();
         batch.BatchCommands.Add(new NpgsqlBatchCommand("delete from teambot_membership where cluster_id = $1") { Parameters = { new() { Value = clusterId } } });
         batch.BatchCommands.Add(new NpgsqlBatchCommand("delete from teambot_membership_version where cluster_id = $1") { Parameters = { new() { Value = clusterId } } });
         await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Deletes every row not <see cref="SiloStatus.Active"/> that has not said it is alive since <paramref name="beforeDate"/>,
+    /// as Orleans' own providers do: a silo that died while joining or shutting down is never marked dead, and its row
+    /// would otherwise stay for ever.
+    /// </summary>
     public async Task CleanupDefunctSiloEntries(DateTimeOffset beforeDate)
     {
-        await using NpgsqlCommand command = dataSource.CreateCommand("delete from teambot_membership where cluster_id = $1 and i_am_alive < $2 and (entry->>'status')::int = $3");
+        await using NpgsqlCommand command = DataSource.CreateCommand("delete from teambot_membership where cluster_id = $1 and i_am_alive < $2 and (entry->>'status')::int <> $3");
         command.Parameters.AddWithValue(ClusterId);
         command.Parameters.AddWithValue(beforeDate.UtcDateTime);
-        command.Parameters.AddWithValue((int)SiloStatus.Dead);
+        command.Parameters.AddWithValue((int)SiloStatus.Active);
         await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
@@ -81,7 +89,7 @@ internal sealed class PostgresMembershipTable(NpgsqlDataSource dataSource, IOpti
     public async Task UpdateIAmAlive(MembershipEntry entry)
     {
         // Not a membership change: the etags stay, so concurrent protocol writes are not disturbed.
-        await using NpgsqlCommand command = dataSource.CreateCommand("update teambot_membership set i_am_alive = $3 where cluster_id = $1 and silo = $2");
+        await using NpgsqlCommand command = DataSource.CreateCommand("update teambot_membership set i_am_alive = $3 where cluster_id = $1 and silo = $2");
         command.Parameters.AddWithValue(ClusterId);
         command.Parameters.AddWithValue(entry.SiloAddress.ToParsableString());
         command.Parameters.AddWithValue(DateTime.SpecifyKind(entry.IAmAliveTime, DateTimeKind.Utc));
@@ -90,7 +98,7 @@ internal sealed class PostgresMembershipTable(NpgsqlDataSource dataSource, IOpti
 
     private async Task<MembershipTableData> ReadAsync(SiloAddress? key)
     {
-        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        await using NpgsqlConnection connection = await DataSource.OpenConnectionAsync().ConfigureAwait(false);
         await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead).ConfigureAwait(false);
         TableVersion version = await VersionAsync(connection, transaction, forUpdate: false).ConfigureAwait(false) ?? new TableVersion(0, "0");
         var rows = new List<Tuple<MembershipEntry, string>>();
@@ -119,7 +127,7 @@ internal sealed class PostgresMembershipTable(NpgsqlDataSource dataSource, IOpti
     /// <summary>Inserts (<paramref name="etag"/> null) or updates a row, if the row and the table are as the caller read them.</summary>
     private async Task<bool> WriteAsync(MembershipEntry entry, string? etag, TableVersion tableVersion)
     {
-        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        await using NpgsqlConnection connection = await DataSource.OpenConnectionAsync().ConfigureAwait(false);
         await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
         TableVersion? current = await VersionAsync(connection, transaction, forUpdate: true).ConfigureAwait(false);
         if (current is null || current.VersionEtag != tableVersion.VersionEtag)

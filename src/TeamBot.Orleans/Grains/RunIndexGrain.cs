@@ -1,52 +1,75 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Options;
 using Orleans;
-using Orleans.Runtime;
+using Orleans.Concurrency;
+using Orleans.Configuration;
+using TeamBot.Orleans.Contracts;
+using TeamBot.Orleans.Storage;
+using TeamBot.State;
 
 namespace TeamBot.Orleans.Grains;
 
-/// <summary>The list of runs, persisted in the TeamBot grain storage.</summary>
-internal sealed class RunIndexGrain([PersistentState("runs", TeamBotStorage.Name)] IPersistentState<RunIndex> index) : Grain, IRunIndexGrain
+/// <summary>
+/// The list of runs, kept by the backend's run index one entry per run. Stateless, so every silo answers its own
+/// callers and no one activation or row is rewritten for every run; reentrant, because a listing waits on run grains
+/// that may be waiting on this index.
+/// </summary>
+[StatelessWorker]
+[Reentrant]
+internal sealed class RunIndexGrain(TeamBotBackend backend, IOptions<ClusterOptions> cluster) : Grain, IRunIndexGrain
 {
-    public async Task AddAsync(string runId)
+    // Large enough that the watchdog lists a busy cluster's unfinished runs in a few round trips.
+    private const int UnfinishedPage = 1000;
+
+    private string ServiceId => cluster.Value.ServiceId;
+
+    public Task AddAsync(string runId) => backend.Index.AddRunAsync(ServiceId, runId, default);
+
+    public Task ReopenAsync(string runId) => backend.Index.MarkRunAsync(ServiceId, runId, finished: false, default);
+
+    public Task FinishAsync(string runId) => backend.Index.MarkRunAsync(ServiceId, runId, finished: true, default);
+
+    public async Task<RunListPage> ListAsync(RunListFilter filter, long after, int limit)
     {
-        if (!index.State.Runs.Contains(runId))
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        IReadOnlyList<RunIndexEntry> entries = await backend.Index.ListRunsAsync(ServiceId, filter, after, limit, default);
+        RunProgress[] runs = await Task.WhenAll(entries.Select(DescribeAsync));
+        return new RunListPage { Runs = [.. runs], Next = entries.Count < limit ? null : entries[^1].Position };
+    }
+
+    public async Task<IReadOnlyList<string>> ListUnfinishedAsync()
+    {
+        var runs = new List<string>();
+        long after = 0;
+        while (true)
         {
-            index.State.Runs.Add(runId);
-            index.State.Unfinished.Add(runId);
-            await index.WriteStateAsync();
+            IReadOnlyList<RunIndexEntry> page = await backend.Index.ListRunsAsync(ServiceId, RunListFilter.Unfinished, after, UnfinishedPage, default);
+            runs.AddRange(page.Select(entry => entry.RunId));
+            if (page.Count < UnfinishedPage)
+            {
+                return runs;
+            }
+
+            after = page[^1].Position;
         }
     }
 
-    public async Task ReopenAsync(string runId)
+    /// <summary>
+    /// A finished run's progress is its final saved state, exactly what its grain would report on waking, so it is read
+    /// rather than activated; an unfinished run's grain knows more than its last save, and is usually active anyway.
+    /// </summary>
+    private Task<RunProgress> DescribeAsync(RunIndexEntry entry)
     {
-        if (index.State.Runs.Contains(runId) && !index.State.Unfinished.Contains(runId))
+        if (entry is { Finished: true, Snapshot: { } json })
         {
-            index.State.Unfinished.Add(runId);
-            await index.WriteStateAsync();
+            var progress = new RunProgressTracker();
+            progress.Seed(JsonGrainStorage.Deserialize<OrchestrationStateDocument>(json, JsonGrainStorage.Key(ServiceId, "run", entry.RunId)));
+            return Task.FromResult(progress.Describe(entry.RunId, exists: true, int.MaxValue));
         }
+
+        return GrainFactory.GetGrain<IWorkflowRunGrain>(entry.RunId).GetProgressAsync(int.MaxValue);
     }
-
-    public async Task FinishAsync(string runId)
-    {
-        if (index.State.Unfinished.Remove(runId))
-        {
-            await index.WriteStateAsync();
-        }
-    }
-
-    public Task<IReadOnlyList<string>> ListAsync() => Task.FromResult<IReadOnlyList<string>>(index.State.Runs.ToList());
-
-    public Task<IReadOnlyList<string>> ListUnfinishedAsync() => Task.FromResult<IReadOnlyList<string>>(index.State.Unfinished.ToList());
-}
-
-/// <summary>The run index's persisted state.</summary>
-internal sealed class RunIndex
-{
-    /// <summary>Gets or sets every run id.</summary>
-    public List<string> Runs { get; set; } = [];
-
-    /// <summary>Gets or sets the runs not yet finished.</summary>
-    public List<string> Unfinished { get; set; } = [];
 }

@@ -110,15 +110,28 @@ public sealed class TeamBotClusterClient(IGrainFactory grains)
     /// is running.</returns>
     public Task<bool> ResumeAsync(string runId, TimeSpan? timeBudget = null) => grains.GetGrain<IWorkflowRunGrain>(runId).ResumeAsync(timeBudget);
 
-    /// <summary>Gets every run's progress, without events.</summary>
+    /// <summary>Gets every run's progress, without events, in the order they were submitted, a page at a time.</summary>
     public async Task<IReadOnlyList<RunProgress>> ListAsync()
     {
         var runs = new List<RunProgress>();
-        foreach (string id in await grains.GetGrain<IRunIndexGrain>(WorkflowRunGrain.RunIndexKey).ListAsync().ConfigureAwait(false))
+        long? after = 0;
+        while (after is { } position)
         {
-            runs.Add(await grains.GetGrain<IWorkflowRunGrain>(id).GetProgressAsync(int.MaxValue).ConfigureAwait(false));
+            RunListPage page = await ListAsync(RunListFilter.All, position).ConfigureAwait(false);
+            runs.AddRange(page.Runs);
+            after = page.Next;
         }
 
         return runs;
     }
+
+    /// <summary>
+    /// Gets one page of runs' progress, without events: a finished run's is read from its saved state, without
+    /// activating it; an unfinished run is asked.
+    /// </summary>
+    /// <param name="filter">Which runs.</param>
+    /// <param name="after">Where the page starts: 0, or the last page's <see cref="RunListPage.Next"/>.</param>
+    /// <param name="limit">The most runs on the page.</param>
+    public Task<RunListPage> ListAsync(RunListFilter filter, long after = 0, int limit = 200) =>
+        grains.GetGrain<IRunIndexGrain>(WorkflowRunGrain.RunIndexKey).ListAsync(filter, after, limit);
 }

@@ -14,7 +14,11 @@ public sealed class TeamBotClusterOptions
     /// <summary>Gets or sets the folder under which each run keeps <c>artifacts/</c> and <c>failures/</c>; shared by the silos.</summary>
     public string RunsDirectory { get; set; } = ".teambot/cluster";
 
-    /// <summary>Gets or sets where grain states live; <see langword="null"/> keeps them in this process's memory.</summary>
+    /// <summary>
+    /// Gets or sets where grain states live; <see langword="null"/> keeps them in the PostgreSQL of
+    /// <see cref="Clustering.PostgresClusteringExtensions.UseTeamBotPostgres"/> when the silo uses it, on its shared pool,
+    /// else in this process's memory. The backend must also implement <see cref="IRunIndexBackend"/>, as both built-in ones do.
+    /// </summary>
     public IJsonStateBackend? Backend { get; set; }
 
     /// <summary>Gets or sets how many times a piece of work is handed out when the cluster, not the agent, fails it.</summary>

@@ -30,18 +30,20 @@ public static class TeamBotSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(agents);
         var options = new TeamBotClusterOptions();
         configure?.Invoke(options);
-        IJsonStateBackend backend = options.Backend ?? new InMemoryJsonStateBackend();
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new SiloTeam(agents));
-        builder.Services.AddSingleton(services => new RunEpochs(backend, services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
+        builder.Services.AddSingleton(services => new RunEpochs(services.GetRequiredService<TeamBotBackend>().State, services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
 
         // Runs are driven by the same driver as in a process; only their agents' calls go to worker grains.
         builder.Services.AddSingleton<IRunDriver>(services => new RunDriver<TStage>(
             workflow,
             AgentRegistry.ForAll(new ClusterAgent(services.GetRequiredService<IGrainFactory>(), options, services.GetRequiredService<RunEpochs>(), services.GetRequiredService<ILogger<ClusterAgent>>())),
             options.Runner));
-        builder.Services.AddGrainStorage(TeamBotStorage.Name, (services, _) => new JsonGrainStorage(backend, services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
+
+        // The backend set in the options, else the PostgreSQL of UseTeamBotPostgres on this silo's shared pool, else memory.
+        builder.Services.AddSingleton(services => new TeamBotBackend(options.Backend ?? (IJsonStateBackend?)services.GetService<PostgresJsonStateBackend>() ?? new InMemoryJsonStateBackend()));
+        builder.Services.AddGrainStorage(TeamBotStorage.Name, (services, _) => new JsonGrainStorage(services.GetRequiredService<TeamBotBackend>().State, services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         builder.Services.AddHostedService<RunWatchdog>();
 
         // A worker call lasts as long as its agent; Orleans' default of 30 seconds would count a slow agent as a failure.

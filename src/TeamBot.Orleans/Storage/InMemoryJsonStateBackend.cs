@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Orleans.Storage;
+using TeamBot.Orleans.Contracts;
 
 namespace TeamBot.Orleans.Storage;
 
@@ -10,10 +13,12 @@ namespace TeamBot.Orleans.Storage;
 /// Grain states in this process's memory: for development on one machine, and for tests whose silos share a process.
 /// Unlike Orleans' memory storage it does not live in a grain, so it survives a silo's death in such tests.
 /// </summary>
-public sealed class InMemoryJsonStateBackend : IJsonStateBackend
+public sealed class InMemoryJsonStateBackend : IJsonStateBackend, IRunIndexBackend
 {
     private readonly ConcurrentDictionary<string, (byte[] Json, long Version)> _documents = new();
+    private readonly Dictionary<(string Service, string Run), (long Position, bool Finished)> _runs = [];
     private readonly Lock _gate = new();
+    private long _position;
 
     /// <summary>Gets the documents' keys.</summary>
     internal System.Collections.Generic.ICollection<string> Keys => _documents.Keys;
@@ -44,6 +49,50 @@ public sealed class InMemoryJsonStateBackend : IJsonStateBackend
             Check(key, expectedETag);
             _documents.TryRemove(key, out _);
             return Task.CompletedTask;
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task AddRunAsync(string serviceId, string runId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _runs.TryAdd((serviceId, runId), (++_position, false));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task MarkRunAsync(string serviceId, string runId, bool finished, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_runs.TryGetValue((serviceId, runId), out var run))
+            {
+                _runs[(serviceId, runId)] = (run.Position, finished);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<RunIndexEntry>> ListRunsAsync(string serviceId, RunListFilter filter, long after, int limit, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<RunIndexEntry>>(_runs
+                .Where(run => run.Key.Service == serviceId && run.Value.Position > after && filter switch
+                {
+                    RunListFilter.Finished => run.Value.Finished,
+                    RunListFilter.Unfinished => !run.Value.Finished,
+                    _ => true,
+                })
+                .OrderBy(run => run.Value.Position)
+                .Take(limit)
+                .Select(run => new RunIndexEntry(run.Key.Run, run.Value.Position, run.Value.Finished, run.Value.Finished ? Get(JsonGrainStorage.Key(serviceId, "run", run.Key.Run)) : null))
+                .ToList());
         }
     }
 
