@@ -67,7 +67,10 @@ public sealed class JournalTests
         await Hosts.RunBehaviour.WaitUntilAsync(() => store.Held);
         team.Gate("BETA").SetResult();
         await Hosts.RunBehaviour.WaitUntilAsync(() => team.StagesWorked().Contains("GAMMA") && team.Running == 0);
-        await Task.Delay(200);
+
+        // GAMMA's agent has returned; its result reaches the driver's queue a few continuations later, which a machine
+        // busy with other test assemblies can delay well past a few milliseconds.
+        await Task.Delay(1000);
         hold.SetResult();
         WorkflowResult result = await running.WaitAsync(TimeSpan.FromSeconds(30));
 
