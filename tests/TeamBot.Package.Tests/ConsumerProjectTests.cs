@@ -10,7 +10,8 @@ namespace TeamBot.Package.Tests;
 /// The real consumer test: a fresh console project references the packed package by version, drops a stages.yaml
 /// beside its .csproj, builds and runs. Nothing here shares the repo's build settings.
 /// </summary>
-public sealed class ConsumerProjectTests(PackedPackageFixture package) : IClassFixture<PackedPackageFixture>
+[Collection(PackedPackagesGroup.Name)]
+public sealed class ConsumerProjectTests(PackedPackageFixture package)
 {
     [Fact]
     public void The_package_holds_the_runtime_the_compiler_components_and_the_props()

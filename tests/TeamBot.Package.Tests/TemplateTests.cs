@@ -5,7 +5,8 @@ using System.IO;
 namespace TeamBot.Package.Tests;
 
 /// <summary><c>dotnet new teambot</c> from the freshly packed template, built against the freshly packed packages and run offline.</summary>
-public sealed class TemplateTests(PackedPackageFixture package) : IClassFixture<PackedPackageFixture>
+[Collection(PackedPackagesGroup.Name)]
+public sealed class TemplateTests(PackedPackageFixture package)
 {
     [Fact]
     public void The_template_creates_a_project_that_builds_and_runs_offline()
