@@ -2,6 +2,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Orleans;
 using Orleans.Placement;
+using Orleans.Runtime;
 using TeamBot.Agents;
 using TeamBot.Orleans.Hosting;
 using TeamBot.Orleans.Storage;
@@ -20,9 +21,11 @@ internal sealed class AgentWorkerGrain(SiloTeam team, RunEpochs epochs) : Grain,
     {
         try
         {
-            if (ticket is not null)
+            if (ticket is not null && await epochs.IsTakenOverAsync(ticket.RunId, ticket.Epoch, cancellationToken))
             {
-                await epochs.EnsureCurrentAsync(ticket.RunId, ticket.Epoch, cancellationToken);
+                // An Orleans exception, which crosses the wire (the core's RunFencedException has no codec); the caller
+                // reads the epoch itself and stops its session.
+                throw new OrleansException($"Run '{ticket.RunId}' was taken over since this call (epoch {ticket.Epoch}) was handed out; its agent does not start.");
             }
 
             return await team.Agents.Get(request.AgentId).RunAsync(request, cancellationToken);

@@ -34,6 +34,18 @@ internal sealed class RunEpochs(IJsonStateBackend backend, string serviceId)
         return epoch;
     }
 
+    /// <summary>
+    /// Whether this silo's storage shows run <paramref name="runId"/> taken over since <paramref name="epoch"/>. A silo
+    /// that holds no epoch for the run cannot tell (state in each silo's own memory, for development), so that is not
+    /// stale: the run's own session checks its fence before and after every call in any case.
+    /// </summary>
+    public async ValueTask<bool> IsTakenOverAsync(string runId, long epoch, CancellationToken cancellationToken)
+    {
+        string key = Key(runId);
+        (byte[]? json, _) = await backend.ReadAsync(key, cancellationToken).ConfigureAwait(false);
+        return json is not null && JsonGrainStorage.Deserialize<RunEpoch>(json, key).Epoch != epoch;
+    }
+
     /// <summary>Returns when <paramref name="epoch"/> is still run <paramref name="runId"/>'s epoch.</summary>
     /// <exception cref="RunFencedException">An activation took the run over since.</exception>
     public async ValueTask EnsureCurrentAsync(string runId, long epoch, CancellationToken cancellationToken)
