@@ -43,6 +43,9 @@ internal sealed class PostgresScratch : IAsyncDisposable
         return scratch;
     }
 
+    /// <summary>A command run as the admin; name the schema's tables with <see cref="Name"/>.</summary>
+    public NpgsqlCommand AdminCommand(string sql) => _admin.CreateCommand(sql);
+
     public async ValueTask DisposeAsync()
     {
         // The test's pools may still hold the role's connections.
@@ -51,7 +54,8 @@ internal sealed class PostgresScratch : IAsyncDisposable
         await _admin.DisposeAsync();
     }
 
-    private async Task ExecuteAsync(string sql)
+    /// <summary>Runs <paramref name="sql"/> as the admin, for example to audit the role's writes with a trigger.</summary>
+    public async Task ExecuteAsync(string sql)
     {
         await using NpgsqlCommand command = _admin.CreateCommand(sql);
         await command.ExecuteNonQueryAsync();
