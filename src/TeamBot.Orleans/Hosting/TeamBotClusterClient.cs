@@ -10,6 +10,8 @@ using TeamBot.Orleans.Contracts;
 using TeamBot.Orleans.Grains;
 using TeamBot.Rules;
 
+using TeamBot.Orleans.Storage;
+
 namespace TeamBot.Orleans.Hosting;
 
 /// <summary>Submits objectives to a TeamBot cluster and follows their runs.</summary>
@@ -50,8 +52,11 @@ public sealed class TeamBotClusterClient(IGrainFactory grains)
         }
     }
 
-    /// <summary>Whether a call failed because a silo (the run's, or this client's gateway) died or the connection dropped.</summary>
-    private static bool IsFailover(Exception exception) => exception is OrleansException or TimeoutException;
+    /// <summary>
+    /// Whether a call failed because a silo (the run's, or this client's gateway) died or the connection dropped. A
+    /// database failure is not one: asking again would only delay the database's own message (permission denied, say).
+    /// </summary>
+    private static bool IsFailover(Exception exception) => exception is (OrleansException and not TeamBotStorageException) or TimeoutException;
 
     /// <summary>Reports the run's events as they happen until it ends, and returns its last progress.</summary>
     /// <remarks>Events are kept per session: after a failover or a resume the new session's events follow.</remarks>
