@@ -2,7 +2,7 @@
 -- index (one row per run) and the cluster membership. The silos create them on start when they are missing. To create
 -- them ahead, as a role with create rights, for silos whose role has only DML rights:
 --   psql "$CONNECTION" -f deploy/postgresql/teambot.sql
---   grant select, insert, update, delete on teambot_grain_state, teambot_runs, teambot_membership_version, teambot_membership to teambot_silo;
+--   grant select, insert, update, delete on teambot_grain_state, teambot_runs, teambot_membership_version, teambot_membership to teambot;
 -- and start the silos with --no-create-schema (TeamBotPostgresOptions.CreateSchema = false); a silo that finds every
 -- table issues no DDL either way.
 -- Kept equal to PostgresJsonStateBackend.Schema, PostgresRunIndex.Schema and PostgresMembershipTable.Schema by a test.

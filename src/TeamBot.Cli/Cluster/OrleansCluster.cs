@@ -81,7 +81,7 @@ public sealed class OrleansCluster<TStage>(IWorkflowDefinition<TStage> workflow)
             (string runId, bool submitted) = await cluster.SubmitAsync(objective, overrides: runOverrides).ConfigureAwait(false);
             if (!submitted)
             {
-                throw new WorkflowStateException($"The cluster at {connection} already has a run '{runId}'. See it with 'teambot status --cluster {connection}'.");
+                throw new WorkflowStateException($"The cluster at {ClusterConnection.Shown(connection)} already has a run '{runId}'. See it with 'teambot status --cluster {ClusterConnection.Shown(connection)}'.");
             }
 
             return await FollowAsync(cluster, connection, runId, progress, cancellationToken).ConfigureAwait(false);
@@ -95,7 +95,7 @@ public sealed class OrleansCluster<TStage>(IWorkflowDefinition<TStage> workflow)
         {
             if (!await cluster.ResumeAsync(runId, timeBudget).ConfigureAwait(false))
             {
-                throw new WorkflowStateException($"The cluster at {connection} has no stopped run '{runId}' to resume: there is no such run, or it is running. See: teambot status --cluster {connection}");
+                throw new WorkflowStateException($"The cluster at {ClusterConnection.Shown(connection)} has no stopped run '{runId}' to resume: there is no such run, or it is running. See: teambot status --cluster {ClusterConnection.Shown(connection)}");
             }
 
             return await FollowAsync(cluster, connection, runId, progress, cancellationToken).ConfigureAwait(false);
@@ -116,7 +116,7 @@ public sealed class OrleansCluster<TStage>(IWorkflowDefinition<TStage> workflow)
     private static async Task<WorkflowResult> FollowAsync(TeamBotClusterClient cluster, string connection, string runId, IProgress<WorkflowEvent> progress, CancellationToken cancellationToken)
     {
         RunProgress end = await cluster.WatchAsync(runId, progress, cancellationToken).ConfigureAwait(false);
-        return end.ToResult($"cluster {connection}, run {runId}", $"the silos' runs folder, {runId}");
+        return end.ToResult($"cluster {ClusterConnection.Shown(connection)}, run {runId}", $"{runId} under each silo's runs folder (by default .teambot/cluster/{runId} in the folder the silo was started in)");
     }
 
     /// <summary>Connects a client for one command, and stops it cleanly once the command is done.</summary>

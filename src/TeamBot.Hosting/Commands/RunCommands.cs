@@ -68,7 +68,7 @@ internal static class RunCommands
         }
         catch (OperationCanceledException)
         {
-            view.Message($"Stopped watching. The run goes on in the cluster; see it with: teambot status --cluster {connection}, or stop it with: teambot cancel {runId} --cluster {connection}");
+            view.Message($"Stopped watching. The run goes on in the cluster; see it with: teambot status --cluster {ClusterConnection.Shown(connection)}, or stop it with: teambot cancel {runId} --cluster {ClusterConnection.Shown(connection)}");
             return ExitCodes.Cancelled;
         }
         catch (WorkflowStateException ex)
@@ -142,7 +142,7 @@ internal static class RunCommands
         {
             if (feature is null)
             {
-                await context.Error.WriteLineAsync($"Name the run to resume in the cluster; 'teambot status --cluster {connection}' lists them.").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"Name the run to resume in the cluster; 'teambot status --cluster {ClusterConnection.Shown(connection)}' lists them.").ConfigureAwait(false);
                 return ExitCodes.BadInput;
             }
 

@@ -39,7 +39,7 @@ internal static class StatusCommand
         var runs = (await cluster.ListAsync(connection, cancellationToken).ConfigureAwait(false)).Where(run => feature is null || run.RunId == feature).ToList();
         if (runs.Count == 0)
         {
-            await context.Output.WriteLineAsync($"No runs in the cluster at {connection}.").ConfigureAwait(false);
+            await context.Output.WriteLineAsync($"No runs in the cluster at {ClusterConnection.Shown(connection)}.").ConfigureAwait(false);
             return ExitCodes.Complete;
         }
 
