@@ -8,9 +8,8 @@ using TeamBot.Execution;
 using TeamBot.Objectives;
 using TeamBot.Orleans.Contracts;
 using TeamBot.Orleans.Grains;
-using TeamBot.Rules;
-
 using TeamBot.Orleans.Storage;
+using TeamBot.Rules;
 
 namespace TeamBot.Orleans.Hosting;
 
