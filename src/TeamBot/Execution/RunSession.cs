@@ -195,31 +195,28 @@ internal sealed class RunSession<TStage>
             await _recorder.SaveAsync(_state, Now).ConfigureAwait(false);
         }
 
-        foreach (Decision<TStage> decision in _roundDecisions)
+        foreach ((Decision<TStage> decision, ExecutionCommand<TStage> command) in RoundCommands())
         {
-            foreach (ExecutionCommand<TStage> command in decision.Commands)
+            switch (command)
             {
-                switch (command)
-                {
-                    case SaveState<TStage>:
-                        break;
-                    case Notify<TStage> notify:
-                        _reporter.Report(notify);
-                        break;
-                    case FinishRun<TStage>:
-                        return true;
-                    case RunGroupMembers<TStage> group:
-                        StartGroup(group, decision.State, cancellationToken);
-                        break;
-                    case AgentCommand<TStage> work:
-                        Track(_work.StartAsync(work, decision.State, cancellationToken));
-                        break;
-                    case WriteReviewFailureReport<TStage>:
-                        break; // written before the round was recorded
+                case SaveState<TStage>:
+                    break;
+                case Notify<TStage> notify:
+                    _reporter.Report(notify);
+                    break;
+                case FinishRun<TStage>:
+                    return true;
+                case RunGroupMembers<TStage> group:
+                    StartGroup(group, decision.State, cancellationToken);
+                    break;
+                case AgentCommand<TStage> work:
+                    Track(_work.StartAsync(work, decision.State, cancellationToken));
+                    break;
+                case WriteReviewFailureReport<TStage>:
+                    break; // written before the round was recorded
 
-                    default:
-                        throw new InvalidOperationException($"The driver cannot carry out {command.GetType().Name}.");
-                }
+                default:
+                    throw new InvalidOperationException($"The driver cannot carry out {command.GetType().Name}.");
             }
         }
 
@@ -233,38 +230,25 @@ internal sealed class RunSession<TStage>
     /// </summary>
     private async Task WriteReportsAsync()
     {
-        foreach (Decision<TStage> decision in _roundDecisions)
+        foreach ((_, ExecutionCommand<TStage> command) in RoundCommands())
         {
-            foreach (ExecutionCommand<TStage> command in decision.Commands)
+            if (command is WriteReviewFailureReport<TStage> report)
             {
-                if (command is WriteReviewFailureReport<TStage> report)
+                if (_fence is not null)
                 {
-                    if (_fence is not null)
-                    {
-                        await _fence.EnsureCurrentAsync(CancellationToken.None).ConfigureAwait(false);
-                    }
-
-                    await ReviewFailureReport.WriteAsync(Path.Combine(_runDirectory, "failures"), _workflow.GetStageName(report.Stage), report.Attempts).ConfigureAwait(false);
+                    await _fence.EnsureCurrentAsync(CancellationToken.None).ConfigureAwait(false);
                 }
+
+                await ReviewFailureReport.WriteAsync(Path.Combine(_runDirectory, "failures"), _workflow.GetStageName(report.Stage), report.Attempts).ConfigureAwait(false);
             }
         }
     }
 
-    private bool AsksToSave()
-    {
-        foreach (Decision<TStage> decision in _roundDecisions)
-        {
-            foreach (ExecutionCommand<TStage> command in decision.Commands)
-            {
-                if (command is SaveState<TStage>)
-                {
-                    return true;
-                }
-            }
-        }
+    private bool AsksToSave() => RoundCommands().Any(item => item.Command is SaveState<TStage>);
 
-        return false;
-    }
+    /// <summary>The round's commands in the order they were decided, each with the decision that gave it.</summary>
+    private IEnumerable<(Decision<TStage> Decision, ExecutionCommand<TStage> Command)> RoundCommands() =>
+        _roundDecisions.SelectMany(decision => decision.Commands, (decision, command) => (decision, command));
 
     private void StartGroup(RunGroupMembers<TStage> command, RunState<TStage> state, CancellationToken cancellationToken)
     {

@@ -56,6 +56,9 @@ public sealed class JournalTests
         var team = new FakeTeam();
         team.Gate("ALPHA");
         team.Gate("BETA");
+
+        // GAMMA starts when ALPHA's slot frees; held too, or it can finish before ALPHA's round is taken and join it.
+        team.Gate("GAMMA");
         var runner = new WorkflowRunner<GroupsStage>(Groups.Definition, AgentRegistry.ForAll(team), store, new WorkflowRunnerOptions { WorkingDirectory = Path.GetTempPath(), RunDirectory = Path.Combine(Path.GetTempPath(), "teambot-tests", Guid.NewGuid().ToString("N")) });
         Task<WorkflowResult> running = runner.RunAsync(TestRun.Objective);
         await Hosts.RunBehaviour.WaitUntilAsync(() => team.StagesWorked().Count(stage => stage is "ALPHA" or "BETA") == 2);
@@ -66,6 +69,7 @@ public sealed class JournalTests
         team.Gate("ALPHA").SetResult();
         await Hosts.RunBehaviour.WaitUntilAsync(() => store.Held);
         team.Gate("BETA").SetResult();
+        team.Gate("GAMMA").SetResult();
         await Hosts.RunBehaviour.WaitUntilAsync(() => team.StagesWorked().Contains("GAMMA") && team.Running == 0);
 
         // GAMMA's agent has returned; its result reaches the driver's queue a few continuations later, which a machine
