@@ -116,7 +116,9 @@ public sealed class OrleansCluster<TStage>(IWorkflowDefinition<TStage> workflow)
     private static async Task<WorkflowResult> FollowAsync(TeamBotClusterClient cluster, string connection, string runId, IProgress<WorkflowEvent> progress, CancellationToken cancellationToken)
     {
         RunProgress end = await cluster.WatchAsync(runId, progress, cancellationToken).ConfigureAwait(false);
-        return end.ToResult($"cluster {ClusterConnection.Shown(connection)}, run {runId}", $"{runId} under each silo's runs folder (by default .teambot/cluster/{runId} in the folder the silo was started in)");
+
+        // Where the silos keep the run's files, relative to the folder each was started in (serve's default runs folder).
+        return end.ToResult($"cluster {ClusterConnection.Shown(connection)}, run {runId}", Path.Combine(".teambot", "cluster", runId));
     }
 
     /// <summary>Connects a client for one command, and stops it cleanly once the command is done.</summary>
