@@ -1,0 +1,94 @@
+using System;
+using System.IO;
+using Microsoft.Extensions.FileSystemGlobbing;
+
+namespace TeamBot.Agents.Tools;
+
+/// <summary>
+/// Resolves the paths a model gives to files inside the workspace, and refuses the rest: absolute paths, <c>..</c> out
+/// of it, symbolic links that lead out of it, denied files, and writes outside the writable globs.
+/// </summary>
+internal sealed class WorkspacePaths
+{
+    private readonly Matcher _denied = new(StringComparison.Ordinal);
+    private readonly Matcher _writable = new(StringComparison.Ordinal);
+
+    public WorkspacePaths(WorkspacePolicy policy)
+    {
+        // The workspace's own real path: a root reached through a link must not make every file look outside it.
+        string root = Path.GetFullPath(policy.Root);
+        Root = Path.TrimEndingDirectorySeparator(new DirectoryInfo(root).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? root);
+        _denied.AddIncludePatterns(policy.Denied);
+        _writable.AddIncludePatterns(policy.Writable);
+    }
+
+    /// <summary>Gets the workspace's full path.</summary>
+    public string Root { get; }
+
+    /// <summary>Resolves <paramref name="path"/>, or says why the tool may not use it.</summary>
+    /// <returns>The full path and the path relative to the workspace (with <c>/</c>), or the refusal.</returns>
+    public (string? Full, string Relative, string? Refusal) Resolve(string? path, bool write)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return (null, "", "a path relative to the workspace is needed");
+        }
+
+        if (Path.IsPathRooted(path))
+        {
+            return (null, path, $"'{path}' is an absolute path; give a path relative to the workspace");
+        }
+
+        string full = Path.GetFullPath(Path.Combine(Root, path));
+        if (!Inside(full))
+        {
+            return (null, path, $"'{path}' leaves the workspace");
+        }
+
+        if (!Inside(RealPath(full)))
+        {
+            return (null, path, $"'{path}' goes through a symbolic link that leads out of the workspace");
+        }
+
+        string relative = Path.GetRelativePath(Root, full).Replace(Path.DirectorySeparatorChar, '/');
+        if (relative != "." && _denied.Match(relative).HasMatches)
+        {
+            return (null, relative, $"'{relative}' is not open to agents");
+        }
+
+        if (write && !_writable.Match(relative).HasMatches)
+        {
+            return (null, relative, $"this stage may not write '{relative}'");
+        }
+
+        return (full, relative, null);
+    }
+
+    /// <summary>Whether <paramref name="relative"/> (with <c>/</c>) may be listed and read.</summary>
+    public bool IsVisible(string relative) => !_denied.Match(relative).HasMatches;
+
+    private bool Inside(string full) =>
+        full == Root || full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>The path with every symbolic link on the way, including the last, resolved: where a write would land.</summary>
+    private string RealPath(string full)
+    {
+        string current = Root;
+        foreach (string part in Path.GetRelativePath(Root, full).Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part == ".")
+            {
+                continue;
+            }
+
+            current = Path.Combine(current, part);
+            FileSystemInfo entry = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
+            if (entry.LinkTarget is not null)
+            {
+                current = entry.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? current;
+            }
+        }
+
+        return current;
+    }
+}

@@ -1,0 +1,27 @@
+using System;
+using System.Collections.Immutable;
+
+namespace TeamBot.Agents.Tools;
+
+/// <summary>
+/// What a stage's agents may do in the workspace: which paths they may write (and which no tool may touch), which
+/// commands they may run, and the limits on a command.
+/// </summary>
+/// <param name="Root">The workspace: every path a tool takes is relative to it and must stay inside it.</param>
+public sealed record WorkspacePolicy(string Root)
+{
+    /// <summary>Gets the globs (relative to <see cref="Root"/>) of the files the agents may write; empty: none, the tools are read-only.</summary>
+    public ImmutableArray<string> Writable { get; init; } = [];
+
+    /// <summary>Gets the globs no tool may read, list or write, whatever <see cref="Writable"/> says.</summary>
+    public ImmutableArray<string> Denied { get; init; } = [".git/**", ".teambot/**", "**/.env"];
+
+    /// <summary>Gets the commands (program names, as on <c>PATH</c>) the agents may run; empty: no command tool.</summary>
+    public ImmutableArray<string> Commands { get; init; } = [];
+
+    /// <summary>Gets how long a command may run before it and its children are killed.</summary>
+    public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Gets the most characters a tool returns to the model; output past it is cut, saying so.</summary>
+    public int OutputLimit { get; init; } = 32_000;
+}
