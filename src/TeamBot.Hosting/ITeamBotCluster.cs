@@ -73,6 +73,12 @@ public sealed record ClusterServeOptions(int SiloPort, int GatewayPort, int Prim
 
     /// <summary>Gets a value indicating whether the silo creates missing tables; <see langword="false"/> when they were created ahead by a privileged role.</summary>
     public bool CreateSchema { get; init; } = true;
+
+    /// <summary>
+    /// Gets how long one attempt at an agent call may take before it is handed out again (a call lost with a silo that
+    /// died, or a hung worker); <see langword="null"/>: 5 minutes. Set it above your agents' longest call.
+    /// </summary>
+    public TimeSpan? WorkAttemptTimeout { get; init; }
 }
 
 /// <summary>One run as the cluster reports it.</summary>

@@ -8,7 +8,8 @@ using TeamBot.Hosting;
 using TeamBot.SiloHost;
 
 // Usage: TeamBot.SiloHost <postgres connection> <silo port> <gateway port> <runs folder> <calls file>
-// Serves one silo as `teambot serve --postgres … --address 127.0.0.1` does, until SIGTERM (a graceful stop) or a kill.
+// Serves one silo as `teambot serve --postgres … --address 127.0.0.1 --work-attempt-timeout 00:00:20` does, until
+// SIGTERM (a graceful stop) or a kill.
 string connection = args[0];
 int siloPort = int.Parse(args[1], CultureInfo.InvariantCulture);
 int gatewayPort = int.Parse(args[2], CultureInfo.InvariantCulture);
@@ -16,6 +17,9 @@ var options = new ClusterServeOptions(siloPort, gatewayPort, siloPort, connectio
 {
     Address = "127.0.0.1",
     PostgresPoolSize = 8,
+
+    // The agent's calls take at most 150 ms: a call lost with a killed silo is handed out again well inside the test.
+    WorkAttemptTimeout = TimeSpan.FromSeconds(20),
 };
 var agent = new RecordingAgent(new OfflineAgent(), args[4], $"silo-{siloPort}");
 

@@ -55,6 +55,7 @@ public sealed class OrleansCluster<TStage>(IWorkflowDefinition<TStage> workflow)
             .AddTeamBot(workflow, AgentRegistry.ForAll(agent), cluster =>
             {
                 cluster.RunsDirectory = options.RunsDirectory;
+                cluster.WorkAttemptTimeout = options.WorkAttemptTimeout ?? cluster.WorkAttemptTimeout;
                 cluster.Runner = new WorkflowRunnerOptions { WorkingDirectory = Directory.GetCurrentDirectory() };
             }));
         using IHost host = builder.Build();

@@ -20,11 +20,16 @@ internal static class ServeCommand
         var advertise = new Option<string?>("--advertise") { Description = "With --postgres: the address other silos and clients reach this silo at (default: --address, else the machine's network address, else 127.0.0.1)." };
         var poolSize = new Option<int?>("--postgres-pool-size") { Description = "With --postgres: the most connections this silo opens; at most (max_connections - 10) / silos (default: the connection string's Maximum Pool Size, else 20)." };
         var expectedSilos = new Option<int?>("--expected-silos") { Description = "With --postgres: how many silos share the server; the silo refuses to start when max_connections cannot hold all their pools (default: 3)." };
+        var attemptTimeout = new Option<TimeSpan?>("--work-attempt-timeout")
+        {
+            Description = "How long one attempt at an agent call may take before it is handed out again, e.g. after a silo died with it (hh:mm:ss; default 00:05:00). Set it above your agents' longest call.",
+            Validators = { result => { if (result.GetValueOrDefault<TimeSpan?>() is { } value && value <= TimeSpan.Zero) { result.AddError("--work-attempt-timeout must be a positive duration such as 00:05:00."); } } },
+        };
         var noCreateSchema = new Option<bool>("--no-create-schema") { Description = "With --postgres: never create tables; they were created ahead with deploy/postgresql/teambot.sql by a role with create rights." };
         var agents = new AgentChoice();
         var command = new Command("serve", "Run a silo of a TeamBot cluster (Orleans) until Ctrl+C.")
         {
-            siloPort, gatewayPort, primary, postgres, address, advertise, poolSize, expectedSilos, noCreateSchema,
+            siloPort, gatewayPort, primary, postgres, address, advertise, poolSize, expectedSilos, noCreateSchema, attemptTimeout,
         };
         agents.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -47,6 +52,7 @@ internal static class ServeCommand
                 PostgresPoolSize = parse.GetValue(poolSize),
                 ExpectedSilos = parse.GetValue(expectedSilos),
                 CreateSchema = !parse.GetValue(noCreateSchema),
+                WorkAttemptTimeout = parse.GetValue(attemptTimeout),
             };
             try
             {

@@ -144,8 +144,20 @@ public sealed class ClusterFaultTests(ITestOutputHelper output)
             }
 
             await using var backend = new PostgresJsonStateBackend(scratch.ConnectionString);
-            await WaitAsync(async () => (await Task.WhenAll(runs.Select(run => StatusAsync(backend, run)))).All(status => status == RunStatus.Complete), TimeSpan.FromMinutes(4), $"every run of the {fault} batch to complete");
-            return clock.Elapsed;
+            var waited = Stopwatch.StartNew();
+            while (true)
+            {
+                SavedRun<Stage>?[] saved = await Task.WhenAll(runs.Select(run => LoadAsync(backend, run)));
+                if (saved.All(run => run?.State.Status == RunStatus.Complete))
+                {
+                    return clock.Elapsed;
+                }
+
+                Assert.True(waited.Elapsed < TimeSpan.FromMinutes(4), $"waited 4 minutes for every run of the {fault} batch to complete; unfinished:\n" + string.Join('\n', runs.Zip(saved)
+                    .Where(pair => pair.Second?.State.Status != RunStatus.Complete)
+                    .Select(pair => $"{pair.First}: {pair.Second?.State.Status.ToString() ?? "not saved"} at {pair.Second?.State.CurrentStage}, last agent call {AgentCallStart.ReadAll(folder).LastOrDefault(call => call.Run == pair.First)}")));
+                await Task.Delay(200);
+            }
         }
 
         async Task InjectAsync(ClusterFault fault)
@@ -180,12 +192,12 @@ public sealed class ClusterFaultTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task<RunStatus?> StatusAsync(IJsonStateBackend backend, string run)
+    private static async Task<SavedRun<Stage>?> LoadAsync(IJsonStateBackend backend, string run)
     {
         SavedRun<Stage>? saved = await ClusterRunState.LoadAsync(Workflow.Definition, backend, OrleansCluster<Stage>.ClusterId, run);
         RunStatus? status = saved?.State.Status;
         Assert.True(status is null or RunStatus.InProgress or RunStatus.Complete, $"{run} ended {status}: {saved?.Document.Error}");
-        return status;
+        return saved;
     }
 
     private static string Describe(ClusterFault fault) => fault switch

@@ -48,6 +48,8 @@ internal sealed class SiloProcess : IDisposable
             start.ArgumentList.Add(argument);
         }
 
+        // TeamBot's own log lines (sessions resumed, failed, fenced) too, for a failure's report; Orleans' stay at warnings.
+        start.Environment["Logging__LogLevel__TeamBot"] = "Information";
         var silo = new SiloProcess(Process.Start(start)!, siloPort);
         var waited = Stopwatch.StartNew();
         while (!silo.Output.Contains("Silo up", StringComparison.Ordinal))
