@@ -12,6 +12,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
 using TeamBot.AcceptanceTests;
 using TeamBot.Agents;
+using TeamBot.Agents.Tools;
 
 namespace TeamBot.Agents;
 
@@ -20,12 +21,16 @@ namespace TeamBot.Agents;
 /// conversation across stages, opened with its persona; prompts come from <see cref="PromptBuilder"/>; answers stream
 /// in, and transient failures (HTTP 429 and 5xx) are retried.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The tool-calling wrapper only delegates to the caller's client, which this agent does not own; disposing it would dispose that client.")]
 public sealed partial class ChatClientAgent : IStageAgent
 {
     /// <summary>The line that starts each artifact in an answer; the prompt asks the model for it.</summary>
     internal const string ArtifactMarker = "=== artifact: ";
 
     private readonly IChatClient _client;
+
+    // The same client, answering the model's tool calls: used when a call gets workspace tools.
+    private readonly IChatClient _withTools;
     private readonly ChatClientAgentOptions _options;
     private readonly Dictionary<string, Conversation> _conversations = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -35,6 +40,7 @@ public sealed partial class ChatClientAgent : IStageAgent
     {
         ArgumentNullException.ThrowIfNull(client);
         _client = client;
+        _withTools = new FunctionInvokingChatClient(client);
         _options = options ?? new ChatClientAgentOptions();
     }
 
@@ -49,13 +55,16 @@ public sealed partial class ChatClientAgent : IStageAgent
         try
         {
             conversation.Messages.Add(new ChatMessage(ChatRole.User, PromptBuilder.Build(request) + ArtifactInstructions(request)));
-            string answer = await AskAsync(request, conversation.Messages, cancellationToken).ConfigureAwait(false);
+            var toolCalls = new List<ToolCall>();
+            WorkspaceTools? tools = _options.Workspace?.Invoke(request) is { } policy ? new WorkspaceTools(policy, call => { lock (toolCalls) { toolCalls.Add(call); } }) : null;
+            string answer = await AskAsync(request, conversation.Messages, tools, cancellationToken).ConfigureAwait(false);
             conversation.Messages.Add(new ChatMessage(ChatRole.Assistant, answer));
             return new AgentResponse
             {
                 Output = answer,
                 Artifacts = Artifacts(answer, request.Context.RequiredArtifacts),
                 ScenarioResults = request.Task == AgentTask.RunAcceptanceTests ? ScenarioResults(answer, request.Context.Scenarios) : [],
+                ToolCalls = [.. toolCalls],
             };
         }
         finally
@@ -108,14 +117,22 @@ public sealed partial class ChatClientAgent : IStageAgent
         return results.ToImmutable();
     }
 
-    private async Task<string> AskAsync(AgentRequest request, List<ChatMessage> messages, CancellationToken cancellationToken)
+    private async Task<string> AskAsync(AgentRequest request, List<ChatMessage> messages, WorkspaceTools? tools, CancellationToken cancellationToken)
     {
+        ChatOptions? chatOptions = _options.ChatOptions;
+        if (tools is not null)
+        {
+            chatOptions = chatOptions?.Clone() ?? new ChatOptions();
+            chatOptions.Tools = [.. chatOptions.Tools ?? [], .. tools.Functions];
+        }
+
+        IChatClient client = tools is null ? _client : _withTools;
         for (int attempt = 1; ; attempt++)
         {
             try
             {
                 var answer = new StringBuilder();
-                await foreach (ChatResponseUpdate update in _client.GetStreamingResponseAsync(messages, _options.ChatOptions, cancellationToken).ConfigureAwait(false))
+                await foreach (ChatResponseUpdate update in client.GetStreamingResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false))
                 {
                     answer.Append(update.Text);
                     _options.OnStreamed?.Invoke(request.AgentId, request.Context.Stage, update.Text);
@@ -190,4 +207,10 @@ public sealed record ChatClientAgentOptions
 
     /// <summary>Gets a callback for each streamed piece of an answer (agent id, stage, text), for a live view.</summary>
     public Action<string, string, string>? OnStreamed { get; init; }
+
+    /// <summary>
+    /// Gets what each call may do in the workspace: the tools it gets (<see cref="WorkspaceTools"/>) and their bounds;
+    /// <see langword="null"/>, or a function that returns <see langword="null"/> for a call: no tools, as before.
+    /// </summary>
+    public Func<AgentRequest, WorkspacePolicy?>? Workspace { get; init; }
 }

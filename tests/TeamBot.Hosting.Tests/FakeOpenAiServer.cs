@@ -38,6 +38,12 @@ internal sealed partial class FakeOpenAiServer : IAsyncDisposable
 
     public int Failures { get; private set; }
 
+    /// <summary>
+    /// Gets the tool calls to answer a prompt with, before its answer (null or none: answer at once). Once the tools'
+    /// results are back, the server answers the prompt as usual, after a line listing the results.
+    /// </summary>
+    public Func<string, (string Name, string Arguments)[]?>? ToolCallsFor { get; init; }
+
     public async ValueTask DisposeAsync()
     {
         _listener.Stop();
@@ -92,8 +98,34 @@ internal sealed partial class FakeOpenAiServer : IAsyncDisposable
             return;
         }
 
-        string prompt = request["messages"]!.AsArray().Last()!["content"]!.GetValue<string>();
-        string answer = Answer(prompt);
+        JsonArray messages = request["messages"]!.AsArray();
+        string prompt = messages.Last(message => message!["role"]!.GetValue<string>() == "user")!["content"]!.GetValue<string>();
+        string[] toolResults = messages.SkipWhile(message => message!["role"]!.GetValue<string>() != "user" || message["content"]!.GetValue<string>() != prompt)
+            .Where(message => message!["role"]!.GetValue<string>() == "tool").Select(message => message!["content"]!.GetValue<string>()).ToArray();
+        if (toolResults.Length == 0 && ToolCallsFor?.Invoke(prompt) is { Length: > 0 } calls && request["stream"]?.GetValue<bool>() == true)
+        {
+            context.Response.ContentType = "text/event-stream";
+            var toolEvents = new StringBuilder();
+            var toolCalls = new JsonArray();
+            for (int i = 0; i < calls.Length; i++)
+            {
+                toolCalls.Add(new JsonObject { ["index"] = i, ["id"] = $"call_{i}", ["type"] = "function", ["function"] = new JsonObject { ["name"] = calls[i].Name, ["arguments"] = calls[i].Arguments } });
+            }
+
+            toolEvents.Append("data: ").Append(JsonSerializer.Serialize(new JsonObject
+            {
+                ["id"] = "chatcmpl-1",
+                ["object"] = "chat.completion.chunk",
+                ["created"] = 1,
+                ["model"] = "fake",
+                ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = new JsonObject { ["role"] = "assistant", ["tool_calls"] = toolCalls }, ["finish_reason"] = null }),
+            })).Append("\n\n");
+            toolEvents.Append("data: ").Append(Chunk("", "tool_calls")).Append("\n\n").Append("data: [DONE]\n\n");
+            await WriteAsync(context, toolEvents.ToString());
+            return;
+        }
+
+        string answer = (toolResults.Length == 0 ? "" : $"Tool results: {string.Join(" | ", toolResults)}\n\n") + Answer(prompt);
         if (request["stream"]?.GetValue<bool>() == true)
         {
             context.Response.ContentType = "text/event-stream";

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
+using TeamBot.Agents;
 using TeamBot.Agents.Tools;
 
 namespace TeamBot.Hosting.Tests;
@@ -14,7 +15,7 @@ public sealed class WorkspaceToolsTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "teambot-workspace", Guid.NewGuid().ToString("N"));
     private readonly string _outside = Path.Combine(Path.GetTempPath(), "teambot-outside", Guid.NewGuid().ToString("N"));
-    private readonly List<WorkspaceToolCall> _calls = [];
+    private readonly List<ToolCall> _calls = [];
 
     public WorkspaceToolsTests()
     {
@@ -37,7 +38,7 @@ public sealed class WorkspaceToolsTests : IDisposable
 
         Assert.Equal("wrote src/new.txt (5 characters)", result);
         Assert.Equal("hello", File.ReadAllText(Path.Combine(_root, "src", "new.txt")));
-        WorkspaceToolCall call = Assert.Single(_calls);
+        ToolCall call = Assert.Single(_calls);
         Assert.Equal(("write_file", false, "wrote src/new.txt (5 characters)"), (call.Tool, call.Refused, call.Summary));
         Assert.Contains("\"path\":\"src/new.txt\"", call.Arguments, StringComparison.Ordinal);
     }

@@ -31,12 +31,12 @@ public sealed class WorkspaceTools
 
     private readonly WorkspacePolicy _policy;
     private readonly WorkspacePaths _paths;
-    private readonly Action<WorkspaceToolCall>? _onCall;
+    private readonly Action<ToolCall>? _onCall;
 
     /// <summary>Initializes a new instance of the <see cref="WorkspaceTools"/> class.</summary>
     /// <param name="policy">What the tools may do.</param>
     /// <param name="onCall">Told of every call once it returns (for the journal, the live view and transcripts).</param>
-    public WorkspaceTools(WorkspacePolicy policy, Action<WorkspaceToolCall>? onCall = null)
+    public WorkspaceTools(WorkspacePolicy policy, Action<ToolCall>? onCall = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         _policy = policy;
@@ -220,7 +220,7 @@ public sealed class WorkspaceTools
         new RecordedFunction(AIFunctionFactory.Create(method, new AIFunctionFactoryOptions { Name = name, Description = description, SerializerOptions = AIJsonUtilities.DefaultOptions }), _onCall);
 
     /// <summary>Tells the observer of each call, with its arguments and a one-line summary of its result.</summary>
-    private sealed class RecordedFunction(AIFunction inner, Action<WorkspaceToolCall>? onCall) : DelegatingAIFunction(inner)
+    private sealed class RecordedFunction(AIFunction inner, Action<ToolCall>? onCall) : DelegatingAIFunction(inner)
     {
         protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
         {
@@ -230,7 +230,7 @@ public sealed class WorkspaceTools
                 string text = result switch { string s => s, JsonElement element => element.ValueKind == JsonValueKind.String ? element.GetString() ?? "" : element.GetRawText(), _ => result?.ToString() ?? "" };
                 string summary = text.Split('\n', 2)[0];
                 string json = JsonSerializer.Serialize(arguments.ToDictionary(pair => pair.Key, pair => pair.Value), CompactJson.GetTypeInfo(typeof(Dictionary<string, object?>)));
-                onCall(new WorkspaceToolCall(Name, json, summary, text.StartsWith(RefusedPrefix, StringComparison.Ordinal)));
+                onCall(new ToolCall(Name, json, summary, text.StartsWith(RefusedPrefix, StringComparison.Ordinal)));
             }
 
             return result;

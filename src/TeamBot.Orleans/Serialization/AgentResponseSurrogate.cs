@@ -13,6 +13,7 @@ internal struct AgentResponseSurrogate
     [Id(1)] public Dictionary<string, string> Artifacts;
     [Id(2)] public ReviewVerdict? Verdict;
     [Id(3)] public ScenarioResult[] ScenarioResults;
+    [Id(4)] public ToolCall[] ToolCalls;
 }
 
 [RegisterConverter]
@@ -24,6 +25,7 @@ internal sealed class AgentResponseConverter : IConverter<AgentResponse, AgentRe
         Artifacts = s.Artifacts,
         Verdict = s.Verdict,
         ScenarioResults = [.. s.ScenarioResults],
+        ToolCalls = [.. s.ToolCalls ?? []],
     };
 
     public AgentResponseSurrogate ConvertToSurrogate(in AgentResponse v) => new()
@@ -32,5 +34,6 @@ internal sealed class AgentResponseConverter : IConverter<AgentResponse, AgentRe
         Artifacts = new Dictionary<string, string>(v.Artifacts),
         Verdict = v.Verdict,
         ScenarioResults = [.. v.ScenarioResults],
+        ToolCalls = [.. v.ToolCalls],
     };
 }

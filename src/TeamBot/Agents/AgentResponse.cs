@@ -18,4 +18,7 @@ public sealed record AgentResponse
 
     /// <summary>Gets one result per acceptance-test scenario, for <see cref="AgentTask.RunAcceptanceTests"/>.</summary>
     public ImmutableArray<ScenarioResult> ScenarioResults { get; init; } = [];
+
+    /// <summary>Gets the tools the agent called while it worked, in order (for the journal, the live view and transcripts).</summary>
+    public ImmutableArray<ToolCall> ToolCalls { get; init; } = [];
 }

@@ -1,0 +1,22 @@
+using Orleans;
+using TeamBot.Agents;
+
+namespace TeamBot.Orleans.Serialization;
+
+/// <summary>How Orleans carries a <see cref="ToolCall"/> back from a worker grain.</summary>
+[GenerateSerializer]
+internal struct ToolCallSurrogate
+{
+    [Id(0)] public string Tool;
+    [Id(1)] public string Arguments;
+    [Id(2)] public string Summary;
+    [Id(3)] public bool Refused;
+}
+
+[RegisterConverter]
+internal sealed class ToolCallConverter : IConverter<ToolCall, ToolCallSurrogate>
+{
+    public ToolCall ConvertFromSurrogate(in ToolCallSurrogate s) => new(s.Tool, s.Arguments, s.Summary, s.Refused);
+
+    public ToolCallSurrogate ConvertToSurrogate(in ToolCall v) => new() { Tool = v.Tool, Arguments = v.Arguments, Summary = v.Summary, Refused = v.Refused };
+}

@@ -1,0 +1,109 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using TeamBot.Agents;
+using TeamBot.Agents.Tools;
+
+namespace TeamBot.Hosting.Tests;
+
+/// <summary>The LLM agent with workspace tools, against the loopback OpenAI-protocol server scripted to call them.</summary>
+public sealed class ToolUsingAgentTests : IAsyncDisposable
+{
+    private readonly string _workspace = Path.Combine(Path.GetTempPath(), "teambot-tool-agent", Guid.NewGuid().ToString("N"));
+    private readonly FakeOpenAiServer _server;
+    private readonly ChatClientAgent _agent;
+
+    public ToolUsingAgentTests()
+    {
+        Directory.CreateDirectory(Path.Combine(_workspace, "src"));
+        File.WriteAllText(Path.Combine(_workspace, "src", "Report.cs"), "class Report { }\n");
+        Git("init", "-q");
+        Git("-c", "user.email=t@t", "-c", "user.name=t", "add", ".");
+        Git("-c", "user.email=t@t", "-c", "user.name=t", "commit", "-qm", "start");
+
+        // IMPLEMENTATION edits a file and tries one outside the workspace; TEST runs git, then a program it may not run.
+        _server = new FakeOpenAiServer
+        {
+            ToolCallsFor = prompt => prompt.Contains("Stage: Implementation", StringComparison.Ordinal)
+                ? [("edit_file", """{"path":"src/Report.cs","old_text":"class Report { }","new_text":"class Report { public string Csv() => \"id\"; }"}"""), ("write_file", """{"path":"../escaped.txt","content":"x"}""")]
+                : prompt.Contains("Stage: Test", StringComparison.Ordinal)
+                    ? [("run_command", """{"program":"git","arguments":["status","--short"]}"""), ("run_command", """{"program":"curl","arguments":["http://example.com"]}""")]
+                    : null,
+        };
+        string variable = "TEAMBOT_TEST_KEY_" + Guid.NewGuid().ToString("N");
+        Environment.SetEnvironmentVariable(variable, "test-key");
+        _agent = AgentSetup.OpenAi("fake-model", _server.Endpoint, variable, new ChatClientAgentOptions
+        {
+            Workspace = request => new WorkspacePolicy(_workspace)
+            {
+                Writable = request.Context.Stage == "IMPLEMENTATION" ? ["src/**"] : [],
+                Commands = request.Context.Stage == "TEST" ? ["git"] : [],
+            },
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        Directory.Delete(_workspace, recursive: true);
+    }
+
+    [Fact]
+    public async Task An_implementation_stage_edits_the_workspace_and_the_model_hears_why_a_write_outside_it_was_refused()
+    {
+        AgentResponse response = await _agent.RunAsync(new AgentRequest("builder-1", AgentTask.Work, Stage("IMPLEMENTATION", "Implementation")), CancellationToken.None);
+
+        Assert.Equal("class Report { public string Csv() => \"id\"; }\n", File.ReadAllText(Path.Combine(_workspace, "src", "Report.cs")));
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(_workspace)!, "escaped.txt")));
+        Assert.Equal([("edit_file", false), ("write_file", true)], response.ToolCalls.Select(call => (call.Tool, call.Refused)));
+        Assert.Equal("edited src/Report.cs", response.ToolCalls[0].Summary);
+
+        // The refusal went back to the model, which answered after it.
+        JsonArray last = _server.Requests.Last()["messages"]!.AsArray();
+        // Each result reaches the model as the function's JSON value: here a JSON string.
+        string[] results = last.Where(message => message!["role"]!.GetValue<string>() == "tool")
+            .Select(message => System.Text.Json.JsonSerializer.Deserialize<string>(message!["content"]!.GetValue<string>())!).ToArray();
+        Assert.Contains(results, result => result.Contains("Refused: '../escaped.txt' leaves the workspace", StringComparison.Ordinal));
+        Assert.Contains("Tool results:", response.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_test_stage_runs_an_allowed_command_and_is_refused_one_it_may_not_run_and_cannot_write()
+    {
+        File.WriteAllText(Path.Combine(_workspace, "src", "Report.cs"), "changed\n");
+
+        AgentResponse response = await _agent.RunAsync(new AgentRequest("builder-2", AgentTask.Work, Stage("TEST", "Test")), CancellationToken.None);
+
+        Assert.Equal([("run_command", false), ("run_command", true)], response.ToolCalls.Select(call => (call.Tool, call.Refused)));
+        Assert.Equal("exit code 0", response.ToolCalls[0].Summary);
+        Assert.Contains("this stage may not run 'curl' (allowed: git)", response.ToolCalls[1].Summary, StringComparison.Ordinal);
+        string[] offered = _server.Requests.First()["tools"]!.AsArray().Select(tool => tool!["function"]!["name"]!.GetValue<string>()).ToArray();
+        Assert.Equal(["list_files", "read_file", "search_files", "run_command", "show_diff"], offered);
+        Assert.Contains(" M src/Report.cs", response.Output, StringComparison.Ordinal);
+    }
+
+    private StageContext Stage(string key, string name) => new()
+    {
+        Stage = key,
+        StageName = name,
+        WorkingDirectory = _workspace,
+        ArtifactsDirectory = Path.Combine(_workspace, ".teambot", "artifacts"),
+    };
+
+    private void Git(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = _workspace, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process git = Process.Start(start)!;
+        git.WaitForExit();
+        Assert.Equal(0, git.ExitCode);
+    }
+}
