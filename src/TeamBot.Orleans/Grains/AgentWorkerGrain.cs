@@ -1,6 +1,5 @@
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Extensions.Hosting;
 using Orleans;
 using Orleans.Placement;
 using Orleans.Runtime;
@@ -15,12 +14,8 @@ namespace TeamBot.Orleans.Grains;
 /// serves one call and then lets itself be collected. A call whose run was taken over by another activation since it
 /// was issued (a retry handed out late, a stale activation's work) is refused before its agent starts.
 /// </summary>
-/// <remarks>
-/// A call is cancelled as soon as its silo begins to stop: Orleans would otherwise wait for it (up to its deactivation
-/// timeout of a minute) before the silo could go, and the caller hands a cancelled call out again elsewhere.
-/// </remarks>
 [RandomPlacement]
-internal sealed class AgentWorkerGrain(SiloTeam team, RunEpochs epochs, IHostApplicationLifetime lifetime) : Grain, IAgentWorkerGrain
+internal sealed class AgentWorkerGrain(SiloTeam team, RunEpochs epochs) : Grain, IAgentWorkerGrain
 {
     public async Task<AgentResponse> RunAsync(AgentRequest request, RunTicket? ticket, CancellationToken cancellationToken)
     {
@@ -33,8 +28,7 @@ internal sealed class AgentWorkerGrain(SiloTeam team, RunEpochs epochs, IHostApp
                 throw new OrleansException($"Run '{ticket.RunId}' was taken over since this call (epoch {ticket.Epoch}) was handed out; its agent does not start.");
             }
 
-            using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
-            return await team.Agents.Get(request.AgentId).RunAsync(request, call.Token);
+            return await team.Agents.Get(request.AgentId).RunAsync(request, cancellationToken);
         }
         finally
         {
