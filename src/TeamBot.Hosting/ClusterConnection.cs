@@ -29,7 +29,7 @@ public static class ClusterConnection
             return "(the given connection string)";
         }
 
-        foreach (string key in new[] { "Password", "Pwd" })
+        foreach (string key in new[] { "Password", "Pwd", "Psw" })
         {
             if (builder.ContainsKey(key))
             {

@@ -60,7 +60,7 @@ public sealed class WorkspaceToolsTests : IDisposable
     }
 
     [Fact]
-    public async Task A_symbolic_link_out_of_the_workspace_is_refused_for_writes_and_reads()
+    public async Task A_symbolic_link_is_refused_for_writes_and_reads()
     {
         Directory.CreateSymbolicLink(Path.Combine(_root, "src", "linked"), _outside);
         File.CreateSymbolicLink(Path.Combine(_root, "src", "secret.txt"), Path.Combine(_outside, "secret.txt"));
@@ -69,9 +69,55 @@ public sealed class WorkspaceToolsTests : IDisposable
         string overwrite = await CallAsync(Tools(), "write_file", ("path", "src/secret.txt"), ("content", "overwritten"));
         string read = await CallAsync(Tools(), "read_file", ("path", "src/secret.txt"));
 
-        Assert.All(new[] { write, overwrite, read }, result => Assert.Contains("symbolic link that leads out of the workspace", result, StringComparison.Ordinal));
+        Assert.All(new[] { write, overwrite, read }, result => Assert.Contains("goes through a symbolic link", result, StringComparison.Ordinal));
         Assert.False(File.Exists(Path.Combine(_outside, "planted.txt")));
         Assert.Equal("outside", File.ReadAllText(Path.Combine(_outside, "secret.txt")));
+    }
+
+    [Fact]
+    public async Task A_link_inside_the_workspace_to_a_denied_file_or_a_link_chain_out_of_it_is_refused()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, ".git"));
+        File.WriteAllText(Path.Combine(_root, ".git", "config"), "[core]");
+        File.CreateSymbolicLink(Path.Combine(_root, "src", "cfg"), Path.Combine(_root, ".git", "config"));
+        File.CreateSymbolicLink(Path.Combine(_root, "src", "hop"), _outside);
+        File.CreateSymbolicLink(Path.Combine(_root, "src", "chain"), Path.Combine(_root, "src", "hop", "secret.txt"));
+
+        string[] results =
+        [
+            await CallAsync(Tools(), "write_file", ("path", "src/cfg"), ("content", "[core]\n\tfsmonitor = evil")),
+            await CallAsync(Tools(), "read_file", ("path", "src/chain")),
+            await CallAsync(Tools(), "write_file", ("path", "src/chain"), ("content", "overwritten")),
+        ];
+
+        Assert.All(results, result => Assert.StartsWith(WorkspaceTools.RefusedPrefix, result, StringComparison.Ordinal));
+        Assert.Equal("[core]", File.ReadAllText(Path.Combine(_root, ".git", "config")));
+        Assert.Equal("outside", File.ReadAllText(Path.Combine(_outside, "secret.txt")));
+    }
+
+    [Fact]
+    public async Task Listing_and_searching_enter_no_linked_folder_and_no_glob_leaves_the_workspace()
+    {
+        Directory.CreateSymbolicLink(Path.Combine(_root, "src", "loop"), _root);
+        Directory.CreateSymbolicLink(Path.Combine(_root, "src", "away"), _outside);
+
+        string listed = await CallAsync(Tools(), "list_files");
+        string found = await CallAsync(Tools(), "search_files", ("pattern", "outside|alpha"));
+        string escaped = await CallAsync(Tools(), "search_files", ("pattern", "outside"), ("glob", "../**"));
+
+        Assert.Equal("src/app.txt", listed);
+        Assert.Equal("src/app.txt:1: alpha\n", found);
+        Assert.StartsWith(WorkspaceTools.RefusedPrefix, escaped, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_read_is_recorded_by_its_size_never_by_its_content()
+    {
+        File.WriteAllText(Path.Combine(_root, "src", "settings.txt"), "API_KEY=xyz\n");
+
+        await CallAsync(Tools(), "read_file", ("path", "src/settings.txt"));
+
+        Assert.Equal("read_file returned 12 characters", Assert.Single(_calls).Summary);
     }
 
     [Fact]

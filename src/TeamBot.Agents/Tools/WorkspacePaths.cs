@@ -45,9 +45,9 @@ internal sealed class WorkspacePaths
             return (null, path, $"'{path}' leaves the workspace");
         }
 
-        if (!Inside(RealPath(full)))
+        if (ThroughLink(full))
         {
-            return (null, path, $"'{path}' goes through a symbolic link that leads out of the workspace");
+            return (null, path, $"'{path}' goes through a symbolic link; the tools follow no links (one could lead out of the workspace or around its denied files)");
         }
 
         string relative = Path.GetRelativePath(Root, full).Replace(Path.DirectorySeparatorChar, '/');
@@ -70,8 +70,12 @@ internal sealed class WorkspacePaths
     private bool Inside(string full) =>
         full == Root || full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-    /// <summary>The path with every symbolic link on the way, including the last, resolved: where a write would land.</summary>
-    private string RealPath(string full)
+    /// <summary>
+    /// Whether any part of the path below the workspace, the last included, is a symbolic link. Links are refused
+    /// outright rather than resolved: a link's target can itself pass through links, and the globs are about the path
+    /// the model names, so only a path without links means what it says.
+    /// </summary>
+    private bool ThroughLink(string full)
     {
         string current = Root;
         foreach (string part in Path.GetRelativePath(Root, full).Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
@@ -85,10 +89,10 @@ internal sealed class WorkspacePaths
             FileSystemInfo entry = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
             if (entry.LinkTarget is not null)
             {
-                current = entry.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? current;
+                return true;
             }
         }
 
-        return current;
+        return false;
     }
 }

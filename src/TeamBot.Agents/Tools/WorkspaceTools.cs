@@ -25,6 +25,12 @@ public sealed class WorkspaceTools
 
     private const int MaxListed = 500;
 
+    // Listing and searching never enter a linked folder: a link to '/' or to '.' would list the machine or loop forever.
+    private static readonly EnumerationOptions NoLinks = new() { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
+
+    // The tools whose results are the workspace's contents: their summary says how much came back, never what.
+    private static readonly HashSet<string> ReadingTools = new(StringComparer.Ordinal) { "list_files", "read_file", "search_files", "show_diff" };
+
     // One line per call in the journal and transcripts.
     private static readonly JsonSerializerOptions CompactJson = Compact();
     private const int MaxMatches = 200;
@@ -74,7 +80,7 @@ public sealed class WorkspaceTools
             return Refused(refusal ?? $"'{folder}' is not a folder of the workspace");
         }
 
-        List<string> files = Directory.EnumerateFiles(full!, "*", SearchOption.AllDirectories)
+        List<string> files = Directory.EnumerateFiles(full!, "*", NoLinks)
             .Select(file => Path.GetRelativePath(_paths.Root, file).Replace(Path.DirectorySeparatorChar, '/'))
             .Where(_paths.IsVisible)
             .Order(StringComparer.Ordinal)
@@ -108,11 +114,16 @@ public sealed class WorkspaceTools
             return Refused($"'{pattern}' is not a regular expression: {ex.Message}");
         }
 
+        if (glob.Split('/').Contains(".."))
+        {
+            return Refused($"'{glob}' leaves the workspace");
+        }
+
         var matcher = new Matcher(StringComparison.Ordinal);
         matcher.AddInclude(glob);
         var found = new StringBuilder();
         int matches = 0;
-        foreach (string relative in matcher.GetResultsInFullPath(_paths.Root).Select(file => Path.GetRelativePath(_paths.Root, file).Replace(Path.DirectorySeparatorChar, '/')).Where(_paths.IsVisible).Order(StringComparer.Ordinal))
+        foreach (string relative in Directory.EnumerateFiles(_paths.Root, "*", NoLinks).Select(file => Path.GetRelativePath(_paths.Root, file).Replace(Path.DirectorySeparatorChar, '/')).Where(relative => _paths.IsVisible(relative) && matcher.Match(relative).HasMatches).Order(StringComparer.Ordinal))
         {
             if (_paths.Resolve(relative, write: false).Full is not { } full)
             {
@@ -228,9 +239,10 @@ public sealed class WorkspaceTools
             if (onCall is not null)
             {
                 string text = result switch { string s => s, JsonElement element => element.ValueKind == JsonValueKind.String ? element.GetString() ?? "" : element.GetRawText(), _ => result?.ToString() ?? "" };
-                string summary = text.Split('\n', 2)[0];
+                bool refused = text.StartsWith(RefusedPrefix, StringComparison.Ordinal);
+                string summary = !refused && ReadingTools.Contains(Name) ? $"{Name} returned {text.Length} characters" : text.Split('\n', 2)[0];
                 string json = JsonSerializer.Serialize(arguments.ToDictionary(pair => pair.Key, pair => pair.Value), CompactJson.GetTypeInfo(typeof(Dictionary<string, object?>)));
-                onCall(new ToolCall(Name, json, summary, text.StartsWith(RefusedPrefix, StringComparison.Ordinal)));
+                onCall(new ToolCall(Name, json, summary, refused));
             }
 
             return result;
