@@ -57,7 +57,7 @@ public sealed partial class ChatClientAgent : IStageAgent
             conversation.Messages.Add(new ChatMessage(ChatRole.User, PromptBuilder.Build(request) + ArtifactInstructions(request)));
             var toolCalls = new List<ToolCall>();
             WorkspaceTools? tools = _options.Workspace?.Invoke(request) is { } policy ? new WorkspaceTools(policy, call => { lock (toolCalls) { toolCalls.Add(call); } }) : null;
-            string answer = await AskAsync(request, conversation.Messages, tools, cancellationToken).ConfigureAwait(false);
+            string answer = await AskAsync(request, conversation.Messages, tools, () => { lock (toolCalls) { return toolCalls.Count > 0; } }, cancellationToken).ConfigureAwait(false);
             conversation.Messages.Add(new ChatMessage(ChatRole.Assistant, answer));
             return new AgentResponse
             {
@@ -117,7 +117,7 @@ public sealed partial class ChatClientAgent : IStageAgent
         return results.ToImmutable();
     }
 
-    private async Task<string> AskAsync(AgentRequest request, List<ChatMessage> messages, WorkspaceTools? tools, CancellationToken cancellationToken)
+    private async Task<string> AskAsync(AgentRequest request, List<ChatMessage> messages, WorkspaceTools? tools, Func<bool> toolsRan, CancellationToken cancellationToken)
     {
         ChatOptions? chatOptions = _options.ChatOptions;
         if (tools is not null)
@@ -140,7 +140,8 @@ public sealed partial class ChatClientAgent : IStageAgent
 
                 return answer.ToString();
             }
-            catch (Exception ex) when (attempt < _options.MaxAttempts && IsTransient(ex) && !cancellationToken.IsCancellationRequested)
+            // Not once a tool has run: asking again would start over on a workspace the first attempt already changed.
+            catch (Exception ex) when (attempt < _options.MaxAttempts && IsTransient(ex) && !cancellationToken.IsCancellationRequested && !toolsRan())
             {
                 await Task.Delay(_options.RetryDelay * attempt, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
             }

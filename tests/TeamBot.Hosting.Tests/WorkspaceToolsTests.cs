@@ -197,6 +197,30 @@ public sealed class WorkspaceToolsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_background_child_that_keeps_the_output_open_does_not_hold_the_call_past_its_limit()
+    {
+        WorkspaceTools tools = Tools(commands: ["sh"], timeout: TimeSpan.FromMilliseconds(500));
+        var clock = Stopwatch.StartNew();
+
+        string result = await CallAsync(tools, "run_command", ("program", "sh"), ("arguments", new[] { "-c", "sleep 30 &" }));
+
+        Assert.StartsWith("did not finish", result, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"the call waited for the background child: {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task One_huge_line_is_cut_at_the_limit()
+    {
+        WorkspaceTools tools = Tools(commands: ["head"], outputLimit: 1000);
+
+        string result = await CallAsync(tools, "run_command", ("program", "head"), ("arguments", new[] { "-c", "5000000", "/dev/zero" }));
+
+        Assert.StartsWith("exit code 0\n", result, StringComparison.Ordinal);
+        Assert.EndsWith("[output cut at 1000 characters]", result, StringComparison.Ordinal);
+        Assert.True(result.Length < 1100, $"{result.Length} characters came back");
+    }
+
+    [Fact]
     public async Task The_diff_shows_changed_and_new_files_of_a_git_workspace()
     {
         WorkspaceTools tools = Tools(commands: ["git"]);

@@ -61,19 +61,32 @@ internal static class CommandRunner
         try
         {
             await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
-            await Task.WhenAll(stdout, stderr).ConfigureAwait(false);
+
+            // Under the limit too: a child left running in the background (a build server) keeps the pipes open.
+            await Task.WhenAll(stdout, stderr).WaitAsync(limit.Token).ConfigureAwait(false);
             return (process.ExitCode, output.ToString());
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It has exited meanwhile; what holds its pipes open is on its own now.
+            }
+
             await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             return (null, output + $"\n[killed: it ran longer than {timeout}]");
         }
     }
 
-    /// <summary>Both streams interleaved by line, kept up to a limit; the rest is read and dropped, so the program never blocks on a full pipe.</summary>
+    /// <summary>
+    /// Both streams, read in blocks and kept up to a limit. The rest is read and dropped, so the program never blocks on
+    /// a full pipe, and a single huge line costs no more memory than the limit.
+    /// </summary>
     private sealed class CappedText(int limit)
     {
         private readonly StringBuilder _text = new();
@@ -82,18 +95,14 @@ internal static class CommandRunner
 
         public async Task ReadAsync(StreamReader reader)
         {
-            for (string? line = await reader.ReadLineAsync().ConfigureAwait(false); line is not null; line = await reader.ReadLineAsync().ConfigureAwait(false))
+            char[] block = new char[4096];
+            for (int read = await reader.ReadAsync(block).ConfigureAwait(false); read > 0; read = await reader.ReadAsync(block).ConfigureAwait(false))
             {
                 lock (_gate)
                 {
-                    if (_text.Length + line.Length + 1 <= limit)
-                    {
-                        _text.Append(line).Append('\n');
-                    }
-                    else
-                    {
-                        _cut = true;
-                    }
+                    int room = _cut ? 0 : Math.Min(read, limit - _text.Length);
+                    _text.Append(block, 0, room);
+                    _cut |= room < read;
                 }
             }
         }
@@ -102,7 +111,7 @@ internal static class CommandRunner
         {
             lock (_gate)
             {
-                return _cut ? _text + $"[output cut at {limit} characters]" : _text.ToString();
+                return _cut ? _text + $"\n[output cut at {limit} characters]" : _text.ToString();
             }
         }
     }
