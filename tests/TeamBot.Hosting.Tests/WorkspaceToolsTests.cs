@@ -121,6 +121,18 @@ public sealed class WorkspaceToolsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_call_that_throws_is_recorded_as_failed_before_the_exception_goes_on()
+    {
+        File.WriteAllText(Path.Combine(_root, "src", "slow.txt"), new string('a', 40) + "!\n");
+
+        await Assert.ThrowsAsync<System.Text.RegularExpressions.RegexMatchTimeoutException>(() => CallAsync(Tools(), "search_files", ("pattern", "^(a+)+$")));
+
+        ToolCall call = Assert.Single(_calls);
+        Assert.StartsWith("failed: RegexMatchTimeoutException", call.Summary, StringComparison.Ordinal);
+        Assert.False(call.Refused);
+    }
+
+    [Fact]
     public async Task An_edit_replaces_one_occurrence_and_refuses_text_that_occurs_twice_or_not_at_all()
     {
         WorkspaceTools tools = Tools();
@@ -231,10 +243,13 @@ public sealed class WorkspaceToolsTests : IDisposable
 
         await CallAsync(tools, "edit_file", ("path", "src/app.txt"), ("old_text", "alpha"), ("new_text", "gamma"));
         await CallAsync(tools, "write_file", ("path", "src/added.txt"), ("content", "new"));
+        File.WriteAllText(Path.Combine(_root, ".env"), "KEY=1\n");
+        await CallAsync(tools, "run_command", ("program", "git"), ("arguments", new[] { "add", "-f", ".env" }));
         string diff = await CallAsync(tools, "show_diff");
 
         Assert.Contains("-alpha\n+gamma", diff, StringComparison.Ordinal);
         Assert.Contains("new files:\nsrc/added.txt", diff, StringComparison.Ordinal);
+        Assert.DoesNotContain("KEY=1", diff, StringComparison.Ordinal);
     }
 
     private WorkspaceTools Tools(string[]? commands = null, TimeSpan? timeout = null, int outputLimit = 32_000) =>

@@ -210,7 +210,10 @@ public sealed class WorkspaceTools
             return "the workspace is not a git repository, so there is no diff to show";
         }
 
-        (_, string diff) = await CommandRunner.RunAsync(_paths.Root, "git", ["diff", "--no-color"], _policy.CommandTimeout, _policy.OutputLimit, cancellationToken).ConfigureAwait(false);
+        // Against the last commit (staged changes too), without external diff or text conversion programs the
+        // repository's config might name, and without the files no tool may read.
+        string[] excluded = [.. _policy.Denied.Select(glob => $":(exclude,glob){glob}")];
+        (_, string diff) = await CommandRunner.RunAsync(_paths.Root, "git", ["-c", "core.fsmonitor=false", "diff", "HEAD", "--no-color", "--no-ext-diff", "--no-textconv", "--", ".", .. excluded], _policy.CommandTimeout, _policy.OutputLimit, cancellationToken).ConfigureAwait(false);
         (_, string added) = await CommandRunner.RunAsync(_paths.Root, "git", ["ls-files", "--others", "--exclude-standard"], _policy.CommandTimeout, _policy.OutputLimit, cancellationToken).ConfigureAwait(false);
         string result = (diff.Length == 0 ? "" : diff) + (added.Length == 0 ? "" : $"new files:\n{added}");
         return result.Length == 0 ? "no changes" : Capped(result);
@@ -235,17 +238,30 @@ public sealed class WorkspaceTools
     {
         protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
         {
-            object? result = await base.InvokeCoreAsync(arguments, cancellationToken).ConfigureAwait(false);
-            if (onCall is not null)
+            object? result = null;
+            string? failure = null;
+            try
             {
-                string text = result switch { string s => s, JsonElement element => element.ValueKind == JsonValueKind.String ? element.GetString() ?? "" : element.GetRawText(), _ => result?.ToString() ?? "" };
-                bool refused = text.StartsWith(RefusedPrefix, StringComparison.Ordinal);
-                string summary = !refused && ReadingTools.Contains(Name) ? $"{Name} returned {text.Length} characters" : text.Split('\n', 2)[0];
-                string json = JsonSerializer.Serialize(arguments.ToDictionary(pair => pair.Key, pair => pair.Value), CompactJson.GetTypeInfo(typeof(Dictionary<string, object?>)));
-                onCall(new ToolCall(Name, json, summary, refused));
+                result = await base.InvokeCoreAsync(arguments, cancellationToken).ConfigureAwait(false);
+                return result;
             }
-
-            return result;
+            catch (Exception ex)
+            {
+                // Recorded too (an I/O error, a search that timed out, a cancelled call), then passed on as before.
+                failure = $"failed: {ex.GetType().Name}: {ex.Message.Split('\n', 2)[0]}";
+                throw;
+            }
+            finally
+            {
+                if (onCall is not null)
+                {
+                    string text = failure ?? result switch { string s => s, JsonElement element => element.ValueKind == JsonValueKind.String ? element.GetString() ?? "" : element.GetRawText(), _ => result?.ToString() ?? "" };
+                    bool refused = failure is null && text.StartsWith(RefusedPrefix, StringComparison.Ordinal);
+                    string summary = failure is null && !refused && ReadingTools.Contains(Name) ? $"{Name} returned {text.Length} characters" : text.Split('\n', 2)[0];
+                    string json = JsonSerializer.Serialize(arguments.ToDictionary(pair => pair.Key, pair => pair.Value), CompactJson.GetTypeInfo(typeof(Dictionary<string, object?>)));
+                    onCall(new ToolCall(Name, json, summary, refused));
+                }
+            }
         }
     }
 }
