@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Net;
+using System.Net.Sockets;
 
 namespace TeamBot.Tests.Support;
 
@@ -15,6 +17,14 @@ internal static class TestSupport
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) is "netstandard.dll" or "mscorlib.dll")
             .ToArray();
+
+    /// <summary>A TCP port on loopback that nothing listens on now, for a server the test starts.</summary>
+    public static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
 
     /// <summary>The one-based line and column of the character at <paramref name="index"/>.</summary>
     public static (int Line, int Column) Position(string text, int index)

@@ -2,13 +2,13 @@ using System;
 using System.Collections.Concurrent;
 using System.Linq;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using TeamBot.Tests.Support;
 
 namespace TeamBot.Hosting.Tests;
 
@@ -25,7 +25,7 @@ internal sealed partial class FakeOpenAiServer : IAsyncDisposable
     public FakeOpenAiServer(int transientFailures = 0)
     {
         _failuresLeft = transientFailures;
-        int port = FreePort();
+        int port = TestSupport.FreePort();
         Endpoint = $"http://127.0.0.1:{port}/v1";
         _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         _listener.Start();
@@ -56,15 +56,6 @@ internal sealed partial class FakeOpenAiServer : IAsyncDisposable
         {
             // Stopping the listener ends the loop this way.
         }
-    }
-
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 
     private async Task ServeAsync()

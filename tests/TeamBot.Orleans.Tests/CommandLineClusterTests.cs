@@ -1,12 +1,11 @@
 using System;
 using System.IO;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using TeamBot.Agents;
 using TeamBot.Cli.Cluster;
 using TeamBot.Hosting;
+using TeamBot.Tests.Support;
 
 namespace TeamBot.Orleans.Tests;
 
@@ -21,7 +20,7 @@ public sealed class CommandLineClusterTests
         Directory.CreateDirectory(Path.Combine(directory, "objectives"));
         File.Copy(Path.Combine(TeamBot.Tests.Support.TestSupport.RepoRoot, "examples", "objectives", "add-export.md"), Path.Combine(directory, "objectives", "add-export.md"));
         var cluster = new OrleansCluster<Stage>(Workflow.Definition);
-        int siloPort = FreePort(), gatewayPort = FreePort();
+        int siloPort = TestSupport.FreePort(), gatewayPort = TestSupport.FreePort();
         using var stop = new CancellationTokenSource();
         Task silo = cluster.ServeAsync(new ClusterServeOptions(siloPort, gatewayPort, siloPort, null, Path.Combine(directory, "runs")), new OfflineAgent(), TextWriter.Null, stop.Token);
         try
@@ -75,7 +74,7 @@ public sealed class CommandLineClusterTests
         string feature = $"Address {Guid.NewGuid():N}";
         File.WriteAllText(Path.Combine(directory, "objectives", "addr.md"), File.ReadAllText(Path.Combine(TeamBot.Tests.Support.TestSupport.RepoRoot, "examples", "objectives", "add-export.md")).Replace("Add CSV export", feature, StringComparison.Ordinal));
         var cluster = new OrleansCluster<Stage>(Workflow.Definition);
-        int siloPort = FreePort(), gatewayPort = FreePort();
+        int siloPort = TestSupport.FreePort(), gatewayPort = TestSupport.FreePort();
         using var stop = new CancellationTokenSource();
         var served = new StringWriter();
         var settings = new TeamBotCliSettings { Cluster = cluster, Output = served, Error = served, Plain = true, WorkingDirectory = directory };
@@ -105,12 +104,5 @@ public sealed class CommandLineClusterTests
             await silo;
             Directory.Delete(directory, recursive: true);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

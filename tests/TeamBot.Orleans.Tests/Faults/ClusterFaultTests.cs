@@ -43,8 +43,8 @@ public sealed class ClusterFaultTests(ITestOutputHelper output)
         string folder = Path.Combine(Path.GetTempPath(), "teambot-faults", Guid.NewGuid().ToString("N"));
         string runsFolder = Path.Combine(folder, "runs");
         Directory.CreateDirectory(runsFolder);
-        int[] siloPorts = [FreePort(), FreePort(), FreePort()];
-        int[] gatewayPorts = [FreePort(), FreePort(), FreePort()];
+        int[] siloPorts = [TestSupport.FreePort(), TestSupport.FreePort(), TestSupport.FreePort()];
+        int[] gatewayPorts = [TestSupport.FreePort(), TestSupport.FreePort(), TestSupport.FreePort()];
         var silos = new SiloProcess?[3];
         var report = new List<string>();
         try
@@ -239,12 +239,5 @@ public sealed class ClusterFaultTests(ITestOutputHelper output)
         string directory = Path.Combine(TestSupport.RepoRoot, "TestResults");
         Directory.CreateDirectory(directory);
         File.WriteAllLines(Path.Combine(directory, "cluster-faults.txt"), lines);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
