@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace TeamBot.Agents.Tools;
@@ -10,6 +12,9 @@ namespace TeamBot.Agents.Tools;
 /// </summary>
 internal sealed class WorkspacePaths
 {
+    // Listing and searching never enter a linked folder: a link to '/' or to '.' would list the machine or loop forever.
+    private static readonly EnumerationOptions NoLinks = new() { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
+
     private readonly Matcher _denied = new(StringComparison.Ordinal);
     private readonly Matcher _writable = new(StringComparison.Ordinal);
 
@@ -50,7 +55,7 @@ internal sealed class WorkspacePaths
             return (null, path, $"'{path}' goes through a symbolic link; the tools follow no links (one could lead out of the workspace or around its denied files)");
         }
 
-        string relative = Path.GetRelativePath(Root, full).Replace(Path.DirectorySeparatorChar, '/');
+        string relative = Relative(full);
         if (relative != "." && _denied.Match(relative).HasMatches)
         {
             return (null, relative, $"'{relative}' is not open to agents");
@@ -64,8 +69,14 @@ internal sealed class WorkspacePaths
         return (full, relative, null);
     }
 
-    /// <summary>Whether <paramref name="relative"/> (with <c>/</c>) may be listed and read.</summary>
-    public bool IsVisible(string relative) => !_denied.Match(relative).HasMatches;
+    /// <summary>
+    /// The files under <paramref name="folder"/> (a full path inside the workspace) that the tools may list and read:
+    /// relative to the workspace, with <c>/</c>, in order; none reached through a link, none denied.
+    /// </summary>
+    public IEnumerable<string> VisibleFiles(string folder) =>
+        Directory.EnumerateFiles(folder, "*", NoLinks).Select(Relative).Where(relative => !_denied.Match(relative).HasMatches).Order(StringComparer.Ordinal);
+
+    private string Relative(string full) => Path.GetRelativePath(Root, full).Replace(Path.DirectorySeparatorChar, '/');
 
     private bool Inside(string full) =>
         full == Root || full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal);

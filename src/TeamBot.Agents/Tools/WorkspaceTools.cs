@@ -25,9 +25,6 @@ public sealed class WorkspaceTools
 
     private const int MaxListed = 500;
 
-    // Listing and searching never enter a linked folder: a link to '/' or to '.' would list the machine or loop forever.
-    private static readonly EnumerationOptions NoLinks = new() { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
-
     // The tools whose results are the workspace's contents: their summary says how much came back, never what.
     private static readonly HashSet<string> ReadingTools = new(StringComparer.Ordinal) { "list_files", "read_file", "search_files", "show_diff" };
 
@@ -80,11 +77,7 @@ public sealed class WorkspaceTools
             return Refused(refusal ?? $"'{folder}' is not a folder of the workspace");
         }
 
-        List<string> files = Directory.EnumerateFiles(full!, "*", NoLinks)
-            .Select(file => Path.GetRelativePath(_paths.Root, file).Replace(Path.DirectorySeparatorChar, '/'))
-            .Where(_paths.IsVisible)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        List<string> files = _paths.VisibleFiles(full!).ToList();
         string listed = string.Join('\n', files.Take(MaxListed));
         return files.Count > MaxListed ? $"{listed}\n[{files.Count - MaxListed} more files not listed]" : files.Count == 0 ? $"'{relative}' has no files" : listed;
     }
@@ -123,15 +116,10 @@ public sealed class WorkspaceTools
         matcher.AddInclude(glob);
         var found = new StringBuilder();
         int matches = 0;
-        foreach (string relative in Directory.EnumerateFiles(_paths.Root, "*", NoLinks).Select(file => Path.GetRelativePath(_paths.Root, file).Replace(Path.DirectorySeparatorChar, '/')).Where(relative => _paths.IsVisible(relative) && matcher.Match(relative).HasMatches).Order(StringComparer.Ordinal))
+        foreach (string relative in _paths.VisibleFiles(_paths.Root).Where(relative => matcher.Match(relative).HasMatches))
         {
-            if (_paths.Resolve(relative, write: false).Full is not { } full)
-            {
-                continue;
-            }
-
             int number = 0;
-            foreach (string line in File.ReadLines(full))
+            foreach (string line in File.ReadLines(Path.Combine(_paths.Root, relative)))
             {
                 number++;
                 if (regex.IsMatch(line) && ++matches <= MaxMatches)
