@@ -13,6 +13,7 @@ using Microsoft.Extensions.AI;
 using TeamBot.AcceptanceTests;
 using TeamBot.Agents;
 using TeamBot.Agents.Tools;
+using TeamBot.Rules;
 
 namespace TeamBot.Agents;
 

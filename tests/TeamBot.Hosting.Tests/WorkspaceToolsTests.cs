@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
 using TeamBot.Agents;
 using TeamBot.Agents.Tools;
+using TeamBot.Rules;
 
 namespace TeamBot.Hosting.Tests;
 

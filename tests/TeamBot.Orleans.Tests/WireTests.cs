@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using TeamBot.Agents;
 using TeamBot.Orleans.Storage;
+using TeamBot.Rules;
 
 namespace TeamBot.Orleans.Tests;
 

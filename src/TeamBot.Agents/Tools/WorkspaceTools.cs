@@ -11,6 +11,8 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.FileSystemGlobbing;
 
+using TeamBot.Rules;
+
 namespace TeamBot.Agents.Tools;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using Orleans;
 using TeamBot.AcceptanceTests;
 using TeamBot.Agents;
+using TeamBot.Rules;
 
 namespace TeamBot.Orleans.Serialization;
 

@@ -1,5 +1,6 @@
 using Orleans;
 using TeamBot.Agents;
+using TeamBot.Rules;
 
 namespace TeamBot.Orleans.Serialization;
 
@@ -11,12 +12,13 @@ internal struct ToolCallSurrogate
     [Id(1)] public string Arguments;
     [Id(2)] public string Summary;
     [Id(3)] public bool Refused;
+    [Id(4)] public string? Agent;
 }
 
 [RegisterConverter]
 internal sealed class ToolCallConverter : IConverter<ToolCall, ToolCallSurrogate>
 {
-    public ToolCall ConvertFromSurrogate(in ToolCallSurrogate s) => new(s.Tool, s.Arguments, s.Summary, s.Refused);
+    public ToolCall ConvertFromSurrogate(in ToolCallSurrogate s) => new(s.Tool, s.Arguments, s.Summary, s.Refused) { Agent = s.Agent };
 
-    public ToolCallSurrogate ConvertToSurrogate(in ToolCall v) => new() { Tool = v.Tool, Arguments = v.Arguments, Summary = v.Summary, Refused = v.Refused };
+    public ToolCallSurrogate ConvertToSurrogate(in ToolCall v) => new() { Tool = v.Tool, Arguments = v.Arguments, Summary = v.Summary, Refused = v.Refused, Agent = v.Agent };
 }

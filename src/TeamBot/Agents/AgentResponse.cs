@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using TeamBot.AcceptanceTests;
 
+using TeamBot.Rules;
+
 namespace TeamBot.Agents;
 
 /// <summary>What an agent produced.</summary>

@@ -17,9 +17,9 @@ internal sealed class ProgressReporter<TStage>(IWorkflowDefinition<TStage> workf
 
     public void Report(Notify<TStage> notify) => Report(notify.Kind, notify.Stage, notify.Group, notify.Iteration, notify.Detail);
 
-    public void Report(WorkflowEventKind kind, TStage? stage, string? group, int? iteration, string? detail)
+    public void Report(WorkflowEventKind kind, TStage? stage, string? group, int? iteration, string? detail, string? agent = null)
     {
-        var @event = new WorkflowEvent(kind, time.GetUtcNow(), stage is { } s ? workflow.GetStageName(s) : null, group, iteration, detail);
+        var @event = new WorkflowEvent(kind, time.GetUtcNow(), stage is { } s ? workflow.GetStageName(s) : null, group, iteration, detail) { Agent = agent };
         Log.Progress(logger, @event);
         Count(@event);
         if (progress is not null)

@@ -123,7 +123,8 @@ public sealed class RunDriver<TStage> : IRunDriver
         string directory = Path.GetFullPath(runDirectory);
         // A store that can be taken over by another session fences every side effect of this one (see IRunFence).
         IRunFence? fence = store as IRunFence;
-        var work = new StageWork<TStage>(Workflow, _agents, Options, objective, Path.Combine(directory, "artifacts"), fence, Logger);
-        return new RunSession<TStage>(this, recorder, metadata, state, work, fence, progress, store.Location, directory);
+        var reporter = new ProgressReporter<TStage>(Workflow, progress, Options.TimeProvider, Logger);
+        var work = new StageWork<TStage>(Workflow, _agents, Options, objective, Path.Combine(directory, "artifacts"), fence, reporter, Logger);
+        return new RunSession<TStage>(this, recorder, metadata, state, work, fence, reporter, store.Location, directory);
     }
 }

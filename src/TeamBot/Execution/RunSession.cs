@@ -45,7 +45,7 @@ internal sealed class RunSession<TStage>
     // Set by the first piece of work that found the run taken over by another session; the loop then stops at once.
     private RunFencedException? _fenced;
 
-    public RunSession(RunDriver<TStage> driver, RunRecorder<TStage> recorder, RunMetadata metadata, RunState<TStage> state, StageWork<TStage> work, IRunFence? fence, IProgress<WorkflowEvent>? progress, string stateLocation, string runDirectory)
+    public RunSession(RunDriver<TStage> driver, RunRecorder<TStage> recorder, RunMetadata metadata, RunState<TStage> state, StageWork<TStage> work, IRunFence? fence, ProgressReporter<TStage> reporter, string stateLocation, string runDirectory)
     {
         _workflow = driver.Workflow;
         _rules = driver.Rules;
@@ -58,7 +58,7 @@ internal sealed class RunSession<TStage>
         _fence = fence;
         _stateLocation = stateLocation;
         _runDirectory = runDirectory;
-        _reporter = new ProgressReporter<TStage>(_workflow, progress, _options.TimeProvider, _logger);
+        _reporter = reporter;
         _started = _options.TimeProvider.GetTimestamp();
     }
 

@@ -32,9 +32,10 @@ internal sealed class StageWork<TStage>
     private readonly string _artifactsDirectory;
     private readonly string _workingDirectory;
     private readonly IRunFence? _fence;
+    private readonly ProgressReporter<TStage> _reporter;
     private readonly ILogger _logger;
 
-    public StageWork(IWorkflowDefinition<TStage> workflow, AgentRegistry agents, WorkflowRunnerOptions options, Objective objective, string artifactsDirectory, IRunFence? fence, ILogger logger)
+    public StageWork(IWorkflowDefinition<TStage> workflow, AgentRegistry agents, WorkflowRunnerOptions options, Objective objective, string artifactsDirectory, IRunFence? fence, ProgressReporter<TStage> reporter, ILogger logger)
     {
         _workflow = workflow;
         _agents = agents;
@@ -43,6 +44,7 @@ internal sealed class StageWork<TStage>
         _artifactsDirectory = artifactsDirectory;
         _workingDirectory = Path.GetFullPath(options.WorkingDirectory ?? Directory.GetCurrentDirectory());
         _fence = fence;
+        _reporter = reporter;
         _logger = logger;
     }
 
@@ -105,35 +107,38 @@ internal sealed class StageWork<TStage>
         switch (command)
         {
             case RunStageWork<TStage>:
-                return new StageSucceeded<TStage>(stage, await WorkAsync(descriptor, AgentTask.Work, context, cancellationToken).ConfigureAwait(false));
+                (string output, ImmutableArray<ToolCall> calls) = await WorkAsync(descriptor, AgentTask.Work, context, cancellationToken).ConfigureAwait(false);
+                return new StageSucceeded<TStage>(stage, output) { ToolCalls = calls };
 
             case RunReviewWork<TStage> review:
                 AgentResponse work = await CallAsync(descriptor, descriptor.WorkAgent ?? Reviewer(descriptor), AgentTask.ReviseWork, context, cancellationToken).ConfigureAwait(false);
-                return new ReviewWorkDone<TStage>(stage, review.Iteration, work.Output);
+                return new ReviewWorkDone<TStage>(stage, review.Iteration, work.Output) { ToolCalls = work.ToolCalls };
 
             case RunReview<TStage> review:
                 AgentResponse verdict = await CallAsync(descriptor, Reviewer(descriptor), AgentTask.Review, context with { WorkToReview = review.Work }, cancellationToken).ConfigureAwait(false);
                 bool approved = (verdict.Verdict ?? ReviewVerdicts.FromText(verdict.Output)) == ReviewVerdict.Approved;
-                return new ReviewVerdictGiven<TStage>(stage, review.Iteration, approved, verdict.Output);
+                return new ReviewVerdictGiven<TStage>(stage, review.Iteration, approved, verdict.Output) { ToolCalls = verdict.ToolCalls };
 
             case RunAcceptanceTests<TStage> tests:
                 return await AcceptanceTestsAsync(descriptor, tests.Iteration, context, state, cancellationToken).ConfigureAwait(false);
 
             case FixAcceptanceFailures<TStage> fix:
                 AgentResponse fixResponse = await CallAsync(descriptor, WorkAgent(descriptor), AgentTask.FixAcceptanceFailures, context with { AcceptanceFailures = fix.Report }, cancellationToken).ConfigureAwait(false);
-                return new AcceptanceFixApplied<TStage>(stage, fix.Iteration, fixResponse.Output);
+                return new AcceptanceFixApplied<TStage>(stage, fix.Iteration, fixResponse.Output) { ToolCalls = fixResponse.ToolCalls };
 
             default:
                 throw new InvalidOperationException($"The runner cannot carry out {command.GetType().Name}.");
         }
     }
 
-    /// <summary>The stage's work, on its parallel agents at once when it has them, their outputs merged in order.</summary>
-    private async Task<string> WorkAsync(StageDescriptor<TStage> descriptor, AgentTask task, StageContext context, CancellationToken cancellationToken)
+    /// <summary>The stage's work, on its parallel agents at once when it has them, their outputs (and tool calls) merged in
+    /// the declared order of the agents, whichever finished first.</summary>
+    private async Task<(string Output, ImmutableArray<ToolCall> ToolCalls)> WorkAsync(StageDescriptor<TStage> descriptor, AgentTask task, StageContext context, CancellationToken cancellationToken)
     {
         if (descriptor.ParallelAgents.IsEmpty)
         {
-            return (await CallAsync(descriptor, WorkAgent(descriptor), task, context, cancellationToken).ConfigureAwait(false)).Output;
+            AgentResponse response = await CallAsync(descriptor, WorkAgent(descriptor), task, context, cancellationToken).ConfigureAwait(false);
+            return (response.Output, response.ToolCalls);
         }
 
         // The agents' artifacts are written once all have answered, merged in the declared order of the agents: written
@@ -141,7 +146,7 @@ internal sealed class StageWork<TStage>
         AgentResponse[] responses = await Task.WhenAll(descriptor.ParallelAgents.Select(agent => CallAsync(descriptor, agent, task, context, cancellationToken, writeArtifacts: false))).ConfigureAwait(false);
         await FenceAsync(cancellationToken).ConfigureAwait(false);
         await WriteArtifactsAsync(descriptor, MergeArtifacts(descriptor.ParallelAgents, responses), cancellationToken).ConfigureAwait(false);
-        return Merge(descriptor.ParallelAgents, responses.Select(response => response.Output).ToArray());
+        return (Merge(descriptor.ParallelAgents, responses.Select(response => response.Output).ToArray()), [.. responses.SelectMany(response => response.ToolCalls)]);
     }
 
     /// <summary>Each artifact as its one author wrote it, or, when several wrote it, their versions under their names.</summary>
@@ -196,7 +201,7 @@ internal sealed class StageWork<TStage>
             report.Append('\n');
         }
 
-        return new AcceptanceTestsRan<TStage>(descriptor.Stage, iteration, passed, scenarios.Length - passed, scenarios.Length, report.ToString());
+        return new AcceptanceTestsRan<TStage>(descriptor.Stage, iteration, passed, scenarios.Length - passed, scenarios.Length, report.ToString()) { ToolCalls = response.ToolCalls };
     }
 
     /// <summary>The spec with the scenarios: the spec artifact, or else the latest stage output that has the section.</summary>
@@ -223,10 +228,20 @@ internal sealed class StageWork<TStage>
         // Checked on both sides of the call: a session taken over meanwhile neither hands out work nor uses its result
         // (a result that comes back after the other session recorded the stage would overwrite that session's artifacts).
         await FenceAsync(cancellationToken).ConfigureAwait(false);
-        AgentResponse response = await _agents.Get(agentId).RunAsync(new AgentRequest(agentId, task, context), cancellationToken).ConfigureAwait(false)
+        var request = new AgentRequest(agentId, task, context)
+        {
+            Activity = new ActivityForwarder(_reporter, descriptor.Stage, _workflow.GetGroupOf(descriptor.Stage)?.Name, context.Iteration, agentId),
+        };
+        AgentResponse response = await _agents.Get(agentId).RunAsync(request, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Agent '{agentId}' returned no response.");
         cancellationToken.ThrowIfCancellationRequested();
         await FenceAsync(cancellationToken).ConfigureAwait(false);
+        if (!response.ToolCalls.IsDefaultOrEmpty)
+        {
+            response = response with { ToolCalls = [.. response.ToolCalls.Select(call => call with { Agent = agentId })] };
+            await Transcript.WriteAsync(Path.GetDirectoryName(_artifactsDirectory)!, request, response, cancellationToken).ConfigureAwait(false);
+        }
+
         if (writeArtifacts)
         {
             await WriteArtifactsAsync(descriptor, response.Artifacts, cancellationToken).ConfigureAwait(false);
@@ -289,4 +304,10 @@ internal sealed class StageWork<TStage>
 
     private static string Reviewer(StageDescriptor<TStage> descriptor) =>
         descriptor.ReviewAgent ?? throw new InvalidOperationException($"Review stage {descriptor.Key} has no review_agent.");
+
+    /// <summary>Passes an agent's activity on as progress events of its stage.</summary>
+    private sealed class ActivityForwarder(ProgressReporter<TStage> reporter, TStage stage, string? group, int iteration, string agent) : IProgress<AgentActivity>
+    {
+        public void Report(AgentActivity value) => reporter.Report(WorkflowEventKind.AgentActivity, stage, group, iteration, value.Text, agent);
+    }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 
 namespace TeamBot.Rules;
 
@@ -10,6 +11,9 @@ public abstract record ExecutionEvent<TStage>
     private protected ExecutionEvent()
     {
     }
+
+    /// <summary>Gets the tool calls the agents made for the work this event reports, in order; recorded with its result.</summary>
+    public ImmutableArray<ToolCall> ToolCalls { get; init; } = [];
 }
 
 /// <summary>The run starts, or resumes from its saved state.</summary>

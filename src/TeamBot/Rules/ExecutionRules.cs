@@ -76,7 +76,28 @@ public sealed class ExecutionRules<TStage>
                 throw new ArgumentException($"Unknown event {@event.GetType().Name}.", nameof(@event));
         }
 
+        RecordToolCalls(plan, @event);
         return plan.ToDecision();
+    }
+
+    /// <summary>Keeps the tool calls with the result they led to, so a resumed run holds exactly the calls whose results it kept.</summary>
+    private static void RecordToolCalls(Plan plan, ExecutionEvent<TStage> @event)
+    {
+        TStage? stage = @event switch
+        {
+            StageSucceeded<TStage> e => e.Stage,
+            StageFailed<TStage> e => e.Stage,
+            ReviewWorkDone<TStage> e => e.Stage,
+            ReviewVerdictGiven<TStage> e => e.Stage,
+            AcceptanceTestsRan<TStage> e => e.Stage,
+            AcceptanceFixApplied<TStage> e => e.Stage,
+            _ => null,
+        };
+        if (stage is { } key && !@event.ToolCalls.IsDefaultOrEmpty)
+        {
+            ImmutableList<ToolCall> calls = plan.State.ToolCalls.GetValueOrDefault(key) ?? [];
+            plan.State = plan.State with { ToolCalls = plan.State.ToolCalls.SetItem(key, calls.AddRange(@event.ToolCalls)) };
+        }
     }
 
     private void Start(Plan plan)

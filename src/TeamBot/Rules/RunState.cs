@@ -36,6 +36,10 @@ public sealed record RunState<TStage>
     /// <summary>Gets the acceptance tests' progress.</summary>
     public AcceptanceState Acceptance { get; init; } = new();
 
+    /// <summary>Gets the tool calls each stage's agents made, in the order their results were recorded.</summary>
+    public ImmutableDictionary<TStage, ImmutableList<ToolCall>> ToolCalls { get; init; } =
+        ImmutableDictionary<TStage, ImmutableList<ToolCall>>.Empty;
+
     /// <summary>Gets why the run stopped, when it failed.</summary>
     public string? Error { get; init; }
 

@@ -53,4 +53,8 @@ public enum WorkflowEventKind
 
     /// <summary>An acceptance-test run ended with results.</summary>
     AcceptanceRunCompleted,
+
+    /// <summary>An agent streamed text or made a tool call; <c>WorkflowEvent.Agent</c> names it. Reported as it happens,
+    /// not saved: a resumed run does not report it again.</summary>
+    AgentActivity,
 }

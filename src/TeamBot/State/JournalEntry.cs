@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
 namespace TeamBot.State;
@@ -51,6 +52,10 @@ public sealed class JournalEntry
     /// <summary>Gets or sets the acceptance-test scenarios in the spec.</summary>
     [JsonPropertyName("total")]
     public int? Total { get; set; }
+
+    /// <summary>Gets or sets the tool calls the agents made for the event's work.</summary>
+    [JsonPropertyName("tool_calls")]
+    public List<ToolCallEntry>? ToolCalls { get; set; }
 }
 
 /// <summary>The source-generated serializer for journal lines: one compact object per line.</summary>

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Immutable;
+using System.Linq;
 using TeamBot.Definitions;
 using TeamBot.Rules;
 
@@ -43,10 +45,17 @@ internal sealed class JournalEventMapper<TStage>(IWorkflowDefinition<TStage> wor
                 throw new ArgumentException($"{@event.GetType().Name} is not journaled.", nameof(@event));
         }
 
+        entry.ToolCalls = @event.ToolCalls.IsDefaultOrEmpty ? null : @event.ToolCalls.Select(ToolCallEntry.From).ToList();
         return entry;
     }
 
-    public ExecutionEvent<TStage> ToEvent(JournalEntry entry, string location) => entry.Event switch
+    public ExecutionEvent<TStage> ToEvent(JournalEntry entry, string location)
+    {
+        ExecutionEvent<TStage> @event = EventOf(entry, location);
+        return entry.ToolCalls is { Count: > 0 } calls ? @event with { ToolCalls = calls.Select(call => call.ToCall()).ToImmutableArray() } : @event;
+    }
+
+    private ExecutionEvent<TStage> EventOf(JournalEntry entry, string location) => entry.Event switch
     {
         "stage_succeeded" => new StageSucceeded<TStage>(Stage(entry, location), entry.Text ?? ""),
         "stage_failed" => new StageFailed<TStage>(Stage(entry, location), entry.Text ?? "", entry.TimedOut ?? false),

@@ -78,6 +78,11 @@ public sealed class OrchestrationStateDocument
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<ReviewAttemptEntry>? ReviewAttempts { get; set; }
 
+    /// <summary>Gets or sets the tool calls each stage's agents made (added by TeamBot for .NET).</summary>
+    [JsonPropertyName("tool_calls")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Dictionary<string, List<ToolCallEntry>>? ToolCalls { get; set; }
+
     /// <summary>Gets or sets why the run stopped (added by TeamBot for .NET).</summary>
     [JsonPropertyName("error")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

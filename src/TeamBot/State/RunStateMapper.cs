@@ -59,6 +59,7 @@ public sealed class RunStateMapper<TStage>
                 Summary = document.AcceptanceTestSummary,
                 History = document.AcceptanceTestHistory.Select(entry => new AcceptanceRun(entry.Iteration, entry.Passed, entry.Failed, entry.Total, entry.FixApplied, entry.FixSummary) { Report = entry.Report }).ToImmutableList(),
             },
+            ToolCalls = (document.ToolCalls ?? []).ToImmutableDictionary(pair => Stage(pair.Key, location), pair => pair.Value.Select(entry => entry.ToCall()).ToImmutableList()),
             Error = document.Error,
         };
     }
@@ -122,6 +123,7 @@ public sealed class RunStateMapper<TStage>
             CompletedStages = _workflow.StageOrder.Where(state.Completed.Contains).Select(_workflow.GetStageName).ToList(),
             ReviewIterations = state.ReviewIterations.IsEmpty ? null : _workflow.StageOrder.Where(state.ReviewIterations.ContainsKey).ToDictionary(_workflow.GetStageName, stage => state.ReviewIterations[stage]),
             ReviewAttempts = state.ReviewAttempts.IsEmpty ? null : state.ReviewAttempts.Select(attempt => new ReviewAttemptEntry { Iteration = attempt.Iteration, Work = attempt.Work, Review = attempt.Review, Approved = attempt.Approved }).ToList(),
+            ToolCalls = state.ToolCalls.IsEmpty ? null : _workflow.StageOrder.Where(state.ToolCalls.ContainsKey).ToDictionary(_workflow.GetStageName, stage => state.ToolCalls[stage].Select(ToolCallEntry.From).ToList()),
             Error = state.Error,
             Extra = previous?.Extra,
         };
