@@ -118,6 +118,24 @@ public static class DiagnosticDescriptors
     /// <summary>TB0501: a prompt template that does not exist.</summary>
     public static readonly DiagnosticDescriptor PromptTemplateNotFound = RuleDescriptors.Get(RuleIds.PromptTemplateNotFound);
 
+    /// <summary>TB0701: an unknown tool.</summary>
+    public static readonly DiagnosticDescriptor UnknownTool = RuleDescriptors.Get(RuleIds.UnknownTool);
+
+    /// <summary>TB0702: a reviewer given write paths.</summary>
+    public static readonly DiagnosticDescriptor ReviewerMayWrite = RuleDescriptors.Get(RuleIds.ReviewerMayWrite);
+
+    /// <summary>TB0703: two agents that run at once may write the same files.</summary>
+    public static readonly DiagnosticDescriptor OverlappingWrites = RuleDescriptors.Get(RuleIds.OverlappingWrites);
+
+    /// <summary>TB0704: commands without the run tool.</summary>
+    public static readonly DiagnosticDescriptor CommandsWithoutRunTool = RuleDescriptors.Get(RuleIds.CommandsWithoutRunTool);
+
+    /// <summary>TB0705: write tools and write paths must come together.</summary>
+    public static readonly DiagnosticDescriptor WriteToolsAndPathsMismatch = RuleDescriptors.Get(RuleIds.WriteToolsAndPathsMismatch);
+
+    /// <summary>TB0706: a write mapping for an agent not on the stage.</summary>
+    public static readonly DiagnosticDescriptor WriteForUnknownAgent = RuleDescriptors.Get(RuleIds.WriteForUnknownAgent);
+
     /// <summary>Gets every descriptor, in ID order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All => RuleDescriptors.All;
 

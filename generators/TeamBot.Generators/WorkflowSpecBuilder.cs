@@ -107,6 +107,13 @@ internal static class WorkflowSpecBuilder
             ParallelAgents = Values(stage.ParallelAgents),
             Timeout = timeout is { } t ? (t.Days, t.Hours, t.Minutes, t.Seconds) : null,
             MaxIterations = stage.MaxIterations?.Value,
+            Permissions = stage.Permissions is { } permissions
+                ? new PermissionsSpec(
+                    permissions.Tools is { } tools ? Values(tools) : null,
+                    Values(permissions.Write),
+                    permissions.WriteByAgent.Select(entry => new AgentPathsSpec(entry.Agent.Value, Values(entry.Paths))).ToEquatableArray(),
+                    Values(permissions.Commands))
+                : null,
             Next = next,
         };
     }

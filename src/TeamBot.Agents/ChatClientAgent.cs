@@ -57,7 +57,17 @@ public sealed partial class ChatClientAgent : IStageAgent
         {
             conversation.Messages.Add(new ChatMessage(ChatRole.User, PromptBuilder.Build(request) + ArtifactInstructions(request)));
             var toolCalls = new List<ToolCall>();
-            WorkspaceTools? tools = _options.Workspace?.Invoke(request) is { } policy ? new WorkspaceTools(policy, call => { lock (toolCalls) { toolCalls.Add(call); } }) : null;
+            WorkspaceTools? tools = _options.Workspace?.Invoke(request) is { } policy ? new WorkspaceTools(policy, call => Record(call)) : null;
+            void Record(ToolCall call)
+            {
+                lock (toolCalls)
+                {
+                    toolCalls.Add(call);
+                }
+
+                request.Activity?.Report(new AgentActivity(AgentActivityKind.ToolCall, $"{(call.Refused ? "refused " : "")}{call.Tool}: {call.Summary}"));
+            }
+
             string answer = await AskAsync(request, conversation.Messages, tools, () => { lock (toolCalls) { return toolCalls.Count > 0; } }, cancellationToken).ConfigureAwait(false);
             conversation.Messages.Add(new ChatMessage(ChatRole.Assistant, answer));
             return new AgentResponse
@@ -136,7 +146,7 @@ public sealed partial class ChatClientAgent : IStageAgent
                 await foreach (ChatResponseUpdate update in client.GetStreamingResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false))
                 {
                     answer.Append(update.Text);
-                    _options.OnStreamed?.Invoke(request.AgentId, request.Context.Stage, update.Text);
+                    request.Activity?.Report(new AgentActivity(AgentActivityKind.Text, update.Text));
                 }
 
                 return answer.ToString();
@@ -207,12 +217,10 @@ public sealed record ChatClientAgentOptions
     /// <summary>Gets the clock the retry pauses use.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>Gets a callback for each streamed piece of an answer (agent id, stage, text), for a live view.</summary>
-    public Action<string, string, string>? OnStreamed { get; init; }
-
     /// <summary>
-    /// Gets what each call may do in the workspace: the tools it gets (<see cref="WorkspaceTools"/>) and their bounds;
-    /// <see langword="null"/>, or a function that returns <see langword="null"/> for a call: no tools, as before.
+    /// Gets what each call may do in the workspace: the tools it gets (<see cref="WorkspaceTools"/>) and their bounds.
+    /// By default the stage's <c>permissions</c> in stages.yaml (<see cref="WorkspacePolicy.ForRequest"/>);
+    /// <see langword="null"/>, or a function that returns <see langword="null"/> for a call: no tools.
     /// </summary>
-    public Func<AgentRequest, WorkspacePolicy?>? Workspace { get; init; }
+    public Func<AgentRequest, WorkspacePolicy?>? Workspace { get; init; } = WorkspacePolicy.ForRequest;
 }

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using TeamBot.Agents;
+using TeamBot.Tests.Support;
 
 namespace TeamBot.Hosting.Tests;
 
@@ -32,15 +33,16 @@ public sealed class ChatClientAgentTests
         ChatClientAgent agent = AgentSetup.OpenAi("fake-model", server.Endpoint, variable, new ChatClientAgentOptions
         {
             RetryDelay = TimeSpan.FromMilliseconds(10),
-            OnStreamed = (_, _, text) => streamed.Enqueue(text),
         });
+        var activity = new SynchronousProgress<AgentActivity>(item => streamed.Enqueue(item.Text));
 
-        AgentResponse first = await agent.RunAsync(new AgentRequest("ba", AgentTask.Work, Spec), CancellationToken.None);
+        AgentResponse first = await agent.RunAsync(new AgentRequest("ba", AgentTask.Work, Spec) { Activity = activity }, CancellationToken.None);
         AgentResponse second = await agent.RunAsync(new AgentRequest("ba", AgentTask.Work, Spec with { Stage = "SPEC_AGAIN" }), CancellationToken.None);
 
         Assert.Equal(1, server.Failures);
         Assert.Equal(3, server.Requests.Count);
         Assert.True(streamed.Count > 2, "the answer should arrive in several streamed pieces");
+        Assert.Equal(first.Output, string.Concat(streamed));
         Assert.Contains("## Acceptance Test Scenarios", first.Artifacts["feature_spec.md"], StringComparison.Ordinal);
         Assert.StartsWith("Done.", first.Output, StringComparison.Ordinal);
         JsonNode last = server.Requests.Last();

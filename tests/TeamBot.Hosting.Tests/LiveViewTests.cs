@@ -32,17 +32,21 @@ public sealed class LiveViewTests
     }
 
     [Fact]
-    public void Streamed_text_shows_as_the_tail_of_the_running_stage_s_detail()
+    public void Streamed_text_shows_as_the_tail_of_the_running_stage_s_detail_and_a_tool_call_under_its_agent()
     {
         var start = DateTimeOffset.UnixEpoch;
         var board = new RunBoard();
         board.Apply(new WorkflowEvent(WorkflowEventKind.StageStarted, start, "SPEC"));
+        board.Apply(new WorkflowEvent(WorkflowEventKind.StageStarted, start, "PLAN"));
+        board.Apply(new WorkflowEvent(WorkflowEventKind.StageCompleted, start, "PLAN"));
 
-        board.AppendStreamed("SPEC", "# Spec\nThe export ");
-        board.AppendStreamed("SPEC", new string('x', 100));
-        board.AppendStreamed("PLAN", "ignored: not running");
+        board.Apply(new WorkflowEvent(WorkflowEventKind.AgentStreamed, start, "SPEC", Detail: "# Spec\nThe export ") { Agent = "ba" });
+        board.Apply(new WorkflowEvent(WorkflowEventKind.AgentStreamed, start, "SPEC", Detail: new string('x', 100)) { Agent = "ba" });
+        board.Apply(new WorkflowEvent(WorkflowEventKind.AgentStreamed, start, "PLAN", Detail: "ignored: not running") { Agent = "pm" });
+        Assert.Equal(new string('x', 60), board.Rows[0].Detail);
+        Assert.Null(board.Rows[1].Detail);
 
-        RunBoard.Row row = Assert.Single(board.Rows);
-        Assert.Equal(new string('x', 60), row.Detail);
+        board.Apply(new WorkflowEvent(WorkflowEventKind.ToolCalled, start, "SPEC", Detail: "write_file: wrote docs/spec.md") { Agent = "ba" });
+        Assert.Equal("ba > write_file: wrote docs/spec.md", board.Rows[0].Detail);
     }
 }

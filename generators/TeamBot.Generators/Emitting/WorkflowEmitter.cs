@@ -193,6 +193,25 @@ internal static class WorkflowEmitter
         Optional(w, "ParallelAgents", stage.ParallelAgents.Count > 0, () => Strings(stage.ParallelAgents));
         Optional(w, "Timeout", stage.Timeout is not null, () => Timeout(stage.Timeout));
         Optional(w, "MaxIterations", stage.MaxIterations is not null, () => stage.MaxIterations!.Value.ToString(CultureInfo.InvariantCulture));
+        if (stage.Permissions is { } permissions)
+        {
+            WritePermissions(w, permissions);
+        }
+
+        w.Outdent();
+        w.Line("},");
+    }
+
+    private static void WritePermissions(SourceWriter w, PermissionsSpec permissions)
+    {
+        w.Line($"Permissions = new {Definitions}StagePermissions");
+        w.Line("{");
+        w.Indent();
+        Optional(w, "Tools", permissions.Tools is not null, () => Strings(permissions.Tools!.Value));
+        Optional(w, "Write", permissions.Write.Count > 0, () => Strings(permissions.Write));
+        Optional(w, "WriteByAgent", permissions.WriteByAgent.Count > 0, () =>
+            $"{ImmutableArray}.Create({string.Join(", ", permissions.WriteByAgent.Select(entry => $"new {Definitions}AgentWritePaths({CSharpText.Literal(entry.Agent)}, {Strings(entry.Paths)})"))})");
+        Optional(w, "Commands", permissions.Commands.Count > 0, () => Strings(permissions.Commands));
         w.Outdent();
         w.Line("},");
     }

@@ -48,6 +48,8 @@ internal sealed record StageSpec
 
     public int? MaxIterations { get; init; }
 
+    public PermissionsSpec? Permissions { get; init; }
+
     /// <summary>Gets the indexes of the stages that follow this one.</summary>
     public EquatableArray<int> Next { get; init; }
 }

@@ -125,4 +125,24 @@ public static class RuleIds
 
     /// <summary>A <c>prompt_template</c> that is not among the compiler's additional files.</summary>
     public const string PromptTemplateNotFound = "TB0501";
+
+    // TB07xx: permissions (TB06xx is kept for workflow versions).
+
+    /// <summary>A <c>tools</c> entry that names no workspace tool.</summary>
+    public const string UnknownTool = "TB0701";
+
+    /// <summary>A <c>write</c> mapping gives paths to the stage's review agent.</summary>
+    public const string ReviewerMayWrite = "TB0702";
+
+    /// <summary>Two agents that run at the same time may write the same files.</summary>
+    public const string OverlappingWrites = "TB0703";
+
+    /// <summary><c>commands</c> on a stage that does not permit <c>run_command</c>.</summary>
+    public const string CommandsWithoutRunTool = "TB0704";
+
+    /// <summary>Write tools without write paths, or write paths without a write tool.</summary>
+    public const string WriteToolsAndPathsMismatch = "TB0705";
+
+    /// <summary>A <c>write</c> mapping names an agent that does not work on the stage.</summary>
+    public const string WriteForUnknownAgent = "TB0706";
 }

@@ -20,6 +20,7 @@ public static class WorkflowRules
     private const string Review = "TeamBot.ReviewMapping";
     private const string Safety = "TeamBot.Safety";
     private const string Templates = "TeamBot.PromptTemplates";
+    private const string Permissions = "TeamBot.Permissions";
 
     /// <summary>TB0001: the text is not valid YAML.</summary>
     public static readonly WorkflowRule YamlSyntax = Error(RuleIds.YamlSyntax, Yaml, "Invalid YAML", "Invalid YAML: {0}");
@@ -129,6 +130,24 @@ public static class WorkflowRules
     /// <summary>TB0501: a prompt template that does not exist.</summary>
     public static readonly WorkflowRule PromptTemplateNotFound = Error(RuleIds.PromptTemplateNotFound, Templates, "Prompt template not found", "Prompt template '{0}' of stage '{1}' was not found; create it or fix the path (relative to the workflow file)");
 
+    /// <summary>TB0701: an unknown tool.</summary>
+    public static readonly WorkflowRule UnknownTool = Error(RuleIds.UnknownTool, Permissions, "Unknown tool", "Stage '{0}' permits tool '{1}', which is not a workspace tool.{2}");
+
+    /// <summary>TB0702: a reviewer given write paths.</summary>
+    public static readonly WorkflowRule ReviewerMayWrite = Error(RuleIds.ReviewerMayWrite, Permissions, "Review agent with write paths", "Agent '{1}' reviews stage '{0}' and is given write paths; a reviewer only reads, so remove it from 'write'");
+
+    /// <summary>TB0703: two agents that run at once may write the same files.</summary>
+    public static readonly WorkflowRule OverlappingWrites = Error(RuleIds.OverlappingWrites, Permissions, "Agents running at the same time may write the same files", "{0} and {1} run at the same time and may both write files matching '{2}' and '{3}'; give them write paths that do not overlap");
+
+    /// <summary>TB0704: commands without the run tool.</summary>
+    public static readonly WorkflowRule CommandsWithoutRunTool = Error(RuleIds.CommandsWithoutRunTool, Permissions, "Commands without the run tool", "Stage '{0}' lists commands but does not permit run_command; add run_command to its tools, or remove the commands");
+
+    /// <summary>TB0705: write tools and write paths must come together.</summary>
+    public static readonly WorkflowRule WriteToolsAndPathsMismatch = Error(RuleIds.WriteToolsAndPathsMismatch, Permissions, "Write tools and write paths do not match", "Stage '{0}' {1}");
+
+    /// <summary>TB0706: a write mapping for an agent not on the stage.</summary>
+    public static readonly WorkflowRule WriteForUnknownAgent = Error(RuleIds.WriteForUnknownAgent, Permissions, "Write paths for an agent not on the stage", "'write' of stage '{0}' names agent '{1}', which does not work on this stage (its work agents: {2})");
+
     /// <summary>Gets every rule, in ID order.</summary>
     public static IReadOnlyList<WorkflowRule> All { get; } = new[]
     {
@@ -141,6 +160,7 @@ public static class WorkflowRules
         MappedStageNotReview, ReviewBeforeWork,
         UnsafePath,
         PromptTemplateNotFound,
+        UnknownTool, ReviewerMayWrite, OverlappingWrites, CommandsWithoutRunTool, WriteToolsAndPathsMismatch, WriteForUnknownAgent,
     };
 
     private static readonly Dictionary<string, WorkflowRule> ById = All.ToDictionary(rule => rule.Id, StringComparer.Ordinal);

@@ -53,4 +53,7 @@ public sealed record StageDefinition
 
     /// <summary>Gets the <c>max_iterations</c> field.</summary>
     public Located<int>? MaxIterations { get; init; }
+
+    /// <summary>Gets the <c>permissions</c> field; <see langword="null"/> when the stage's agents get no workspace tools.</summary>
+    public PermissionsDefinition? Permissions { get; init; }
 }

@@ -155,11 +155,47 @@ public sealed class WorkflowParser
                 "parallel_agents" => stage with { ParallelAgents = StringList(value, what).ToEquatableArray() },
                 "timeout" => stage with { Timeout = String(value, what) },
                 "max_iterations" => stage with { MaxIterations = Integer(value, what) },
+                "permissions" => stage with { Permissions = ParsePermissions(key, field, value) },
                 _ => Unknown(stage, field, $"stage '{key.Value}'", WorkflowSchema.StageFields),
             };
         }
 
         return stage;
+    }
+
+    private PermissionsDefinition ParsePermissions(YamlTreeScalar stage, YamlTreeScalar key, YamlTreeNode node)
+    {
+        var permissions = new PermissionsDefinition { Span = key.Span };
+        foreach ((YamlTreeScalar field, YamlTreeNode value) in Entries(node, Subject.Field("permissions", "stage", stage.Value)))
+        {
+            var what = Subject.Field(field.Value, "the permissions of stage", stage.Value);
+            switch (field.Value)
+            {
+                case "tools":
+                    permissions = permissions with { Tools = StringList(value, what).ToEquatableArray() };
+                    break;
+                case "commands":
+                    permissions = permissions with { Commands = StringList(value, what).ToEquatableArray() };
+                    break;
+                case "write" when value is YamlTreeMapping:
+                    var byAgent = new List<AgentWriteDefinition>();
+                    foreach ((YamlTreeScalar agent, YamlTreeNode paths) in Entries(value, what))
+                    {
+                        byAgent.Add(new AgentWriteDefinition(new Located<string>(agent.Value, agent.Span), StringList(paths, Subject.Field(agent.Value, "the write paths of stage", stage.Value)).ToEquatableArray()));
+                    }
+
+                    permissions = permissions with { WriteByAgent = byAgent.ToEquatableArray() };
+                    break;
+                case "write":
+                    permissions = permissions with { Write = StringList(value, what).ToEquatableArray() };
+                    break;
+                default:
+                    ReportUnknownField(field, $"the permissions of stage '{stage.Value}'", WorkflowSchema.PermissionFields);
+                    break;
+            }
+        }
+
+        return permissions;
     }
 
     private ParallelGroupDefinition ParseGroup(YamlTreeScalar key, YamlTreeNode node)

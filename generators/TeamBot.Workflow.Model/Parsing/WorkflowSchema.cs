@@ -14,8 +14,13 @@ internal static class WorkflowSchema
     [
         "name", "description", "work_agent", "review_agent", "allowed_personas", "artifacts", "exit_criteria",
         "optional", "is_review_stage", "is_acceptance_test_stage", "requires_acceptance_tests_passed",
-        "include_objective", "prompt_template", "parallel_agents", "timeout", "max_iterations",
+        "include_objective", "prompt_template", "parallel_agents", "timeout", "max_iterations", "permissions",
     ];
+
+    public static readonly string[] PermissionFields = ["tools", "write", "commands"];
+
+    /// <summary>The workspace tools a stage may permit (see docs/agents.md); the first four only read.</summary>
+    public static readonly string[] Tools = ["list_files", "read_file", "search_files", "show_diff", "write_file", "edit_file", "run_command"];
 
     public static readonly string[] GroupFields = ["after", "stages", "before", "max_concurrency"];
 }

@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
+using TeamBot.Agents;
+using TeamBot.Definitions;
 
 namespace TeamBot.Agents.Tools;
 
@@ -24,4 +27,29 @@ public sealed record WorkspacePolicy(string Root)
 
     /// <summary>Gets the most characters a tool returns to the model; output past it is cut, saying so.</summary>
     public int OutputLimit { get; init; } = 32_000;
+
+    /// <summary>Gets the tools offered, by name; <see langword="null"/>: every tool the other settings allow.</summary>
+    public ImmutableArray<string>? Tools { get; init; }
+
+    /// <summary>
+    /// The policy the stage's <c>permissions</c> in stages.yaml give a call: its tools, the paths the calling agent may
+    /// write and the commands it may run. A review only reads, whatever the stage permits. <see langword="null"/> when
+    /// the stage declares no permissions.
+    /// </summary>
+    public static WorkspacePolicy? ForRequest(AgentRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Context.Permissions is not { } permissions)
+        {
+            return null;
+        }
+
+        bool reviews = request.Task == AgentTask.Review;
+        return new WorkspacePolicy(request.Context.WorkingDirectory)
+        {
+            Tools = reviews ? [.. permissions.Tools.Where(StagePermissions.ReadTools.Contains)] : permissions.Tools,
+            Writable = reviews ? [] : permissions.WritableFor(request.AgentId),
+            Commands = reviews ? [] : permissions.Commands,
+        };
+    }
 }

@@ -65,7 +65,7 @@ public sealed class WorkspaceTools
         }
 
         functions.Add(Create(ShowDiffAsync, "show_diff", "Shows what changed in the workspace since its last commit (git diff, and new files)."));
-        Functions = functions;
+        Functions = policy.Tools is { } offered ? [.. functions.Where(function => offered.Contains(function.Name))] : functions;
     }
 
     /// <summary>Gets the tools, for <see cref="ChatOptions.Tools"/>: the write tools only when the policy lets the agents write, the command tool only when it names commands.</summary>

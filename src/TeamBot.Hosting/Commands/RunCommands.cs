@@ -197,7 +197,7 @@ internal static class RunCommands
             return options.Agents.Create(
                 parse,
                 new OfflineAgent { ApproveAtIteration = parse.GetValue(options.ApproveAt), FailingAcceptanceRuns = parse.GetValue(options.FailingAcceptanceRuns) },
-                new ChatClientAgentOptions { OnStreamed = view.Streamed });
+                new ChatClientAgentOptions());
         }
         catch (ArgumentException ex)
         {

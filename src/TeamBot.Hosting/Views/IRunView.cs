@@ -15,9 +15,6 @@ internal interface IRunView : IProgress<WorkflowEvent>
     /// <summary>Shows the final summary: each stage's status, duration, iterations and artifacts, and where things are.</summary>
     void ShowSummary(WorkflowResult result, Func<string, string> artifactsOf);
 
-    /// <summary>Shows a piece of an agent's answer as it streams in.</summary>
-    void Streamed(string agentId, string stage, string text);
-
     /// <summary>Shows a message.</summary>
     void Message(string text);
 }

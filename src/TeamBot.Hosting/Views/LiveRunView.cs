@@ -66,9 +66,6 @@ internal sealed class LiveRunView(IAnsiConsole console, TimeProvider time) : IRu
     }
 
     /// <inheritdoc/>
-    public void Streamed(string agentId, string stage, string text) => Board.AppendStreamed(stage, text);
-
-    /// <inheritdoc/>
     public void Message(string text) => console.MarkupLine(Markup.Escape(text));
 }
 

@@ -19,7 +19,12 @@ internal sealed class PlainRunView(TextWriter output, TimeProvider time) : IRunV
     {
         ArgumentNullException.ThrowIfNull(value);
         _board.Apply(value);
-        Message(value.ToString());
+
+        // One line per event, but not per streamed piece of an answer: that would flood a log.
+        if (value.Kind != WorkflowEventKind.AgentStreamed)
+        {
+            Message(value.ToString());
+        }
     }
 
     /// <inheritdoc/>
@@ -49,12 +54,6 @@ internal sealed class PlainRunView(TextWriter output, TimeProvider time) : IRunV
             output.WriteLine($"Artifacts: {Path.Combine(result.RunDirectory, "artifacts")}");
             output.WriteLine($"State:     {result.StateLocation}");
         }
-    }
-
-    /// <inheritdoc/>
-    /// <remarks>Plain output keeps to one line per event; streamed text would flood a log.</remarks>
-    public void Streamed(string agentId, string stage, string text)
-    {
     }
 
     /// <inheritdoc/>

@@ -62,26 +62,21 @@ internal sealed class RunBoard
                 WorkflowEventKind.StageSkipped => row with { State = RowState.Skipped, Started = @event.Timestamp, Finished = @event.Timestamp },
                 WorkflowEventKind.ReviewIterationStarted or WorkflowEventKind.AcceptanceRunStarted => row with { Iterations = @event.Iteration ?? row.Iterations },
                 WorkflowEventKind.ReviewIterationCompleted or WorkflowEventKind.AcceptanceRunCompleted => row with { Detail = @event.Detail },
+                WorkflowEventKind.AgentStreamed when row.State == RowState.Running => row with { Detail = Tail((row.Detail ?? "") + @event.Detail) },
+                WorkflowEventKind.ToolCalled when row.State == RowState.Running => row with { Detail = Tail($"{@event.Agent} > {@event.Detail}") },
                 _ => row,
             };
         }
     }
 
-    /// <summary>Shows the tail of an LLM's answer as it streams in, on the stage's row.</summary>
-    public void AppendStreamed(string stage, string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        lock (_gate)
-        {
-            if (_rows.TryGetValue(stage, out Row? row) && row.State == RowState.Running)
-            {
-                string tail = ((row.Detail ?? "") + text).ReplaceLineEndings(" ");
-                _rows[stage] = row with { Detail = tail.Length > StreamTail ? tail[^StreamTail..] : tail };
-            }
-        }
-    }
-
     private const int StreamTail = 60;
+
+    /// <summary>The end of a running stage's latest activity (streamed answer, tool call), on one line.</summary>
+    private static string Tail(string text)
+    {
+        string line = text.ReplaceLineEndings(" ");
+        return line.Length > StreamTail ? line[^StreamTail..] : line;
+    }
 
     private Row Get(string stage, WorkflowEvent @event)
     {

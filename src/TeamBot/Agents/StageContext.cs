@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using TeamBot.AcceptanceTests;
+using TeamBot.Definitions;
 using TeamBot.Objectives;
 
 namespace TeamBot.Agents;
@@ -58,4 +59,7 @@ public sealed record StageContext
 
     /// <summary>Gets the report of the failed acceptance-test run to fix.</summary>
     public string? AcceptanceFailures { get; init; }
+
+    /// <summary>Gets what the stage lets its agents do in the workspace; <see langword="null"/>: no workspace tools.</summary>
+    public StagePermissions? Permissions { get; init; }
 }

@@ -66,6 +66,9 @@ public sealed class StageDescriptor<TStage>
     /// <summary>Gets the most review iterations of a review stage, or <see langword="null"/> for the executor's default.</summary>
     public int? MaxIterations { get; init; }
 
+    /// <summary>Gets what the stage's agents may do in the workspace; <see langword="null"/> when they get no tools.</summary>
+    public StagePermissions? Permissions { get; init; }
+
     /// <inheritdoc/>
     public override string ToString() => Key;
 }

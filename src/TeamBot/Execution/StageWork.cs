@@ -281,6 +281,7 @@ internal sealed class StageWork<TStage>
             ExitCriteria = descriptor.ExitCriteria,
             AllowedPersonas = descriptor.AllowedPersonas,
             PriorOutputs = new PriorOutputs<TStage>(_workflow, state, stage),
+            Permissions = descriptor.Permissions,
         };
 
         return command switch
@@ -308,6 +309,7 @@ internal sealed class StageWork<TStage>
     /// <summary>Passes an agent's activity on as progress events of its stage.</summary>
     private sealed class ActivityForwarder(ProgressReporter<TStage> reporter, TStage stage, string? group, int iteration, string agent) : IProgress<AgentActivity>
     {
-        public void Report(AgentActivity value) => reporter.Report(WorkflowEventKind.AgentActivity, stage, group, iteration, value.Text, agent);
+        public void Report(AgentActivity value) =>
+            reporter.Report(value.Kind == AgentActivityKind.ToolCall ? WorkflowEventKind.ToolCalled : WorkflowEventKind.AgentStreamed, stage, group, iteration, value.Text, agent);
     }
 }

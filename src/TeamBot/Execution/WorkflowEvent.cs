@@ -16,10 +16,10 @@ namespace TeamBot.Execution;
 /// <param name="Detail">A short description: an error, a verdict, a test summary, a group's members.</param>
 public sealed record WorkflowEvent(WorkflowEventKind Kind, DateTimeOffset Timestamp, string? Stage = null, string? Group = null, int? Iteration = null, string? Detail = null)
 {
-    /// <summary>Gets the agent, for <see cref="WorkflowEventKind.AgentActivity"/>.</summary>
+    /// <summary>Gets the agent, for <see cref="WorkflowEventKind.AgentStreamed"/> and <see cref="WorkflowEventKind.ToolCalled"/>.</summary>
     public string? Agent { get; init; }
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"{Kind}{(Stage is null ? "" : " " + Stage)}{(Group is null ? "" : " [" + Group + "]")}{(Iteration is null ? "" : " #" + Iteration)}{(Detail is null ? "" : ": " + Detail)}";
+        $"{Kind}{(Stage is null ? "" : " " + Stage)}{(Group is null ? "" : " [" + Group + "]")}{(Iteration is null ? "" : " #" + Iteration)}{(Agent is null ? "" : " " + Agent)}{(Detail is null ? "" : ": " + Detail)}";
 }

@@ -54,7 +54,11 @@ public enum WorkflowEventKind
     /// <summary>An acceptance-test run ended with results.</summary>
     AcceptanceRunCompleted,
 
-    /// <summary>An agent streamed text or made a tool call; <c>WorkflowEvent.Agent</c> names it. Reported as it happens,
-    /// not saved: a resumed run does not report it again.</summary>
-    AgentActivity,
+    /// <summary>An agent streamed part of its answer (<c>WorkflowEvent.Agent</c> names it). Reported as it happens, never
+    /// saved.</summary>
+    AgentStreamed,
+
+    /// <summary>A tool call of an agent returned or was refused (<c>WorkflowEvent.Agent</c> names the agent). Reported as
+    /// it happens; the calls whose results the run keeps are saved with the stage's result.</summary>
+    ToolCalled,
 }
