@@ -219,7 +219,7 @@ public sealed class CrashMatrix<TStage>
         answered,
         team.Calls.ToImmutableHashSet(),
         saved is null ? "no state" : RunTrace.StateText(_workflow, saved),
-        RunTrace.FilesIn(_host.GetRunDirectory(trial)));
+        RunTrace.FilesIn(_host.GetRunDirectory(trial), _host.GetWorkspace(trial)));
 
     private static IEnumerable<string> Compare(RunTrace expected, RunTrace actual)
     {

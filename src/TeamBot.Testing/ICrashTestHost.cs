@@ -27,4 +27,8 @@ public interface ICrashTestHost<TStage>
 
     /// <summary>Gets the run's folder (its <c>artifacts/</c> and <c>failures/</c>).</summary>
     string GetRunDirectory(CrashTrial trial);
+
+    /// <summary>Gets the run's own workspace, whose files the matrix compares too; <see langword="null"/> when the
+    /// host's runs share one (their workspace writes are then not compared).</summary>
+    string? GetWorkspace(CrashTrial trial) => null;
 }

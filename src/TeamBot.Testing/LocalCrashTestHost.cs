@@ -38,11 +38,13 @@ public sealed class LocalCrashTestHost<TStage> : ICrashTestHost<TStage>, IDispos
     {
         ArgumentNullException.ThrowIfNull(trial);
         var store = new FileStateStore(GetRunDirectory(trial));
+        string workspace = GetWorkspace(trial);
+        Directory.CreateDirectory(workspace);
         using IDisposable claim = store.Lock();
         var driver = new RunDriver<TStage>(_workflow, trial.Agents, _options with
         {
             TimeProvider = trial.Team.Clock,
-            WorkingDirectory = Root,
+            WorkingDirectory = workspace,
             RunDirectory = store.RunDirectory,
         });
         IWorkflowStateStore crashing = trial.Wrap(store);
@@ -63,6 +65,13 @@ public sealed class LocalCrashTestHost<TStage> : ICrashTestHost<TStage>, IDispos
     {
         ArgumentNullException.ThrowIfNull(trial);
         return Path.Combine(Root, trial.Id);
+    }
+
+    /// <inheritdoc/>
+    public string GetWorkspace(CrashTrial trial)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        return Path.Combine(Root, trial.Id + ".workspace");
     }
 
     /// <inheritdoc/>

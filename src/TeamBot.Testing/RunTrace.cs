@@ -63,14 +63,31 @@ internal sealed record RunTrace(ImmutableArray<AgentCall> Answered, ImmutableHas
             text.Append("acceptance run ").Append(run).Append(" report ").Append(run.Report).Append('\n');
         }
 
+        foreach (TStage stage in workflow.StageOrder.Where(state.ToolCalls.ContainsKey))
+        {
+            foreach (ToolCall call in state.ToolCalls[stage])
+            {
+                text.Append("tool call ").Append(workflow.GetStageName(stage)).Append(": ").Append(call).Append('\n');
+            }
+        }
+
         text.Append("error: ").Append(state.Error).Append('\n');
         return text.ToString();
     }
 
-    /// <summary>The run folder's files, but the state, journal and lock files, which the state comparison covers.</summary>
-    public static ImmutableSortedDictionary<string, string> FilesIn(string directory)
+    /// <summary>The run folder's files, but the state, journal and lock files, which the state comparison covers; and
+    /// the workspace's files under <c>workspace/</c>, when the run has its own.</summary>
+    public static ImmutableSortedDictionary<string, string> FilesIn(string directory, string? workspace = null)
     {
         var files = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        if (workspace is not null && Directory.Exists(workspace))
+        {
+            foreach (string path in Directory.EnumerateFiles(workspace, "*", SearchOption.AllDirectories))
+            {
+                files["workspace/" + Path.GetRelativePath(workspace, path).Replace('\\', '/')] = File.ReadAllText(path);
+            }
+        }
+
         if (Directory.Exists(directory))
         {
             foreach (string path in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))

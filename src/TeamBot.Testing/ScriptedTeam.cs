@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
@@ -11,6 +12,7 @@ using Microsoft.Extensions.Time.Testing;
 using TeamBot.AcceptanceTests;
 using TeamBot.Agents;
 using TeamBot.Definitions;
+using TeamBot.Rules;
 
 namespace TeamBot.Testing;
 
@@ -37,6 +39,7 @@ public sealed class ScriptedTeam : IStageAgent
     private ImmutableHashSet<string> _overrunning = [];
     private string? _cancelAt;
     private int _failingAcceptanceRuns;
+    private bool _writesFiles;
     private bool _cancelled;
 
     private ScriptedTeam(ImmutableDictionary<string, TimeSpan?> timeouts) => _timeouts = timeouts;
@@ -115,6 +118,17 @@ public sealed class ScriptedTeam : IStageAgent
         return this;
     }
 
+    /// <summary>
+    /// Each work agent of a stage whose permissions let it write appends a line to a log file in its first write path,
+    /// as a coding agent edits files: work that ran twice on the same workspace would leave two lines, so the crash
+    /// matrix sees whether the workspace was rolled back before work in flight at a crash ran again.
+    /// </summary>
+    public ScriptedTeam WritesFiles()
+    {
+        _writesFiles = true;
+        return this;
+    }
+
     /// <summary>The caller cancels the run when <paramref name="stage"/>'s work first starts (once, whatever the sessions).</summary>
     public ScriptedTeam CancelRunAt(string stage)
     {
@@ -158,12 +172,26 @@ public sealed class ScriptedTeam : IStageAgent
         }
 
         string output = $"{call.Stage} {request.Task} #{call.Iteration} by {call.Agent} [{Digest(call.Input)}]";
-        return request.Task switch
+        AgentResponse response = request.Task switch
         {
             AgentTask.Review => Review(call, output),
             AgentTask.RunAcceptanceTests => AcceptanceTests(request.Context, output),
             _ => Work(request.Context, output),
         };
+        return _writesFiles && request.Task != AgentTask.Review && request.Context.Permissions is { MayWrite: true } permissions
+            ? response with { ToolCalls = [await AppendToLogAsync(request, permissions.WritableFor(request.AgentId), output, cancellationToken).ConfigureAwait(false)] }
+            : response;
+    }
+
+    /// <summary>Appends the output to <c>&lt;agent&gt;.log</c> in the folder of the agent's first write glob.</summary>
+    private static async Task<ToolCall> AppendToLogAsync(AgentRequest request, ImmutableArray<string> writable, string output, CancellationToken cancellationToken)
+    {
+        string folder = string.Join('/', writable[0].Split('/').TakeWhile(segment => segment.IndexOfAny(['*', '?']) < 0).SkipLast(writable[0].Contains('*', StringComparison.Ordinal) ? 0 : 1));
+        string path = (folder.Length == 0 ? "" : folder + "/") + request.AgentId + ".log";
+        string full = Path.Combine(request.Context.WorkingDirectory, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        await File.AppendAllTextAsync(full, output + "\n", cancellationToken).ConfigureAwait(false);
+        return new ToolCall("edit_file", $"{{\"path\":\"{path}\"}}", $"appended a line to {path}", Refused: false);
     }
 
     /// <summary>The calls made before and after a session, for the crash matrix.</summary>
@@ -185,6 +213,7 @@ public sealed class ScriptedTeam : IStageAgent
         _overrunning = _overrunning,
         _cancelAt = _cancelAt,
         _failingAcceptanceRuns = _failingAcceptanceRuns,
+        _writesFiles = _writesFiles,
     };
 
     private static bool IsWork(AgentTask task) => task is AgentTask.Work or AgentTask.ReviseWork;

@@ -30,6 +30,9 @@ public sealed record StagePermissions
     public ImmutableArray<string> WritableFor(string agent) =>
         [.. Write, .. WriteByAgent.Where(entry => string.Equals(entry.Agent, agent, StringComparison.Ordinal)).SelectMany(entry => entry.Paths)];
 
+    /// <summary>Gets a value indicating whether the stage's work agents may change the workspace.</summary>
+    public bool MayWrite => (Tools.Contains("write_file") || Tools.Contains("edit_file")) && !AllWritable().IsEmpty;
+
     /// <summary>Every glob any agent of the stage may write: what a rollback of the stage restores.</summary>
     public ImmutableArray<string> AllWritable() => [.. Write, .. WriteByAgent.SelectMany(entry => entry.Paths)];
 }

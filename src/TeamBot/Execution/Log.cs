@@ -24,4 +24,7 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Warning, "Run of {Feature}: another session took the run over; this one stops without writing anything more. {Reason}")]
     public static partial void RunFenced(ILogger logger, string feature, string reason);
+
+    [LoggerMessage(7, LogLevel.Information, "Work {Checkpoint} was under way when the run stopped: its {Restored} files were put back and {Removed} files it created were removed before it runs again")]
+    public static partial void WorkspaceRolledBack(ILogger logger, string checkpoint, int restored, int removed);
 }

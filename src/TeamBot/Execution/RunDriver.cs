@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using TeamBot.Agents;
 using TeamBot.Definitions;
+using TeamBot.Execution.Checkpoints;
 using TeamBot.Objectives;
 using TeamBot.Rules;
 using TeamBot.State;
@@ -124,7 +125,8 @@ public sealed class RunDriver<TStage> : IRunDriver
         // A store that can be taken over by another session fences every side effect of this one (see IRunFence).
         IRunFence? fence = store as IRunFence;
         var reporter = new ProgressReporter<TStage>(Workflow, progress, Options.TimeProvider, Logger);
-        var work = new StageWork<TStage>(Workflow, _agents, Options, objective, Path.Combine(directory, "artifacts"), fence, reporter, Logger);
-        return new RunSession<TStage>(this, recorder, metadata, state, work, fence, reporter, store.Location, directory);
+        var checkpoints = new WorkspaceCheckpoints(Path.GetFullPath(Options.WorkingDirectory ?? Directory.GetCurrentDirectory()), directory, Logger);
+        var work = new StageWork<TStage>(Workflow, _agents, Options, objective, Path.Combine(directory, "artifacts"), fence, reporter, checkpoints, Logger);
+        return new RunSession<TStage>(this, recorder, metadata, state, work, fence, reporter, checkpoints, store.Location, directory);
     }
 }

@@ -10,6 +10,7 @@ using System.Threading.Channels;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using TeamBot.Definitions;
+using TeamBot.Execution.Checkpoints;
 using TeamBot.Rules;
 using TeamBot.State;
 using TeamBot.Telemetry;
@@ -34,6 +35,7 @@ internal sealed class RunSession<TStage>
     private readonly string _stateLocation;
     private readonly string _runDirectory;
     private readonly IRunFence? _fence;
+    private readonly WorkspaceCheckpoints _checkpoints;
     private readonly ILogger _logger;
     private readonly Channel<ExecutionEvent<TStage>> _events = Channel.CreateUnbounded<ExecutionEvent<TStage>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<Task> _inFlight = [];
@@ -45,7 +47,7 @@ internal sealed class RunSession<TStage>
     // Set by the first piece of work that found the run taken over by another session; the loop then stops at once.
     private RunFencedException? _fenced;
 
-    public RunSession(RunDriver<TStage> driver, RunRecorder<TStage> recorder, RunMetadata metadata, RunState<TStage> state, StageWork<TStage> work, IRunFence? fence, ProgressReporter<TStage> reporter, string stateLocation, string runDirectory)
+    public RunSession(RunDriver<TStage> driver, RunRecorder<TStage> recorder, RunMetadata metadata, RunState<TStage> state, StageWork<TStage> work, IRunFence? fence, ProgressReporter<TStage> reporter, WorkspaceCheckpoints checkpoints, string stateLocation, string runDirectory)
     {
         _workflow = driver.Workflow;
         _rules = driver.Rules;
@@ -59,6 +61,7 @@ internal sealed class RunSession<TStage>
         _stateLocation = stateLocation;
         _runDirectory = runDirectory;
         _reporter = reporter;
+        _checkpoints = checkpoints;
         _started = _options.TimeProvider.GetTimestamp();
     }
 
@@ -82,6 +85,7 @@ internal sealed class RunSession<TStage>
                 DecideRound(next);
                 await WriteReportsAsync().ConfigureAwait(false);
                 await _recorder.RecordAsync(_roundEvents, _state, Now).ConfigureAwait(false);
+                DiscardCheckpoints(next is RunStarted<TStage>);
                 if (await CarryOutAsync(run.Token).ConfigureAwait(false))
                 {
                     break;
@@ -240,6 +244,36 @@ internal sealed class RunSession<TStage>
                 }
 
                 await ReviewFailureReport.WriteAsync(Path.Combine(_runDirectory, "failures"), _workflow.GetStageName(report.Stage), report.Attempts).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Drops the workspace checkpoints of work whose result the round recorded; when the session starts, every one but
+    /// those of the work it asks for first (see <see cref="WorkspaceCheckpoints.DiscardAllBut"/>).
+    /// </summary>
+    private void DiscardCheckpoints(bool sessionStart)
+    {
+        if (sessionStart)
+        {
+            var outstanding = new HashSet<string>(StringComparer.Ordinal);
+            foreach ((_, ExecutionCommand<TStage> command) in RoundCommands())
+            {
+                IEnumerable<ExecutionCommand<TStage>> work = command is RunGroupMembers<TStage> group
+                    ? group.Members.Select(member => new RunStageWork<TStage>(member))
+                    : [command];
+                outstanding.UnionWith(work.Select(item => CheckpointKey.Of(_workflow, item)).OfType<string>());
+            }
+
+            _checkpoints.DiscardAllBut(outstanding);
+            return;
+        }
+
+        foreach (ExecutionEvent<TStage> @event in _roundEvents)
+        {
+            if (CheckpointKey.OfSuccess(_workflow, @event) is { } key)
+            {
+                _checkpoints.Discard(key);
             }
         }
     }

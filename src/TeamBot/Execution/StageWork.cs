@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using TeamBot.AcceptanceTests;
 using TeamBot.Agents;
 using TeamBot.Definitions;
+using TeamBot.Execution.Checkpoints;
 using TeamBot.Objectives;
 using TeamBot.Rules;
 using TeamBot.State;
@@ -33,9 +34,10 @@ internal sealed class StageWork<TStage>
     private readonly string _workingDirectory;
     private readonly IRunFence? _fence;
     private readonly ProgressReporter<TStage> _reporter;
+    private readonly WorkspaceCheckpoints _checkpoints;
     private readonly ILogger _logger;
 
-    public StageWork(IWorkflowDefinition<TStage> workflow, AgentRegistry agents, WorkflowRunnerOptions options, Objective objective, string artifactsDirectory, IRunFence? fence, ProgressReporter<TStage> reporter, ILogger logger)
+    public StageWork(IWorkflowDefinition<TStage> workflow, AgentRegistry agents, WorkflowRunnerOptions options, Objective objective, string artifactsDirectory, IRunFence? fence, ProgressReporter<TStage> reporter, WorkspaceCheckpoints checkpoints, ILogger logger)
     {
         _workflow = workflow;
         _agents = agents;
@@ -45,6 +47,7 @@ internal sealed class StageWork<TStage>
         _workingDirectory = Path.GetFullPath(options.WorkingDirectory ?? Directory.GetCurrentDirectory());
         _fence = fence;
         _reporter = reporter;
+        _checkpoints = checkpoints;
         _logger = logger;
     }
 
@@ -70,6 +73,12 @@ internal sealed class StageWork<TStage>
         try
         {
             await Task.Yield();
+            if (descriptor.Permissions is { MayWrite: true } permissions && CheckpointKey.Of(_workflow, command) is { } checkpoint)
+            {
+                await FenceAsync(runToken).ConfigureAwait(false);
+                await _checkpoints.BeginAsync(checkpoint, permissions.AllWritable(), runToken).ConfigureAwait(false);
+            }
+
             ExecutionEvent<TStage> result = await RunAsync(command, descriptor, context, state, linked?.Token ?? runToken).ConfigureAwait(false);
             outcome = result is StageFailed<TStage> ? "failed" : "completed";
             return result;

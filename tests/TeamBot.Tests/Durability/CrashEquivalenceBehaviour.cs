@@ -44,7 +44,7 @@ public abstract class CrashEquivalenceBehaviour(ITestOutputHelper output)
 
     private protected ITestOutputHelper Output => output;
 
-    private async Task CheckAsync<TStage>(IWorkflowDefinition<TStage> workflow, ScriptedTeam team, string workload)
+    private protected async Task CheckAsync<TStage>(IWorkflowDefinition<TStage> workflow, ScriptedTeam team, string workload)
         where TStage : struct, Enum
     {
         CrashMatrixReport report = await RunMatrixAsync(workflow, team);

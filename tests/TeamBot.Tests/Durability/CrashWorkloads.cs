@@ -19,6 +19,11 @@ internal static class CrashWorkloads
         .RejectReview("POST_REVIEW", times: 1)
         .FailAcceptanceRuns(2);
 
+    /// <summary>The delivery workflow whose coding stages change the workspace (IMPLEMENTATION's two agents at once, the
+    /// revisions of its review, TEST, the acceptance fixes): each call appends to a file, so work run twice on an
+    /// unrestored workspace shows in the files.</summary>
+    public static ScriptedTeam FileWritingDelivery() => Delivery().WritesFiles();
+
     /// <summary>The delivery workflow with a review that never approves: the run ends in review_failed with its report.</summary>
     public static ScriptedTeam ReviewFailure() => ScriptedTeam.For(Workflow.Definition).RejectReview("PLAN_REVIEW", times: 10);
 

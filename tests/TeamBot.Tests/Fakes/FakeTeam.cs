@@ -59,6 +59,9 @@ internal sealed class FakeTeam : IStageAgent
     /// <summary>Gets the stages whose work waits until released.</summary>
     public ConcurrentDictionary<string, TaskCompletionSource> Gates { get; } = new();
 
+    /// <summary>Gets the tool calls each stage's work reports having made.</summary>
+    public Dictionary<string, ImmutableArray<TeamBot.Rules.ToolCall>> ToolCalls { get; } = [];
+
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
     /// <summary>Gets the agent calls running now.</summary>
@@ -126,6 +129,7 @@ internal sealed class FakeTeam : IStageAgent
                 {
                     Output = $"{stage} by {request.AgentId} (iteration {request.Context.Iteration})",
                     Artifacts = request.Context.RequiredArtifacts.ToDictionary(path => path, path => path == "feature_spec.md" ? Spec : $"# {path}\nwritten for {stage} by {request.AgentId}\n"),
+                    ToolCalls = ToolCalls.GetValueOrDefault(stage, []),
                 },
             };
         }

@@ -50,6 +50,41 @@ public sealed class JournalTests
     }
 
     [Fact]
+    public async Task Tool_calls_are_journaled_with_the_result_they_led_to_and_kept_in_the_state_under_their_stage()
+    {
+        using var run = new TestRun();
+        var edit = new ToolCall("edit_file", "{\"path\":\"docs/research.md\"}", "edited docs/research.md", Refused: false);
+        var refused = new ToolCall("run_command", "{\"program\":\"curl\"}", "Refused: this stage may not run 'curl'", Refused: true);
+        run.Team.ToolCalls["RESEARCH"] = [edit, refused];
+        TaskCompletionSource gate = run.Team.Gate("IMPLEMENTATION");
+        Task<WorkflowResult> running = run.RunAsync(Workflow.Definition);
+        await WhenCalledAsync(run.Team, "IMPLEMENTATION");
+
+        string line = Assert.Single(File.ReadAllLines(run.Store.JournalPath), line => line.Contains("\"stage\":\"RESEARCH\"", StringComparison.Ordinal));
+        SavedRun<Stage> saved = (await SavedRun.LoadAsync(Workflow.Definition, new FileStateStore(run.Directory)))!;
+        gate.SetResult();
+        await running;
+
+        // The line that records RESEARCH's result carries its calls, stamped with the agent that made them.
+        JsonArray calls = JsonNode.Parse(line)!["tool_calls"]!.AsArray();
+        Assert.Equal(["edit_file", "run_command"], calls.Select(call => call!["tool"]!.GetValue<string>()));
+        Assert.Equal("builder-1", calls[0]!["agent"]!.GetValue<string>());
+        Assert.True(calls[1]!["refused"]!.GetValue<bool>());
+        Assert.Equal([edit with { Agent = "builder-1" }, refused with { Agent = "builder-1" }], saved.State.ToolCalls[Stage.Research]);
+
+        // The final snapshot keeps them under the stage; stages whose agents called no tool have no entry.
+        JsonObject final = JsonNode.Parse(File.ReadAllText(run.Store.StatePath))!["tool_calls"]!.AsObject();
+        Assert.Equal(["RESEARCH"], final.Select(pair => pair.Key));
+        Assert.Equal("edited docs/research.md", final["RESEARCH"]![0]!["summary"]!.GetValue<string>());
+
+        // And the call's transcript says what the agent did, refusals marked.
+        string transcript = File.ReadAllText(Path.Combine(run.Directory, "transcripts", "RESEARCH-1-builder-1-Work.md"));
+        Assert.Contains("- `edit_file` {\"path\":\"docs/research.md\"} -> edited docs/research.md", transcript, StringComparison.Ordinal);
+        Assert.Contains("- REFUSED `run_command` {\"program\":\"curl\"} -> Refused: this stage may not run 'curl'", transcript, StringComparison.Ordinal);
+        Assert.Contains("RESEARCH by builder-1", transcript, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Events_that_arrive_while_a_round_is_being_recorded_share_the_next_append()
     {
         var store = new HoldingJournalStore();

@@ -126,6 +126,10 @@ namespace Tests
                 Artifacts = __Strings("research.md"),
                 ExitCriteria = __Strings("The code paths and modules to change are identified", "Candidate libraries or approaches are compared with their trade-offs", "Risks and unknowns are listed with how to resolve them"),
                 Timeout = new global::System.TimeSpan(0, 1, 0, 0),
+                Permissions = new global::TeamBot.Definitions.StagePermissions
+                {
+                    Tools = __Strings("list_files", "read_file", "search_files"),
+                },
             },
             new()
             {
@@ -180,6 +184,12 @@ namespace Tests
                 ExitCriteria = __Strings("Every task of the plan is done or explicitly deferred", "New code has tests, and the whole suite passes", "The changes are described file by file"),
                 ParallelAgents = __Strings("builder-1", "builder-2"),
                 Timeout = new global::System.TimeSpan(0, 3, 0, 0),
+                Permissions = new global::TeamBot.Definitions.StagePermissions
+                {
+                    Tools = __Strings("list_files", "read_file", "search_files", "show_diff", "write_file", "edit_file", "run_command"),
+                    WriteByAgent = global::System.Collections.Immutable.ImmutableArray.Create(new global::TeamBot.Definitions.AgentWritePaths("builder-1", __Strings("src/**")), new global::TeamBot.Definitions.AgentWritePaths("builder-2", __Strings("tests/**"))),
+                    Commands = __Strings("dotnet", "git"),
+                },
             },
             new()
             {
@@ -195,6 +205,12 @@ namespace Tests
                 IsReviewStage = true,
                 Timeout = new global::System.TimeSpan(0, 1, 30, 0),
                 MaxIterations = 4,
+                Permissions = new global::TeamBot.Definitions.StagePermissions
+                {
+                    Tools = __Strings("list_files", "read_file", "search_files", "show_diff", "write_file", "edit_file", "run_command"),
+                    Write = __Strings("src/**", "tests/**"),
+                    Commands = __Strings("dotnet", "git"),
+                },
             },
             new()
             {
@@ -207,6 +223,12 @@ namespace Tests
                 Artifacts = __Strings("test_results.md"),
                 ExitCriteria = __Strings("The whole suite passes", "Coverage meets the test strategy's expectations"),
                 Timeout = new global::System.TimeSpan(0, 1, 0, 0),
+                Permissions = new global::TeamBot.Definitions.StagePermissions
+                {
+                    Tools = __Strings("list_files", "read_file", "search_files", "show_diff", "write_file", "edit_file", "run_command"),
+                    Write = __Strings("tests/**"),
+                    Commands = __Strings("dotnet"),
+                },
             },
             new()
             {
@@ -221,6 +243,12 @@ namespace Tests
                 IsAcceptanceTestStage = true,
                 Timeout = new global::System.TimeSpan(0, 1, 0, 0),
                 MaxIterations = 4,
+                Permissions = new global::TeamBot.Definitions.StagePermissions
+                {
+                    Tools = __Strings("list_files", "read_file", "search_files", "show_diff", "write_file", "edit_file", "run_command"),
+                    Write = __Strings("src/**", "tests/**"),
+                    Commands = __Strings("dotnet"),
+                },
             },
             new()
             {

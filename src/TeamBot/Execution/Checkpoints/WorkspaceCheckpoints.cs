@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace TeamBot.Execution.Checkpoints;
+
+/// <summary>
+/// Makes a stage's workspace changes reversible: before a piece of work that may write starts, the files its globs
+/// cover are copied into the run folder (<c>.checkpoints/&lt;key&gt;/</c>); once its result is recorded the copy is
+/// dropped. Work asked for again while its copy is still there (it was in flight when the run stopped, or it failed)
+/// first gets those files back as they were, and loses the ones it had created, so it starts from the same workspace
+/// as the first time: a resumed run's file tree is the one an uninterrupted run would have.
+/// </summary>
+internal sealed class WorkspaceCheckpoints(string workspace, string runDirectory, ILogger logger)
+{
+    private const string ManifestName = "manifest";
+
+    private string Folder { get; } = Path.Combine(runDirectory, ".checkpoints");
+
+    /// <summary>Copies the files of <paramref name="globs"/> before the work starts, or puts them back when the work started before.</summary>
+    public async Task BeginAsync(string key, IEnumerable<string> globs, CancellationToken cancellationToken)
+    {
+        string checkpoint = Path.Combine(Folder, key);
+        string manifest = Path.Combine(checkpoint, ManifestName);
+        if (File.Exists(manifest))
+        {
+            await RestoreAsync(key, checkpoint, manifest, globs, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // A copy without its manifest was cut short before the work started: the workspace is still as it was then.
+        if (Directory.Exists(checkpoint))
+        {
+            Directory.Delete(checkpoint, recursive: true);
+        }
+
+        List<string> files = await WorkspaceFiles.MatchingAsync(workspace, globs, cancellationToken).ConfigureAwait(false);
+        foreach (string relative in files)
+        {
+            string copy = Path.Combine(checkpoint, "files", relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(Path.Combine(workspace, relative), copy);
+        }
+
+        // Written last, and whole or not at all: its presence is what makes the copy count.
+        Directory.CreateDirectory(checkpoint);
+        string temporary = manifest + ".tmp";
+        await File.WriteAllTextAsync(temporary, string.Join('\0', files), cancellationToken).ConfigureAwait(false);
+        File.Move(temporary, manifest, overwrite: true);
+    }
+
+    /// <summary>Drops the copy of work whose result is recorded.</summary>
+    public void Discard(string key)
+    {
+        string checkpoint = Path.Combine(Folder, key);
+        if (Directory.Exists(checkpoint))
+        {
+            Directory.Delete(checkpoint, recursive: true);
+        }
+    }
+
+    /// <summary>Drops every copy but those of the work a session starts with: the others belong to work whose result
+    /// was recorded just before the run stopped, and must not be taken for that work if it is asked for again later.</summary>
+    public void DiscardAllBut(IReadOnlySet<string> keep)
+    {
+        if (!Directory.Exists(Folder))
+        {
+            return;
+        }
+
+        foreach (string checkpoint in Directory.EnumerateDirectories(Folder))
+        {
+            if (!keep.Contains(Path.GetFileName(checkpoint)))
+            {
+                Directory.Delete(checkpoint, recursive: true);
+            }
+        }
+    }
+
+    private async Task RestoreAsync(string key, string checkpoint, string manifest, IEnumerable<string> globs, CancellationToken cancellationToken)
+    {
+        string[] saved = (await File.ReadAllTextAsync(manifest, cancellationToken).ConfigureAwait(false)).Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        var kept = new HashSet<string>(saved, StringComparer.Ordinal);
+        List<string> now = await WorkspaceFiles.MatchingAsync(workspace, globs, cancellationToken).ConfigureAwait(false);
+        List<string> created = now.Where(relative => !kept.Contains(relative)).ToList();
+        foreach (string relative in created)
+        {
+            File.Delete(Path.Combine(workspace, relative));
+        }
+
+        foreach (string relative in saved)
+        {
+            string target = Path.Combine(workspace, relative);
+            if (new FileInfo(target).LinkTarget is not null)
+            {
+                File.Delete(target); // the link itself, never what it points to
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(Path.Combine(checkpoint, "files", relative), target, overwrite: true);
+        }
+
+        Log.WorkspaceRolledBack(logger, key, saved.Length, created.Count);
+    }
+}
