@@ -1,16 +1,12 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.IO;
-using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text;
-using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
-using TeamBot.AcceptanceTests;
 using TeamBot.Agents;
 using TeamBot.Agents.Tools;
 using TeamBot.Rules;
