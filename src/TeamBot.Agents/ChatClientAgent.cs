@@ -1,16 +1,12 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.IO;
-using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text;
-using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
-using TeamBot.AcceptanceTests;
 using TeamBot.Agents;
 using TeamBot.Agents.Tools;
 using TeamBot.Rules;
@@ -23,11 +19,8 @@ namespace TeamBot.Agents;
 /// in, and transient failures (HTTP 429 and 5xx) are retried.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The tool-calling wrapper only delegates to the caller's client, which this agent does not own; disposing it would dispose that client.")]
-public sealed partial class ChatClientAgent : IStageAgent
+public sealed class ChatClientAgent : IStageAgent
 {
-    /// <summary>The line that starts each artifact in an answer; the prompt asks the model for it.</summary>
-    internal const string ArtifactMarker = "=== artifact: ";
-
     private readonly IChatClient _client;
 
     // The same client, answering the model's tool calls: used when a call gets workspace tools.
@@ -55,7 +48,7 @@ public sealed partial class ChatClientAgent : IStageAgent
         await conversation.Turn.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            conversation.Messages.Add(new ChatMessage(ChatRole.User, PromptBuilder.Build(request) + ArtifactInstructions(request)));
+            conversation.Messages.Add(new ChatMessage(ChatRole.User, AnswerReader.Prompt(request)));
             var toolCalls = new List<ToolCall>();
             WorkspaceTools? tools = _options.Workspace?.Invoke(request) is { } policy ? new WorkspaceTools(policy, call => Record(call)) : null;
             void Record(ToolCall call)
@@ -70,62 +63,12 @@ public sealed partial class ChatClientAgent : IStageAgent
 
             string answer = await AskAsync(request, conversation.Messages, tools, () => { lock (toolCalls) { return toolCalls.Count > 0; } }, cancellationToken).ConfigureAwait(false);
             conversation.Messages.Add(new ChatMessage(ChatRole.Assistant, answer));
-            return new AgentResponse
-            {
-                Output = answer,
-                Artifacts = Artifacts(answer, request.Context.RequiredArtifacts),
-                ScenarioResults = request.Task == AgentTask.RunAcceptanceTests ? ScenarioResults(answer, request.Context.Scenarios) : [],
-                ToolCalls = [.. toolCalls],
-            };
+            return AnswerReader.Response(request, answer, [.. toolCalls]);
         }
         finally
         {
             conversation.Turn.Release();
         }
-    }
-
-    /// <summary>Pulls the <c>=== artifact: path ===</c> sections out of an answer; a lone artifact falls back to the whole answer.</summary>
-    internal static IReadOnlyDictionary<string, string> Artifacts(string answer, IReadOnlyList<string> required)
-    {
-        ArgumentNullException.ThrowIfNull(answer);
-        ArgumentNullException.ThrowIfNull(required);
-        var artifacts = new Dictionary<string, string>(StringComparer.Ordinal);
-        MatchCollection markers = ArtifactLine().Matches(answer);
-        for (int i = 0; i < markers.Count; i++)
-        {
-            string path = markers[i].Groups["path"].Value.Trim();
-            int start = markers[i].Index + markers[i].Length;
-            int end = i + 1 < markers.Count ? markers[i + 1].Index : answer.Length;
-            if (required.Contains(path))
-            {
-                artifacts[path] = answer[start..end].Trim() + "\n";
-            }
-        }
-
-        if (artifacts.Count == 0 && required.Count == 1)
-        {
-            artifacts[required[0]] = answer.Trim() + "\n";
-        }
-
-        return artifacts;
-    }
-
-    /// <summary>Reads <c>AT-001: PASS</c> / <c>AT-002: FAIL - reason</c> lines; a scenario without a line is not reported.</summary>
-    internal static ImmutableArray<ScenarioResult> ScenarioResults(string answer, ImmutableArray<AcceptanceScenario> scenarios)
-    {
-        ArgumentNullException.ThrowIfNull(answer);
-        var results = ImmutableArray.CreateBuilder<ScenarioResult>();
-        foreach (Match match in ResultLine().Matches(answer))
-        {
-            string id = match.Groups["id"].Value;
-            if (scenarios.Any(scenario => scenario.Id == id))
-            {
-                ScenarioOutcome outcome = match.Groups["outcome"].Value.ToUpperInvariant() switch { "PASS" or "PASSED" => ScenarioOutcome.Passed, "SKIP" or "SKIPPED" => ScenarioOutcome.Skipped, _ => ScenarioOutcome.Failed };
-                results.Add(new ScenarioResult(id, outcome, match.Groups["detail"].Value.Trim()));
-            }
-        }
-
-        return results.ToImmutable();
     }
 
     private async Task<string> AskAsync(AgentRequest request, List<ChatMessage> messages, WorkspaceTools? tools, Func<bool> toolsRan, CancellationToken cancellationToken)
@@ -182,17 +125,6 @@ public sealed partial class ChatClientAgent : IStageAgent
             return conversation;
         }
     }
-
-    private static string ArtifactInstructions(AgentRequest request) =>
-        request.Context.RequiredArtifacts.IsEmpty || request.Task is AgentTask.Review or AgentTask.FixAcceptanceFailures
-            ? ""
-            : $"\n## How to answer\n\nWrite each required artifact as a section that starts with a line `{ArtifactMarker}<path> ===`, for example `{ArtifactMarker}{request.Context.RequiredArtifacts[0]} ===`.\n";
-
-    [GeneratedRegex(@"^=== artifact:\s*(?<path>[^=\n]+?)\s*===\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
-    private static partial Regex ArtifactLine();
-
-    [GeneratedRegex(@"\b(?<id>AT-\d+)\b\s*[:\-]\s*\**(?<outcome>PASS(?:ED)?|FAIL(?:ED)?|SKIP(?:PED)?)\**\b(?<detail>[^\n]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ResultLine();
 
     private sealed class Conversation
     {

@@ -90,8 +90,8 @@ public sealed class ChatClientAgentTests
             new TeamBot.AcceptanceTests.AcceptanceScenario("AT-001", "a", "", "", "", "", ""),
             new TeamBot.AcceptanceTests.AcceptanceScenario("AT-002", "b", "", "", "", "", ""));
 
-        var results = ChatClientAgent.ScenarioResults("AT-001: PASS - ok\n- AT-002: **FAIL** - missing header\nAT-009: PASS", scenarios);
-        var artifacts = ChatClientAgent.Artifacts("intro\n=== artifact: a.md ===\nA\n=== artifact: b.md ===\nB\n=== artifact: other.md ===\nX", ["a.md", "b.md"]);
+        var results = AnswerReader.ScenarioResults("AT-001: PASS - ok\n- AT-002: **FAIL** - missing header\nAT-009: PASS", scenarios);
+        var artifacts = AnswerReader.Artifacts("intro\n=== artifact: a.md ===\nA\n=== artifact: b.md ===\nB\n=== artifact: other.md ===\nX", ["a.md", "b.md"]);
 
         Assert.Equal([("AT-001", TeamBot.AcceptanceTests.ScenarioOutcome.Passed), ("AT-002", TeamBot.AcceptanceTests.ScenarioOutcome.Failed)], results.Select(r => (r.Id, r.Outcome)));
         Assert.Equal("A\n", artifacts["a.md"]);

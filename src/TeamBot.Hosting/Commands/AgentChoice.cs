@@ -1,10 +1,16 @@
 using System;
 using System.CommandLine;
+using System.Threading;
+using System.Threading.Tasks;
 using TeamBot.Agents;
+using TeamBot.Agents.Copilot;
 
 namespace TeamBot.Hosting.Commands;
 
-/// <summary>The options that choose the agents (<c>--agent</c>, <c>--model</c>, <c>--endpoint</c>, <c>--api-key-variable</c>), shared by every command that runs agents.</summary>
+/// <summary>
+/// The options that choose the agents (<c>--agent</c>, <c>--model</c>, <c>--endpoint</c>, <c>--api-key-variable</c>,
+/// <c>--copilot-path</c>), shared by every command that runs agents.
+/// </summary>
 internal sealed class AgentChoice
 {
     public Option<string> Agent { get; } = CommonOptions.Agent();
@@ -15,18 +21,31 @@ internal sealed class AgentChoice
 
     public Option<string> ApiKeyVariable { get; } = CommonOptions.ApiKeyVariable();
 
+    public Option<string?> CopilotPath { get; } = CommonOptions.CopilotPath();
+
     public void AddTo(Command command)
     {
         command.Options.Add(Agent);
         command.Options.Add(Model);
         command.Options.Add(Endpoint);
         command.Options.Add(ApiKeyVariable);
+        command.Options.Add(CopilotPath);
     }
 
-    /// <summary>The agent chosen: an LLM through Microsoft.Extensions.AI, or <paramref name="offline"/>.</summary>
-    /// <exception cref="ArgumentException">The LLM's settings are missing or invalid (no API key, say).</exception>
-    public IStageAgent Create(ParseResult parse, IStageAgent offline, ChatClientAgentOptions? chat = null) =>
-        parse.GetValue(Agent) == "openai"
-            ? AgentSetup.OpenAi(parse.GetValue(Model), parse.GetValue(Endpoint), parse.GetValue(ApiKeyVariable)!, chat)
-            : offline;
+    /// <summary>
+    /// The agent chosen: an LLM through Microsoft.Extensions.AI, the GitHub Copilot CLI (started here, in
+    /// <paramref name="workingDirectory"/>), or <paramref name="offline"/>. The caller disposes an agent that is
+    /// <see cref="IAsyncDisposable"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The agent's settings are missing or invalid (no API key, no <c>copilot</c> executable).</exception>
+    /// <exception cref="InvalidOperationException">The Copilot CLI did not start or is not signed in.</exception>
+    public async Task<IStageAgent> CreateAsync(ParseResult parse, IStageAgent offline, string workingDirectory, ChatClientAgentOptions? chat, CancellationToken cancellationToken) =>
+        parse.GetValue(Agent) switch
+        {
+            "openai" => AgentSetup.OpenAi(parse.GetValue(Model), parse.GetValue(Endpoint), parse.GetValue(ApiKeyVariable)!, chat),
+            "copilot" => await CopilotAgent.StartAsync(
+                new CopilotAgentOptions { CliPath = parse.GetValue(CopilotPath), Model = parse.GetValue(Model), WorkingDirectory = workingDirectory },
+                cancellationToken).ConfigureAwait(false),
+            _ => offline,
+        };
 }

@@ -48,11 +48,16 @@ internal static class CommonOptions
 
     public static Option<string> Agent() => new Option<string>("--agent")
     {
-        Description = "The agents: 'offline' is the built-in deterministic agent, needing no network; 'openai' an LLM on an OpenAI-compatible endpoint.",
+        Description = "The agents: 'offline' is the built-in deterministic agent, needing no network; 'openai' an LLM on an OpenAI-compatible endpoint; 'copilot' the GitHub Copilot CLI (npm install -g @github/copilot, signed in).",
         DefaultValueFactory = _ => "offline",
-    }.AcceptOnlyFromAmong("offline", "openai");
+    }.AcceptOnlyFromAmong("offline", "openai", "copilot");
 
-    public static Option<string?> Model() => new("--model") { Description = $"With --agent openai: the model (default: ${Agents.AgentSetup.ModelVariable}, else gpt-4.1)." };
+    public static Option<string?> Model() => new("--model") { Description = $"With --agent openai: the model (default: ${Agents.AgentSetup.ModelVariable}, else gpt-4.1). With --agent copilot: the model (default: the Copilot CLI's)." };
+
+    public static Option<string?> CopilotPath() => new("--copilot-path")
+    {
+        Description = $"With --agent copilot: the copilot executable (default: ${Agents.Copilot.CopilotAgentOptions.CliPathVariable}, else copilot on PATH).",
+    };
 
     public static Option<string?> Endpoint() => new("--endpoint") { Description = $"With --agent openai: the OpenAI-compatible endpoint (default: ${Agents.AgentSetup.EndpointVariable}, else OpenAI's)." };
 

@@ -99,11 +99,14 @@ internal static class RunCommands
 
         var store = new FileStateStore(Path.Combine(context.RunsDirectory(parse), objective.FeatureName));
         IRunView view = context.CreateView(parse);
-        IStageAgent? agent = await CreateAgentAsync(context, parse, options, view).ConfigureAwait(false);
+        IStageAgent? agent = await CreateAgentAsync(context, parse, options, view, cancellationToken).ConfigureAwait(false);
         if (agent is null)
         {
             return ExitCodes.BadInput;
         }
+
+        // An agent with a process of its own (the Copilot CLI) stops with this command.
+        await using IAsyncDisposable? owned = agent as IAsyncDisposable;
 
         // The lock comes before anything in the folder is read or changed: a run that another process holds must be
         // reported as locked, whatever its folder holds, and --restart must never empty a folder another process runs in.
@@ -159,11 +162,13 @@ internal static class RunCommands
 
         var store = new FileStateStore(directory);
         IRunView runView = context.CreateView(parse);
-        IStageAgent? agent = await CreateAgentAsync(context, parse, options, runView).ConfigureAwait(false);
+        IStageAgent? agent = await CreateAgentAsync(context, parse, options, runView, cancellationToken).ConfigureAwait(false);
         if (agent is null)
         {
             return ExitCodes.BadInput;
         }
+
+        await using IAsyncDisposable? owned = agent as IAsyncDisposable;
 
         using IDisposable? claim = await ClaimAsync(context, store).ConfigureAwait(false);
         if (claim is null)
@@ -189,17 +194,19 @@ internal static class RunCommands
 
     /// <summary>Creates the agent the options choose, or reports why it cannot.</summary>
     /// <returns>The agent, or <see langword="null"/> when the options are bad.</returns>
-    private static async Task<IStageAgent?> CreateAgentAsync<TStage>(CliContext<TStage> context, ParseResult parse, RunOptions options, IRunView view)
+    private static async Task<IStageAgent?> CreateAgentAsync<TStage>(CliContext<TStage> context, ParseResult parse, RunOptions options, IRunView view, CancellationToken cancellationToken)
         where TStage : struct, Enum
     {
         try
         {
-            return options.Agents.Create(
+            return await options.Agents.CreateAsync(
                 parse,
                 new OfflineAgent { ApproveAtIteration = parse.GetValue(options.ApproveAt), FailingAcceptanceRuns = parse.GetValue(options.FailingAcceptanceRuns) },
-                new ChatClientAgentOptions());
+                context.Settings.WorkingDirectory!,
+                new ChatClientAgentOptions(),
+                cancellationToken).ConfigureAwait(false);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {
             await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return null;

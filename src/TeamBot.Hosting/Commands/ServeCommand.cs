@@ -37,14 +37,15 @@ internal static class ServeCommand
             IStageAgent team;
             try
             {
-                team = agents.Create(parse, new OfflineAgent());
+                team = await agents.CreateAsync(parse, new OfflineAgent(), context.Settings.WorkingDirectory!, chat: null, cancellationToken).ConfigureAwait(false);
             }
-            catch (ArgumentException ex)
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
             {
                 await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
                 return ExitCodes.BadInput;
             }
 
+            await using IAsyncDisposable? owned = team as IAsyncDisposable;
             var options = new ClusterServeOptions(parse.GetValue(siloPort), parse.GetValue(gatewayPort), parse.GetValue(primary), parse.GetValue(postgres), Path.Combine(context.RunsDirectory(parse), "cluster"))
             {
                 Address = parse.GetValue(address),
