@@ -16,7 +16,7 @@ public sealed class PermissionRuleTests
     public async Task Members_writing_disjoint_paths_with_the_tools_they_need_are_valid()
     {
         string yaml = Members(
-            "      tools: [read_file, write_file]\n      write: [\"docs/research/**\", \"src/*.cs\"]\n",
+            "      tools: [read_file, write_file, \"mcp:docs\", \"mcp:issues/search\"]\n      write: [\"docs/research/**\", \"src/*.cs\"]\n",
             "      tools: [read_file, edit_file, run_command]\n      write: [\"docs/strategy/**\", \"src/*.md\"]\n      commands: [dotnet]\n");
         await VerifyAsync(yaml);
     }
@@ -27,8 +27,18 @@ public sealed class PermissionRuleTests
         string yaml = Members("      tools: [read_file, writ_file]\n      write: [docs/**]\n", "      tools: [read_file]\n");
         await VerifyAsync(
             yaml,
-            At(UnknownTool, yaml, "writ_file").WithMessage("Stage 'RESEARCH' permits tool 'writ_file', which is not a workspace tool. Did you mean 'write_file'?"),
+            At(UnknownTool, yaml, "writ_file").WithMessage("Stage 'RESEARCH' permits tool 'writ_file', which is neither a workspace tool nor an MCP server's ('mcp:<server>' or 'mcp:<server>/<tool>'). Did you mean 'write_file'?"),
             At(WriteToolsAndPathsMismatch, yaml, "permissions", within: "permissions:\n      tools: [read_file, writ_file]").WithArguments("RESEARCH", "gives write paths but permits neither write_file nor edit_file; add one to its tools, or remove 'write'"));
+    }
+
+    [Fact]
+    public async Task TB0701_a_malformed_mcp_tool()
+    {
+        string yaml = Members("      tools: [\"mcp:docs/search/all\", \"mcp:\"]\n", "      tools: [read_file]\n");
+        await VerifyAsync(
+            yaml,
+            At(UnknownTool, yaml, "\"mcp:docs/search/all\"").WithArguments("RESEARCH", "mcp:docs/search/all", " The tools are: list_files, read_file, search_files, show_diff, write_file, edit_file, run_command."),
+            At(UnknownTool, yaml, "\"mcp:\"").WithArguments("RESEARCH", "mcp:", " The tools are: list_files, read_file, search_files, show_diff, write_file, edit_file, run_command."));
     }
 
     [Fact]

@@ -131,7 +131,7 @@ public static class WorkflowRules
     public static readonly WorkflowRule PromptTemplateNotFound = Error(RuleIds.PromptTemplateNotFound, Templates, "Prompt template not found", "Prompt template '{0}' of stage '{1}' was not found; create it or fix the path (relative to the workflow file)");
 
     /// <summary>TB0701: an unknown tool.</summary>
-    public static readonly WorkflowRule UnknownTool = Error(RuleIds.UnknownTool, Permissions, "Unknown tool", "Stage '{0}' permits tool '{1}', which is not a workspace tool.{2}");
+    public static readonly WorkflowRule UnknownTool = Error(RuleIds.UnknownTool, Permissions, "Unknown tool", "Stage '{0}' permits tool '{1}', which is neither a workspace tool nor an MCP server's ('mcp:<server>' or 'mcp:<server>/<tool>').{2}");
 
     /// <summary>TB0702: a reviewer given write paths.</summary>
     public static readonly WorkflowRule ReviewerMayWrite = Error(RuleIds.ReviewerMayWrite, Permissions, "Review agent with write paths", "Agent '{1}' reviews stage '{0}' and is given write paths; a reviewer only reads, so remove it from 'write'");

@@ -46,7 +46,7 @@ internal static class PermissionRules
     {
         string key = stage.Key.Value;
         IEnumerable<Located<string>> tools = permissions.Tools ?? default;
-        foreach (Located<string> tool in tools.Where(tool => Array.IndexOf(WorkflowSchema.Tools, tool.Value) < 0))
+        foreach (Located<string> tool in tools.Where(tool => Array.IndexOf(WorkflowSchema.Tools, tool.Value) < 0 && !IsMcpTool(tool.Value)))
         {
             sink.Report(RuleIds.UnknownTool, tool.Span, key, tool.Value, NameSuggestions.DidYouMean(tool.Value, WorkflowSchema.Tools, $" The tools are: {string.Join(", ", WorkflowSchema.Tools)}."));
         }
@@ -115,6 +115,19 @@ internal static class PermissionRules
         }
 
         return paths;
+    }
+
+    /// <summary>An MCP server's tools, <c>mcp:&lt;server&gt;</c>, or one of them, <c>mcp:&lt;server&gt;/&lt;tool&gt;</c>: the
+    /// servers are named at run time, so only the form is checked here.</summary>
+    private static bool IsMcpTool(string tool)
+    {
+        if (!tool.StartsWith("mcp:", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        string[] parts = tool.Substring(4).Split('/');
+        return parts.Length <= 2 && parts.All(part => part.Length > 0 && part.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.'));
     }
 
     /// <summary>Reports the first pair of paths that can match one file, at the later writer's path.</summary>
