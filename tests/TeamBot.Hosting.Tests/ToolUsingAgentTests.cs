@@ -86,6 +86,56 @@ public sealed class ToolUsingAgentTests : IAsyncDisposable
         Assert.Contains(" M src/Report.cs", response.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_whole_openai_run_edits_the_git_workspace_runs_an_allowed_command_and_records_every_call_in_state_and_transcripts()
+    {
+        using var cli = new CliHarness();
+        Directory.CreateDirectory(Path.Combine(cli.Directory, "src"));
+        File.WriteAllText(Path.Combine(cli.Directory, "src", "Report.cs"), "class Report { }\n");
+        GitIn(cli.Directory, "init", "-q");
+        GitIn(cli.Directory, "-c", "user.email=t@t", "-c", "user.name=t", "add", ".");
+        GitIn(cli.Directory, "-c", "user.email=t@t", "-c", "user.name=t", "commit", "-qm", "start");
+
+        // Both builders of IMPLEMENTATION try the same calls: builder-1 may write src/**, builder-2 only tests/**.
+        await using var server = new FakeOpenAiServer
+        {
+            ToolCallsFor = prompt => prompt.Contains("(IMPLEMENTATION)", StringComparison.Ordinal)
+                ? [("edit_file", """{"path":"src/Report.cs","old_text":"class Report { }","new_text":"class Report { public string Csv() => \"id\"; }"}"""), ("write_file", """{"path":"../escaped.txt","content":"x"}""")]
+                : prompt.Contains("(TEST)", StringComparison.Ordinal)
+                    ? [("run_command", """{"program":"dotnet","arguments":["--version"]}"""), ("run_command", """{"program":"curl","arguments":["http://example.com"]}""")]
+                    : null,
+        };
+        string variable = "TEAMBOT_TEST_KEY_" + Guid.NewGuid().ToString("N");
+        Environment.SetEnvironmentVariable(variable, "test-key");
+
+        (int exit, string output, string error) = await cli.RunAsync(["run", "objectives/add-export.md", "--agent", "openai", "--endpoint", server.Endpoint, "--model", "fake-model", "--api-key-variable", variable]);
+
+        Assert.True(exit == ExitCodes.Complete, output + error);
+        Assert.Equal("class Report { public string Csv() => \"id\"; }\n", File.ReadAllText(Path.Combine(cli.Directory, "src", "Report.cs")));
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(cli.Directory)!, "escaped.txt")));
+
+        // The state keeps each stage's calls, the parallel agents' in their declared order, refusals marked.
+        string run = cli.RunDirectory("add-csv-export");
+        JsonObject calls = JsonNode.Parse(File.ReadAllText(Path.Combine(run, "orchestration_state.json")))!["tool_calls"]!.AsObject();
+        Assert.Equal(
+            [("builder-1", "edit_file", false), ("builder-1", "write_file", true), ("builder-2", "edit_file", true), ("builder-2", "write_file", true)],
+            calls["IMPLEMENTATION"]!.AsArray().Select(call => (call!["agent"]!.GetValue<string>(), call["tool"]!.GetValue<string>(), call["refused"]?.GetValue<bool>() ?? false)));
+        Assert.Contains("this stage may not write 'src/Report.cs'", calls["IMPLEMENTATION"]![2]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(
+            [("run_command", "exit code 0"), ("run_command", "Refused: this stage may not run 'curl' (allowed: dotnet)")],
+            calls["TEST"]!.AsArray().Select(call => (call!["tool"]!.GetValue<string>(), call["summary"]!.GetValue<string>())));
+
+        // The refusals went back to the model, and the transcripts show every call.
+        Assert.Contains(server.Requests, request => request["messages"]!.AsArray().Any(message => message!["role"]!.GetValue<string>() == "tool" && message["content"]!.GetValue<string>().Contains("Refused: '../escaped.txt' leaves the workspace", StringComparison.Ordinal)));
+        string transcript = File.ReadAllText(Path.Combine(run, "transcripts", "TEST-1-builder-2-Work.md"));
+        Assert.Contains("- `run_command` {\"program\":\"dotnet\",\"arguments\":[\"--version\"]} -> exit code 0", transcript, StringComparison.Ordinal);
+        Assert.Contains("- REFUSED `run_command`", transcript, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(run, "transcripts", "IMPLEMENTATION-1-builder-1-Work.md")));
+
+        // Every workspace checkpoint was dropped once its work was recorded.
+        Assert.Empty(Directory.Exists(Path.Combine(run, ".checkpoints")) ? Directory.GetFileSystemEntries(Path.Combine(run, ".checkpoints")) : []);
+    }
+
     private StageContext Stage(string key, string name) => new()
     {
         Stage = key,
@@ -94,9 +144,11 @@ public sealed class ToolUsingAgentTests : IAsyncDisposable
         ArtifactsDirectory = Path.Combine(_workspace, ".teambot", "artifacts"),
     };
 
-    private void Git(params string[] arguments)
+    private void Git(params string[] arguments) => GitIn(_workspace, arguments);
+
+    private static void GitIn(string workspace, params string[] arguments)
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = _workspace, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("git") { WorkingDirectory = workspace, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);
