@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using TeamBot.AcceptanceTests;
 using TeamBot.Agents;
 using TeamBot.Objectives;
+using TeamBot.Rules;
 
 namespace TeamBot.Agents;
 
@@ -66,7 +67,25 @@ public sealed class OfflineAgent : IStageAgent
             report.Append(CultureInfo.InvariantCulture, $"- {result.Id}: {(result.Outcome == ScenarioOutcome.Passed ? "PASS" : "FAIL")} - {result.Detail}\n");
         }
 
-        return new AgentResponse { Output = report.ToString(), ScenarioResults = results, Artifacts = Artifacts(context, _ => report.ToString()) };
+        return new AgentResponse { Output = report.ToString(), ScenarioResults = results, Artifacts = Artifacts(context, _ => report.ToString()), ToolCalls = SimulatedTestRun(context, failing) };
+    }
+
+    /// <summary>
+    /// Where the stage lets its agent run commands, the run of its test command an agent would make, marked as
+    /// simulated: without it the runner would not take the offline agent's passes (see the acceptance safeguard).
+    /// </summary>
+    private static ImmutableArray<ToolCall> SimulatedTestRun(StageContext context, bool failing)
+    {
+        if (context.Permissions is not { } permissions || !permissions.Tools.Contains("run_command") || permissions.Commands.IsEmpty)
+        {
+            return [];
+        }
+
+        string program = permissions.Commands[0];
+        return [new ToolCall("run_command", $"{{\"program\":\"{program}\",\"arguments\":[\"test\"]}}", failing ? "exit code 1" : "exit code 0", Refused: false)
+        {
+            Output = $"(simulated by the offline agent: no command was run) {context.Scenarios.Length - (failing ? 1 : 0)} of {context.Scenarios.Length} scenarios passed",
+        }];
     }
 
     private static AgentResponse Work(AgentRequest request)

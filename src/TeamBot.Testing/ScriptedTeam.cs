@@ -178,8 +178,8 @@ public sealed class ScriptedTeam : IStageAgent
             AgentTask.RunAcceptanceTests => AcceptanceTests(request.Context, output),
             _ => Work(request.Context, output),
         };
-        return _writesFiles && request.Task != AgentTask.Review && request.Context.Permissions is { MayWrite: true } permissions
-            ? response with { ToolCalls = [await AppendToLogAsync(request, permissions.WritableFor(request.AgentId), output, cancellationToken).ConfigureAwait(false)] }
+        return _writesFiles && request.Task is not (AgentTask.Review or AgentTask.RunAcceptanceTests) && request.Context.Permissions is { MayWrite: true } permissions
+            ? response with { ToolCalls = [.. response.ToolCalls, await AppendToLogAsync(request, permissions.WritableFor(request.AgentId), output, cancellationToken).ConfigureAwait(false)] }
             : response;
     }
 
@@ -234,7 +234,11 @@ public sealed class ScriptedTeam : IStageAgent
                 ? new ScenarioResult(scenario.Id, ScenarioOutcome.Failed, "scripted failure")
                 : new ScenarioResult(scenario.Id, ScenarioOutcome.Passed, "scripted pass"))
             .ToImmutableArray();
-        return new AgentResponse { Output = output, ScenarioResults = results, Artifacts = Artifacts(context, output) };
+        // Where the stage lets its agent run commands, the run of a test command its passes rest on.
+        ImmutableArray<ToolCall> testRun = context.Permissions is { } permissions && permissions.Tools.Contains("run_command") && !permissions.Commands.IsEmpty
+            ? [new ToolCall("run_command", $"{{\"program\":\"{permissions.Commands[0]}\"}}", failing ? "exit code 1" : "exit code 0", Refused: false) { Output = "scripted test run: " + output }]
+            : [];
+        return new AgentResponse { Output = output, ScenarioResults = results, Artifacts = Artifacts(context, output), ToolCalls = testRun };
     }
 
     private AgentResponse Work(StageContext context, string output)

@@ -209,6 +209,10 @@ public sealed class WorkspaceTools
         return result.Length == 0 ? "no changes" : Capped(result);
     }
 
+    private const int RecordLimit = 2000;
+
+    private static string Tail(string text) => text.Length <= RecordLimit ? text : "..." + text[^RecordLimit..];
+
     private string Capped(string text) => text.Length <= _policy.OutputLimit ? text : text[.._policy.OutputLimit] + $"\n[cut at {_policy.OutputLimit} characters]";
 
     private static string Refused(string reason) => RefusedPrefix + reason;
@@ -249,7 +253,11 @@ public sealed class WorkspaceTools
                     bool refused = failure is null && text.StartsWith(RefusedPrefix, StringComparison.Ordinal);
                     string summary = failure is null && !refused && ReadingTools.Contains(Name) ? $"{Name} returned {text.Length} characters" : text.Split('\n', 2)[0];
                     string json = JsonSerializer.Serialize(arguments.ToDictionary(pair => pair.Key, pair => pair.Value), CompactJson.GetTypeInfo(typeof(Dictionary<string, object?>)));
-                    onCall(new ToolCall(Name, json, summary, refused));
+
+                    // Kept in the run's state and journal: a file's whole content or a command's whole output would
+                    // grow them with every call, so the record keeps the start of the arguments and the end of the output.
+                    string? output = Name == "run_command" && failure is null && !refused && text.Split('\n', 2) is [_, string rest] ? Tail(rest) : null;
+                    onCall(new ToolCall(Name, json.Length <= RecordLimit ? json : json[..RecordLimit] + "...", summary, refused) { Output = output });
                 }
             }
         }

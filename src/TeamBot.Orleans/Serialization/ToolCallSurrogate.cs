@@ -13,12 +13,13 @@ internal struct ToolCallSurrogate
     [Id(2)] public string Summary;
     [Id(3)] public bool Refused;
     [Id(4)] public string? Agent;
+    [Id(5)] public string? Output;
 }
 
 [RegisterConverter]
 internal sealed class ToolCallConverter : IConverter<ToolCall, ToolCallSurrogate>
 {
-    public ToolCall ConvertFromSurrogate(in ToolCallSurrogate s) => new(s.Tool, s.Arguments, s.Summary, s.Refused) { Agent = s.Agent };
+    public ToolCall ConvertFromSurrogate(in ToolCallSurrogate s) => new(s.Tool, s.Arguments, s.Summary, s.Refused) { Agent = s.Agent, Output = s.Output };
 
-    public ToolCallSurrogate ConvertToSurrogate(in ToolCall v) => new() { Tool = v.Tool, Arguments = v.Arguments, Summary = v.Summary, Refused = v.Refused, Agent = v.Agent };
+    public ToolCallSurrogate ConvertToSurrogate(in ToolCall v) => new() { Tool = v.Tool, Arguments = v.Arguments, Summary = v.Summary, Refused = v.Refused, Agent = v.Agent, Output = v.Output };
 }

@@ -193,12 +193,22 @@ internal sealed class StageWork<TStage>
         }
 
         AgentResponse response = await CallAsync(descriptor, WorkAgent(descriptor), AgentTask.RunAcceptanceTests, context with { Scenarios = scenarios }, cancellationToken).ConfigureAwait(false);
-        var results = response.ScenarioResults.GroupBy(result => result.Id, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.Last(), StringComparer.Ordinal);
+        var claimed = response.ScenarioResults.GroupBy(result => result.Id, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.Last(), StringComparer.Ordinal);
+        bool runsCommands = descriptor.Permissions is { } permissions && permissions.Tools.Contains("run_command") && !permissions.Commands.IsEmpty;
+        bool allClaimedPassed = scenarios.All(scenario => claimed.GetValueOrDefault(scenario.Id)?.Outcome == ScenarioOutcome.Passed);
+        string? noEvidence = runsCommands ? AcceptanceEvidence.Missing(response.ToolCalls, allClaimedPassed) : null;
+        var results = new List<(AcceptanceScenario Scenario, ScenarioResult Result)>(scenarios.Length);
         var report = new StringBuilder();
         int passed = 0;
         foreach (AcceptanceScenario scenario in scenarios)
         {
-            ScenarioResult result = results.GetValueOrDefault(scenario.Id) ?? new ScenarioResult(scenario.Id, ScenarioOutcome.Skipped, "no result was reported");
+            ScenarioResult result = claimed.GetValueOrDefault(scenario.Id) ?? new ScenarioResult(scenario.Id, ScenarioOutcome.Skipped, "no result was reported");
+            if (result.Outcome == ScenarioOutcome.Passed && noEvidence is not null)
+            {
+                result = result with { Outcome = ScenarioOutcome.Failed, Detail = "pass " + noEvidence };
+            }
+
+            results.Add((scenario, result));
             passed += result.Outcome == ScenarioOutcome.Passed ? 1 : 0;
             report.Append(result.Outcome switch { ScenarioOutcome.Passed => "PASS ", ScenarioOutcome.Failed => "FAIL ", _ => "SKIP " })
                 .Append(scenario.Id).Append(": ").Append(scenario.Name);
@@ -210,6 +220,8 @@ internal sealed class StageWork<TStage>
             report.Append('\n');
         }
 
+        await FenceAsync(cancellationToken).ConfigureAwait(false);
+        await AcceptanceEvidence.WriteAsync(_artifactsDirectory, iteration, results, response.ToolCalls, runsCommands, response.Artifacts.GetValueOrDefault(AcceptanceEvidence.ResultsArtifact), cancellationToken).ConfigureAwait(false);
         return new AcceptanceTestsRan<TStage>(descriptor.Stage, iteration, passed, scenarios.Length - passed, scenarios.Length, report.ToString()) { ToolCalls = response.ToolCalls };
     }
 

@@ -9,4 +9,7 @@ public sealed record ToolCall(string Tool, string Arguments, string Summary, boo
 {
     /// <summary>Gets the id of the agent that made the call; the runner sets it when it records the call.</summary>
     public string? Agent { get; init; }
+
+    /// <summary>Gets the end of a command's output (what the acceptance tests take as the runner's evidence); <see langword="null"/> for other tools.</summary>
+    public string? Output { get; init; }
 }

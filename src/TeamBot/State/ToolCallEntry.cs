@@ -28,8 +28,13 @@ public sealed class ToolCallEntry
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Refused { get; set; }
 
-    internal static ToolCallEntry From(ToolCall call) =>
-        new() { Agent = call.Agent, Tool = call.Tool, Arguments = call.Arguments, Summary = call.Summary, Refused = call.Refused };
+    /// <summary>Gets or sets the end of a command's output.</summary>
+    [JsonPropertyName("output")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Output { get; set; }
 
-    internal ToolCall ToCall() => new(Tool, Arguments, Summary, Refused) { Agent = Agent };
+    internal static ToolCallEntry From(ToolCall call) =>
+        new() { Agent = call.Agent, Tool = call.Tool, Arguments = call.Arguments, Summary = call.Summary, Refused = call.Refused, Output = call.Output };
+
+    internal ToolCall ToCall() => new(Tool, Arguments, Summary, Refused) { Agent = Agent, Output = Output };
 }

@@ -59,6 +59,12 @@ internal sealed class FakeTeam : IStageAgent
     /// <summary>Gets the stages whose work waits until released.</summary>
     public ConcurrentDictionary<string, TaskCompletionSource> Gates { get; } = new();
 
+    /// <summary>Gets or sets a value indicating whether an acceptance run reports the test command its passes rest on.</summary>
+    public bool TestRunEvidence { get; set; } = true;
+
+    /// <summary>Gets or sets the exit code of that test command.</summary>
+    public int TestRunExitCode { get; set; }
+
     /// <summary>Gets the tool calls each stage's work reports having made.</summary>
     public Dictionary<string, ImmutableArray<TeamBot.Rules.ToolCall>> ToolCalls { get; } = [];
 
@@ -123,6 +129,7 @@ internal sealed class FakeTeam : IStageAgent
                     ScenarioResults = request.Context.Scenarios
                         .Select((scenario, i) => new ScenarioResult(scenario.Id, request.Context.Iteration >= PassFromRun || i > 0 ? ScenarioOutcome.Passed : ScenarioOutcome.Failed, "checked"))
                         .ToImmutableArray(),
+                    ToolCalls = TestRunEvidence ? [new TeamBot.Rules.ToolCall("run_command", "{\"program\":\"dotnet\"}", $"exit code {TestRunExitCode}", Refused: false)] : [],
                 },
                 AgentTask.FixAcceptanceFailures => new AgentResponse { Output = $"fixed run {request.Context.Iteration}" },
                 _ => new AgentResponse

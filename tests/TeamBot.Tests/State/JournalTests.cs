@@ -72,9 +72,10 @@ public sealed class JournalTests
         Assert.True(calls[1]!["refused"]!.GetValue<bool>());
         Assert.Equal([edit with { Agent = "builder-1" }, refused with { Agent = "builder-1" }], saved.State.ToolCalls[Stage.Research]);
 
-        // The final snapshot keeps them under the stage; stages whose agents called no tool have no entry.
+        // The final snapshot keeps them under the stage (and the acceptance runs' test command); stages whose agents
+        // called no tool have no entry.
         JsonObject final = JsonNode.Parse(File.ReadAllText(run.Store.StatePath))!["tool_calls"]!.AsObject();
-        Assert.Equal(["RESEARCH"], final.Select(pair => pair.Key));
+        Assert.Equal(["RESEARCH", "ACCEPTANCE_TEST"], final.Select(pair => pair.Key));
         Assert.Equal("edited docs/research.md", final["RESEARCH"]![0]!["summary"]!.GetValue<string>());
 
         // And the call's transcript says what the agent did, refusals marked.
