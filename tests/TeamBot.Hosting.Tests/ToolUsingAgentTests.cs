@@ -55,7 +55,26 @@ public sealed class ToolUsingAgentTests : IAsyncDisposable
     [Fact]
     public async Task An_implementation_stage_edits_the_workspace_and_the_model_hears_why_a_write_outside_it_was_refused()
     {
+        var spans = new System.Collections.Concurrent.ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == TeamBot.Telemetry.WorkflowTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => spans.Enqueue(activity),
+        };
+        ActivitySource.AddActivityListener(listener);
+
         AgentResponse response = await _agent.RunAsync(new AgentRequest("builder-1", AgentTask.Work, Stage("IMPLEMENTATION", "Implementation")), CancellationToken.None);
+
+        // Each call is a GenAI execute_tool span; the refused one is an error saying why.
+        Activity edit = Assert.Single(spans, span => span.DisplayName == "execute_tool edit_file");
+        Assert.Equal("execute_tool", edit.GetTagItem("gen_ai.operation.name"));
+        Assert.Equal("call_0", edit.GetTagItem("gen_ai.tool.call.id"));
+        Assert.Equal(ActivityStatusCode.Unset, edit.Status);
+        Activity write = Assert.Single(spans, span => span.DisplayName == "execute_tool write_file");
+        Assert.Equal(ActivityStatusCode.Error, write.Status);
+        Assert.Equal(true, write.GetTagItem("teambot.tool.refused"));
+        Assert.Contains("leaves the workspace", write.StatusDescription, StringComparison.Ordinal);
 
         Assert.Equal("class Report { public string Csv() => \"id\"; }\n", File.ReadAllText(Path.Combine(_workspace, "src", "Report.cs")));
         Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(_workspace)!, "escaped.txt")));

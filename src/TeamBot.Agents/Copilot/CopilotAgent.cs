@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -51,7 +52,7 @@ public sealed class CopilotAgent : IStageAgent, IAsyncDisposable
         await conversation.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var turn = new CopilotTurn(request.Activity, new CopilotPermissions(WorkspacePolicy.ForRequest(request), _options.ApprovedPermissions));
+            var turn = new CopilotTurn(request.Activity, new CopilotPermissions(WorkspacePolicy.ForRequest(request), _options.ApprovedPermissions), Activity.Current?.Context ?? default);
             conversation.Current = turn;
             if (_broken is { } broken)
             {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Text;
 using System.Threading.Tasks;
 using TeamBot.Rules;
@@ -12,13 +13,13 @@ namespace TeamBot.Agents.Copilot;
 /// the answer from <c>assistant.message_delta</c> (or whole <c>assistant.message</c>) events, and the tool calls from
 /// <c>tool.execution_start</c> / <c>tool.execution_complete</c>. Events come one at a time, in order.
 /// </summary>
-internal sealed class CopilotTurn(IProgress<AgentActivity>? activity, CopilotPermissions permissions)
+internal sealed class CopilotTurn(IProgress<AgentActivity>? activity, CopilotPermissions permissions, ActivityContext parentSpan)
 {
     private const int SummaryLength = 200;
 
     private readonly StringBuilder _answer = new();
     private readonly HashSet<string> _streamedMessages = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (string Tool, string Arguments)> _running = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Tool, string Arguments, DateTimeOffset Started)> _running = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _refused = new(StringComparer.Ordinal);
     private readonly List<ToolCall> _toolCalls = [];
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -51,7 +52,7 @@ internal sealed class CopilotTurn(IProgress<AgentActivity>? activity, CopilotPer
                 Append(content);
                 break;
             case "tool.execution_start" when @event.Text("toolCallId") is { } callId:
-                _running[callId] = (@event.Text("toolName") ?? "tool", @event.Json("arguments") ?? "{}");
+                _running[callId] = (@event.Text("toolName") ?? "tool", @event.Json("arguments") ?? "{}", DateTimeOffset.UtcNow);
                 break;
             case "tool.execution_complete" when @event.Text("toolCallId") is { } callId:
                 Completed(callId, @event);
@@ -117,13 +118,17 @@ internal sealed class CopilotTurn(IProgress<AgentActivity>? activity, CopilotPer
 
     private void Completed(string callId, CopilotSessionEvent @event)
     {
-        (string tool, string arguments) = _running.Remove(callId, out var started) ? started : (@event.Text("toolName") ?? "tool", "{}");
+        (string tool, string arguments, DateTimeOffset startedAt) = _running.Remove(callId, out var started) ? started : (@event.Text("toolName") ?? "tool", "{}", DateTimeOffset.UtcNow);
         bool refused = _refused.Remove(callId, out string? reason);
         string summary = reason
             ?? (@event.Flag("success") == false
                 ? "failed: " + (@event.Part("error")?.Text("message") ?? "no reason given")
                 : @event.Part("result")?.Text("content") ?? "done");
-        Record(new ToolCall(tool, arguments, OneLine(summary), refused));
+        var call = new ToolCall(tool, arguments, OneLine(summary), refused);
+
+        // The CLI ran the tool in its own process: its span is made from the two events, under the agent call's span.
+        ToolSpans.End(ToolSpans.Start(tool, callId, parentSpan, startedAt), call);
+        Record(call);
     }
 
     private void Record(ToolCall call)

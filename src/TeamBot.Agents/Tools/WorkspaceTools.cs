@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -10,7 +11,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.FileSystemGlobbing;
-
 using TeamBot.Rules;
 
 namespace TeamBot.Agents.Tools;
@@ -232,6 +232,7 @@ public sealed class WorkspaceTools
     {
         protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
         {
+            Activity? span = ToolSpans.Start(Name, FunctionInvokingChatClient.CurrentContext?.CallContent.CallId);
             object? result = null;
             string? failure = null;
             try
@@ -257,7 +258,13 @@ public sealed class WorkspaceTools
                     // Kept in the run's state and journal: a file's whole content or a command's whole output would
                     // grow them with every call, so the record keeps the start of the arguments and the end of the output.
                     string? output = Name == "run_command" && failure is null && !refused && text.Split('\n', 2) is [_, string rest] ? Tail(rest) : null;
-                    onCall(new ToolCall(Name, json.Length <= RecordLimit ? json : json[..RecordLimit] + "...", summary, refused) { Output = output });
+                    var call = new ToolCall(Name, json.Length <= RecordLimit ? json : json[..RecordLimit] + "...", summary, refused) { Output = output };
+                    ToolSpans.End(span, call);
+                    onCall(call);
+                }
+                else
+                {
+                    span?.Dispose();
                 }
             }
         }
