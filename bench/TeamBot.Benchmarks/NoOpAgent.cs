@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using TeamBot.AcceptanceTests;
 using TeamBot.Agents;
+using TeamBot.Rules;
 
 namespace TeamBot.Benchmarks;
 
@@ -14,6 +15,9 @@ namespace TeamBot.Benchmarks;
 /// </summary>
 internal sealed class NoOpAgent(TimeSpan delay = default) : IStageAgent
 {
+    // The test command a stage that may run commands wants behind the passes (the acceptance safeguard).
+    private static readonly ImmutableArray<ToolCall> TestRun = [new ToolCall("run_command", "{\"program\":\"dotnet\"}", "exit code 0", Refused: false)];
+
     private static readonly Task<AgentResponse> Done = Task.FromResult(new AgentResponse { Output = "ok" });
     private static readonly Task<AgentResponse> Approve = Task.FromResult(new AgentResponse { Output = "VERIFIED_APPROVED: ok", Verdict = ReviewVerdict.Approved });
     private static readonly Task<AgentResponse> Spec = Task.FromResult(new AgentResponse { Output = "## Acceptance Test Scenarios\n\n### AT-001: Works\n**Expected Result**: It works.\n" });
@@ -28,7 +32,7 @@ internal sealed class NoOpAgent(TimeSpan delay = default) : IStageAgent
     private static Task<AgentResponse> Answer(AgentRequest request) => request.Task switch
     {
         AgentTask.Review => Approve,
-        AgentTask.RunAcceptanceTests => Task.FromResult(new AgentResponse { Output = "ok", ScenarioResults = request.Context.Scenarios.Select(s => new ScenarioResult(s.Id, ScenarioOutcome.Passed)).ToImmutableArray() }),
+        AgentTask.RunAcceptanceTests => Task.FromResult(new AgentResponse { Output = "ok", ScenarioResults = request.Context.Scenarios.Select(s => new ScenarioResult(s.Id, ScenarioOutcome.Passed)).ToImmutableArray(), ToolCalls = TestRun }),
         _ when request.Context.Stage is "SPEC" or "SPEC_REVIEW" => Spec,
         _ => Done,
     };

@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
 using TeamBot.Agents;
+using TeamBot.Agents.Mcp;
 using TeamBot.Agents.Tools;
 using TeamBot.Rules;
 
@@ -18,13 +19,18 @@ namespace TeamBot.Agents;
 /// conversation across stages, opened with its persona; prompts come from <see cref="PromptBuilder"/>; answers stream
 /// in, and transient failures (HTTP 429 and 5xx) are retried.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The tool-calling wrapper only delegates to the caller's client, which this agent does not own; disposing it would dispose that client.")]
-public sealed class ChatClientAgent : IStageAgent
+/// <remarks>
+/// The MCP servers of <see cref="ChatClientAgentOptions.McpServers"/> are started when a call is first granted one of
+/// their tools, and stop when the agent is disposed.
+/// </remarks>
+public sealed class ChatClientAgent : IStageAgent, IAsyncDisposable
 {
     private readonly IChatClient _client;
 
-    // The same client, answering the model's tool calls: used when a call gets workspace tools.
+    // The same client, answering the model's tool calls: used when a call gets tools. Never disposed here: it only
+    // delegates to the caller's client, which this agent does not own.
     private readonly IChatClient _withTools;
+    private readonly McpServerPool _mcp;
     private readonly ChatClientAgentOptions _options;
     private readonly Dictionary<string, Conversation> _conversations = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -36,21 +42,27 @@ public sealed class ChatClientAgent : IStageAgent
         _client = client;
         _withTools = new FunctionInvokingChatClient(client);
         _options = options ?? new ChatClientAgentOptions();
+        _mcp = new McpServerPool(_options.McpServers);
     }
+
+    /// <summary>Stops the MCP servers this agent started.</summary>
+    public ValueTask DisposeAsync() => _mcp.DisposeAsync();
 
     /// <inheritdoc/>
     public async Task<AgentResponse> RunAsync(AgentRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var grants = McpGrants.For(request);
+
+        // Before anything starts: a stage that names a server no one configured fails at once, saying so.
+        McpToolOffer.CheckConfigured(grants, _mcp, request);
         Conversation conversation = ConversationOf(request);
 
         // One agent answers one request at a time, so its conversation stays in order.
         await conversation.Turn.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            conversation.Messages.Add(new ChatMessage(ChatRole.User, AnswerReader.Prompt(request)));
             var toolCalls = new List<ToolCall>();
-            WorkspaceTools? tools = _options.Workspace?.Invoke(request) is { } policy ? new WorkspaceTools(policy, call => Record(call)) : null;
             void Record(ToolCall call)
             {
                 lock (toolCalls)
@@ -61,6 +73,12 @@ public sealed class ChatClientAgent : IStageAgent
                 request.Activity?.Report(new AgentActivity(AgentActivityKind.ToolCall, $"{(call.Refused ? "refused " : "")}{call.Tool}: {call.Summary}"));
             }
 
+            WorkspaceTools? workspace = _options.Workspace?.Invoke(request) is { } policy ? new WorkspaceTools(policy, Record) : null;
+            IReadOnlyList<AIFunction> mcp = await McpToolOffer.FunctionsAsync(grants, _mcp, request, Record, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<AIFunction>? tools = workspace is null && mcp.Count == 0 ? null : [.. workspace?.Functions ?? [], .. mcp];
+
+            // Only once the tools are ready: a call that failed before asking leaves the conversation as it was.
+            conversation.Messages.Add(new ChatMessage(ChatRole.User, AnswerReader.Prompt(request)));
             string answer = await AskAsync(request, conversation.Messages, tools, () => { lock (toolCalls) { return toolCalls.Count > 0; } }, cancellationToken).ConfigureAwait(false);
             conversation.Messages.Add(new ChatMessage(ChatRole.Assistant, answer));
             return AnswerReader.Response(request, answer, [.. toolCalls]);
@@ -71,13 +89,13 @@ public sealed class ChatClientAgent : IStageAgent
         }
     }
 
-    private async Task<string> AskAsync(AgentRequest request, List<ChatMessage> messages, WorkspaceTools? tools, Func<bool> toolsRan, CancellationToken cancellationToken)
+    private async Task<string> AskAsync(AgentRequest request, List<ChatMessage> messages, IReadOnlyList<AIFunction>? tools, Func<bool> toolsRan, CancellationToken cancellationToken)
     {
         ChatOptions? chatOptions = _options.ChatOptions;
         if (tools is not null)
         {
             chatOptions = chatOptions?.Clone() ?? new ChatOptions();
-            chatOptions.Tools = [.. chatOptions.Tools ?? [], .. tools.Functions];
+            chatOptions.Tools = [.. chatOptions.Tools ?? [], .. tools];
         }
 
         IChatClient client = tools is null ? _client : _withTools;
@@ -155,4 +173,12 @@ public sealed record ChatClientAgentOptions
     /// <see langword="null"/>, or a function that returns <see langword="null"/> for a call: no tools.
     /// </summary>
     public Func<AgentRequest, WorkspacePolicy?>? Workspace { get; init; } = WorkspacePolicy.ForRequest;
+
+    /// <summary>
+    /// Gets the MCP servers whose tools a call may be offered: a stage's <c>permissions.tools</c> grants all of a
+    /// server's tools with <c>mcp:&lt;server&gt;</c>, one with <c>mcp:&lt;server&gt;/&lt;tool&gt;</c>; a review gets
+    /// none. The model sees each as <c>&lt;server&gt;__&lt;tool&gt;</c>. Each server is started over stdio the first
+    /// time a call is granted one of its tools, and stops with the agent.
+    /// </summary>
+    public IReadOnlyList<McpServer> McpServers { get; init; } = [];
 }

@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using TeamBot.AcceptanceTests;
 using TeamBot.Agents;
+using TeamBot.Rules;
 
 namespace TeamBot.Orleans.Tests;
 
@@ -70,6 +71,9 @@ internal sealed class ClusterTeam : IStageAgent
                 Output = request.Task == AgentTask.Review ? "VERIFIED_APPROVED: fine" : $"{stage} by {request.AgentId}",
                 Artifacts = request.Context.RequiredArtifacts.ToDictionary(path => path, path => path == "feature_spec.md" ? Spec : $"# {path}\n"),
                 ScenarioResults = request.Context.Scenarios.Select(s => new ScenarioResult(s.Id, ScenarioOutcome.Passed)).ToImmutableArray(),
+
+                // The test command the acceptance stage wants behind the passes (its permissions let it run commands).
+                ToolCalls = request.Task == AgentTask.RunAcceptanceTests ? [new ToolCall("run_command", "{\"program\":\"dotnet\"}", "exit code 0", Refused: false)] : [],
             };
         }
         catch (OperationCanceledException)

@@ -21,7 +21,7 @@ public sealed class WireTests
             Output = "done",
             Artifacts = new Dictionary<string, string> { ["notes.md"] = "# Notes" },
             Verdict = ReviewVerdict.Approved,
-            ToolCalls = [new ToolCall("edit_file", """{"path":"src/a.cs"}""", "edited src/a.cs", Refused: false), new ToolCall("run_command", """{"program":"curl"}""", "Refused: this stage may not run 'curl'", Refused: true)],
+            ToolCalls = [new ToolCall("edit_file", """{"path":"src/a.cs"}""", "edited src/a.cs", Refused: false) { Agent = "builder-1" }, new ToolCall("run_command", """{"program":"dotnet"}""", "exit code 0", Refused: false) { Output = "Passed!" }, new ToolCall("run_command", """{"program":"curl"}""", "Refused: this stage may not run 'curl'", Refused: true)],
         };
 
         AgentResponse copy = serializer.Deserialize<AgentResponse>(serializer.SerializeToArray(response))!;
@@ -30,5 +30,29 @@ public sealed class WireTests
         Assert.Equal(response.Artifacts, copy.Artifacts);
         Assert.Equal(response.Verdict, copy.Verdict);
         Assert.Equal(response.ToolCalls.ToArray(), copy.ToolCalls.ToArray());
+    }
+
+    [Fact]
+    public void A_request_crosses_the_wire_with_its_stage_s_permissions_so_the_worker_s_agent_is_bounded_by_them()
+    {
+        using ServiceProvider services = new ServiceCollection().AddSerializer(serializer => serializer.AddAssembly(typeof(GrainRunStore).Assembly)).BuildServiceProvider();
+        Serializer serializer = services.GetRequiredService<Serializer>();
+        var permissions = new TeamBot.Definitions.StagePermissions
+        {
+            Tools = ["read_file", "write_file", "run_command"],
+            Write = ["docs/**"],
+            WriteByAgent = [new TeamBot.Definitions.AgentWritePaths("builder-1", ["src/**"]), new TeamBot.Definitions.AgentWritePaths("builder-2", ["tests/**", "tests/data/*.csv"])],
+            Commands = ["dotnet"],
+        };
+        var request = new AgentRequest("builder-2", AgentTask.Work, new StageContext { Stage = "IMPLEMENTATION", StageName = "Implementation", WorkingDirectory = "/work", ArtifactsDirectory = "/work/artifacts", Permissions = permissions });
+
+        AgentRequest copy = serializer.Deserialize<AgentRequest>(serializer.SerializeToArray(request))!;
+
+        TeamBot.Definitions.StagePermissions carried = copy.Context.Permissions!;
+        Assert.Equal(permissions.Tools.ToArray(), carried.Tools.ToArray());
+        Assert.Equal(permissions.Commands.ToArray(), carried.Commands.ToArray());
+        Assert.Equal(["docs/**", "tests/**", "tests/data/*.csv"], carried.WritableFor("builder-2").ToArray());
+        Assert.Equal(["docs/**", "src/**"], carried.WritableFor("builder-1").ToArray());
+        Assert.Null(serializer.Deserialize<AgentRequest>(serializer.SerializeToArray(request with { Context = request.Context with { Permissions = null } }))!.Context.Permissions);
     }
 }

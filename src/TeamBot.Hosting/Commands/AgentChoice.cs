@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using TeamBot.Agents;
@@ -9,7 +10,7 @@ namespace TeamBot.Hosting.Commands;
 
 /// <summary>
 /// The options that choose the agents (<c>--agent</c>, <c>--model</c>, <c>--endpoint</c>, <c>--api-key-variable</c>,
-/// <c>--copilot-path</c>), shared by every command that runs agents.
+/// <c>--copilot-path</c>, <c>--mcp-config</c>), shared by every command that runs agents.
 /// </summary>
 internal sealed class AgentChoice
 {
@@ -23,6 +24,8 @@ internal sealed class AgentChoice
 
     public Option<string?> CopilotPath { get; } = CommonOptions.CopilotPath();
 
+    public Option<string?> McpConfig { get; } = CommonOptions.McpConfig();
+
     public void AddTo(Command command)
     {
         command.Options.Add(Agent);
@@ -30,6 +33,7 @@ internal sealed class AgentChoice
         command.Options.Add(Endpoint);
         command.Options.Add(ApiKeyVariable);
         command.Options.Add(CopilotPath);
+        command.Options.Add(McpConfig);
     }
 
     /// <summary>
@@ -37,15 +41,22 @@ internal sealed class AgentChoice
     /// <paramref name="workingDirectory"/>), or <paramref name="offline"/>. The caller disposes an agent that is
     /// <see cref="IAsyncDisposable"/>.
     /// </summary>
-    /// <exception cref="ArgumentException">The agent's settings are missing or invalid (no API key, no <c>copilot</c> executable).</exception>
+    /// <exception cref="ArgumentException">The agent's settings are missing or invalid (no API key, no <c>copilot</c> executable, an unreadable <c>--mcp-config</c> file).</exception>
     /// <exception cref="InvalidOperationException">The Copilot CLI did not start or is not signed in.</exception>
     public async Task<IStageAgent> CreateAsync(ParseResult parse, IStageAgent offline, string workingDirectory, ChatClientAgentOptions? chat, CancellationToken cancellationToken) =>
         parse.GetValue(Agent) switch
         {
-            "openai" => AgentSetup.OpenAi(parse.GetValue(Model), parse.GetValue(Endpoint), parse.GetValue(ApiKeyVariable)!, chat),
+            "openai" => AgentSetup.OpenAi(parse.GetValue(Model), parse.GetValue(Endpoint), parse.GetValue(ApiKeyVariable)!, WithMcpServers(parse, workingDirectory, chat)),
+            "copilot" when parse.GetValue(McpConfig) is not null => throw new ArgumentException("--mcp-config applies to --agent openai: the Copilot CLI agent does not offer MCP servers yet."),
             "copilot" => await CopilotAgent.StartAsync(
                 new CopilotAgentOptions { CliPath = parse.GetValue(CopilotPath), Model = parse.GetValue(Model), WorkingDirectory = workingDirectory },
                 cancellationToken).ConfigureAwait(false),
             _ => offline,
         };
+
+    /// <summary><paramref name="chat"/> with the servers of the <c>--mcp-config</c> file (relative to <paramref name="workingDirectory"/>), if one is given.</summary>
+    private ChatClientAgentOptions? WithMcpServers(ParseResult parse, string workingDirectory, ChatClientAgentOptions? chat) =>
+        parse.GetValue(McpConfig) is { } file
+            ? (chat ?? new ChatClientAgentOptions()) with { McpServers = McpConfigFile.Load(Path.GetFullPath(file, workingDirectory)) }
+            : chat;
 }

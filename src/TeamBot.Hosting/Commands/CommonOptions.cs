@@ -59,6 +59,11 @@ internal static class CommonOptions
         Description = $"With --agent copilot: the copilot executable (default: ${Agents.Copilot.CopilotAgentOptions.CliPathVariable}, else copilot on PATH).",
     };
 
+    public static Option<string?> McpConfig() => new("--mcp-config")
+    {
+        Description = "With --agent openai: a JSON file of MCP servers ({\"mcpServers\": {\"<name>\": {\"command\": ..., \"args\": [...], \"env\": {...}}}}) whose tools a stage's permissions may grant (mcp:<name>, mcp:<name>/<tool>).",
+    };
+
     public static Option<string?> Endpoint() => new("--endpoint") { Description = $"With --agent openai: the OpenAI-compatible endpoint (default: ${Agents.AgentSetup.EndpointVariable}, else OpenAI's)." };
 
     public static Option<string> ApiKeyVariable() => new("--api-key-variable")

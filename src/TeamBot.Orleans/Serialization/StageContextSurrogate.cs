@@ -3,6 +3,7 @@ using System.Linq;
 using Orleans;
 using TeamBot.AcceptanceTests;
 using TeamBot.Agents;
+using TeamBot.Definitions;
 using TeamBot.Objectives;
 
 namespace TeamBot.Orleans.Serialization;
@@ -28,6 +29,7 @@ internal struct StageContextSurrogate
     [Id(14)] public int Iteration;
     [Id(15)] public AcceptanceScenario[] Scenarios;
     [Id(16)] public string? AcceptanceFailures;
+    [Id(17)] public StagePermissions? Permissions;
 }
 
 [RegisterConverter]
@@ -52,6 +54,7 @@ internal sealed class StageContextConverter : IConverter<StageContext, StageCont
         Iteration = s.Iteration,
         Scenarios = [.. s.Scenarios],
         AcceptanceFailures = s.AcceptanceFailures,
+        Permissions = s.Permissions,
     };
 
     public StageContextSurrogate ConvertToSurrogate(in StageContext v) => new()
@@ -73,5 +76,6 @@ internal sealed class StageContextConverter : IConverter<StageContext, StageCont
         Iteration = v.Iteration,
         Scenarios = [.. v.Scenarios],
         AcceptanceFailures = v.AcceptanceFailures,
+        Permissions = v.Permissions,
     };
 }
