@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using StreamJsonRpc;
+using TeamBot.Tests.Support;
 
 namespace TeamBot.FakeCopilot;
 
@@ -120,7 +121,7 @@ internal sealed class FakeServer(JsonRpc rpc, RequestLog log, string mode)
             await AskAsync(sessionId, "call-2", "bash", Shell("rm -rf build", "rm"), cancellationToken);
         }
 
-        string answer = Answers.For(prompt);
+        string answer = CooperativeAnswers.For(prompt, "Copilot");
         for (int start = 0; start < answer.Length; start += ChunkLength)
         {
             await EmitAsync(sessionId, "assistant.message_delta", new JsonObject { ["messageId"] = messageId, ["deltaContent"] = answer.Substring(start, Math.Min(ChunkLength, answer.Length - start)) });

@@ -116,7 +116,7 @@ internal sealed partial class FakeOpenAiServer : IAsyncDisposable
             return;
         }
 
-        string answer = (toolResults.Length == 0 ? "" : $"Tool results: {string.Join(" | ", toolResults)}\n\n") + Answer(prompt);
+        string answer = (toolResults.Length == 0 ? "" : $"Tool results: {string.Join(" | ", toolResults)}\n\n") + CooperativeAnswers.For(prompt, "the model");
         if (request["stream"]?.GetValue<bool>() == true)
         {
             context.Response.ContentType = "text/event-stream";
@@ -169,43 +169,4 @@ internal sealed partial class FakeOpenAiServer : IAsyncDisposable
         && request["tools"]?.AsArray().Any(tool => tool!["function"]!["name"]!.GetValue<string>() == "run_command") == true
             ? [("run_command", """{"program":"dotnet","arguments":["--version"]}""")]
             : null;
-
-    /// <summary>What a cooperative team member would answer to this prompt.</summary>
-    private static string Answer(string prompt)
-    {
-        if (prompt.Contains("Review the work below", StringComparison.Ordinal))
-        {
-            return "VERIFIED_APPROVED: the work meets its exit criteria.";
-        }
-
-        if (prompt.Contains("Execute each acceptance test scenario", StringComparison.Ordinal))
-        {
-            return string.Join("\n", ScenarioId().Matches(prompt).Select(m => m.Groups["id"].Value).Distinct().Select(id => $"{id}: PASS - verified"));
-        }
-
-        var answer = new StringBuilder("Done.\n\n");
-        Match required = RequiredArtifacts().Match(prompt);
-        foreach (Match item in ListItem().Matches(required.Success ? required.Groups["list"].Value : ""))
-        {
-            string path = item.Groups["item"].Value.Trim();
-            answer.Append("=== artifact: ").Append(path).Append(" ===\n# ").Append(path).Append("\n\nWritten by the model.\n");
-            if (path == "feature_spec.md")
-            {
-                answer.Append("\n## Acceptance Test Scenarios\n\n### AT-001: Export works\n**Description**: Export.\n**Expected Result**: A CSV.\n\n### AT-002: Empty report\n**Expected Result**: Header only.\n");
-            }
-
-            answer.Append('\n');
-        }
-
-        return answer.ToString();
-    }
-
-    [GeneratedRegex(@"### (?<id>AT-\d+):")]
-    private static partial Regex ScenarioId();
-
-    [GeneratedRegex(@"### Required artifacts\n\n(?<list>(?:- [^\n]+\n)+)")]
-    private static partial Regex RequiredArtifacts();
-
-    [GeneratedRegex(@"^- (?<item>.+)$", RegexOptions.Multiline)]
-    private static partial Regex ListItem();
 }
