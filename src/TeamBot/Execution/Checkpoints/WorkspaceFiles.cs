@@ -16,21 +16,59 @@ namespace TeamBot.Execution.Checkpoints;
 /// </summary>
 internal static class WorkspaceFiles
 {
-    private static readonly EnumerationOptions NoLinks = new() { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
+    private static readonly EnumerationOptions NoLinks = new() { AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
 
     public static async Task<List<string>> MatchingAsync(string workspace, IEnumerable<string> globs, CancellationToken cancellationToken)
     {
         var matcher = new Matcher(StringComparison.Ordinal);
         matcher.AddIncludePatterns(globs);
         matcher.AddExcludePatterns([".git/**", ".teambot/**"]);
+
+        // Only the folders a glob can reach are looked at: src/** never walks the rest of the workspace (nor its runs).
+        string[] bases = [.. globs.Select(Base).Distinct(StringComparer.Ordinal)];
         IEnumerable<string> candidates = Path.Exists(Path.Combine(workspace, ".git"))
-            ? await GitFilesAsync(workspace, cancellationToken).ConfigureAwait(false)
-            : Directory.EnumerateFiles(workspace, "*", NoLinks).Select(path => Path.GetRelativePath(workspace, path).Replace('\\', '/'));
+            ? await GitFilesAsync(workspace, bases, cancellationToken).ConfigureAwait(false)
+            : bases.SelectMany(folder => Walk(workspace, folder));
         return candidates
             .Where(relative => matcher.Match(relative).HasMatches && IsPlainFile(Path.Combine(workspace, relative)))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>The folder part of a glob before its first wildcard: <c>src/app</c> for <c>src/app/**/*.cs</c>, empty for <c>**/*.cs</c>.</summary>
+    private static string Base(string glob)
+    {
+        string[] segments = glob.Split('/');
+        int literal = segments.TakeWhile(segment => segment.IndexOfAny(['*', '?', '[']) < 0).Count();
+        return string.Join('/', segments.Take(Math.Min(literal, segments.Length - 1)));
+    }
+
+    /// <summary>The files below <paramref name="folder"/>, relative to the workspace, never entering a link, <c>.git</c> or <c>.teambot</c>.</summary>
+    private static IEnumerable<string> Walk(string workspace, string folder)
+    {
+        var pending = new Stack<string>();
+        pending.Push(Path.Combine(workspace, folder));
+        while (pending.TryPop(out string? current))
+        {
+            if (!Directory.Exists(current) || new DirectoryInfo(current).LinkTarget is not null)
+            {
+                continue;
+            }
+
+            foreach (string file in Directory.EnumerateFiles(current, "*", NoLinks))
+            {
+                yield return Path.GetRelativePath(workspace, file).Replace('\\', '/');
+            }
+
+            foreach (string child in Directory.EnumerateDirectories(current, "*", NoLinks))
+            {
+                if (Path.GetFileName(child) is not (".git" or ".teambot"))
+                {
+                    pending.Push(child);
+                }
+            }
+        }
     }
 
     private static bool IsPlainFile(string path)
@@ -39,7 +77,7 @@ internal static class WorkspaceFiles
         return info.Exists && info.LinkTarget is null;
     }
 
-    private static async Task<string[]> GitFilesAsync(string workspace, CancellationToken cancellationToken)
+    private static async Task<string[]> GitFilesAsync(string workspace, string[] bases, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("git")
         {
@@ -48,7 +86,8 @@ internal static class WorkspaceFiles
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in (string[])["-c", "core.fsmonitor=false", "ls-files", "-z", "--cached", "--others", "--exclude-standard"])
+        // The folders as literal pathspecs: a name with glob characters means itself, and nothing outside them is listed.
+        foreach (string argument in (string[])["-c", "core.fsmonitor=false", "--literal-pathspecs", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", .. bases.Select(folder => folder.Length == 0 ? "." : folder)])
         {
             start.ArgumentList.Add(argument);
         }
