@@ -56,6 +56,13 @@ public sealed class PermissionRuleTests
     }
 
     [Fact]
+    public async Task TB0703_sees_through_spelling_a_dot_segment_a_backslash_or_case()
+    {
+        string yaml = Members("      tools: [write_file]\n      write: [\"./docs/**\"]\n", "      tools: [write_file]\n      write: [\"Docs\\\\notes.md\"]\n");
+        await VerifyAsync(yaml, At(OverlappingWrites, yaml, "\"Docs\\\\notes.md\"").WithArguments("stage 'RESEARCH'", "stage 'TEST_STRATEGY'", "./docs/**", "Docs\\notes.md"));
+    }
+
+    [Fact]
     public async Task TB0703_parallel_agents_of_one_stage_that_may_write_the_same_files()
     {
         string yaml = Workflows.With("  PLAN:\n    work_agent: pm\n", "  PLAN:\n    work_agent: pm\n    parallel_agents: [pm, writer]\n    permissions:\n      tools: [write_file]\n      write:\n        pm: [plan/tasks.md]\n        writer: [\"plan/*.md\"]\n");

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace TeamBot.Workflow.Validation;
 
@@ -10,12 +11,27 @@ namespace TeamBot.Workflow.Validation;
 /// </summary>
 internal static class GlobOverlap
 {
+    // Past this many cells the answer is taken to be yes: reporting a possible overlap is the safe side.
+    private const int MaxCells = 1_000_000;
+
     public static bool MayOverlap(string first, string second)
     {
-        string[] a = first.Split('/');
-        string[] b = second.Split('/');
+        string[] a = Segments(first);
+        string[] b = Segments(second);
+        if ((long)first.Length * second.Length > MaxCells)
+        {
+            return true;
+        }
+
         return Intersects(a.Length, b.Length, i => a[i] == "**", j => b[j] == "**", (i, j) => SegmentsIntersect(a[i], b[j]));
     }
+
+    /// <summary>
+    /// The glob's segments as the file system sees them: <c>\</c> separates too, <c>.</c> and empty segments name
+    /// nothing, and case is ignored (it decides nothing on Windows and macOS), so that no overlap hides behind spelling.
+    /// </summary>
+    private static string[] Segments(string glob) =>
+        glob.ToUpperInvariant().Split('/', '\\').Where(segment => segment.Length > 0 && segment != ".").ToArray();
 
     private static bool SegmentsIntersect(string a, string b) =>
         Intersects(a.Length, b.Length, i => a[i] == '*', j => b[j] == '*', (i, j) => a[i] == '?' || b[j] == '?' || a[i] == b[j]);

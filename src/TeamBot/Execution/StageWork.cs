@@ -76,7 +76,7 @@ internal sealed class StageWork<TStage>
             if (descriptor.Permissions is { MayWrite: true } permissions && CheckpointKey.Of(_workflow, command) is { } checkpoint)
             {
                 await FenceAsync(runToken).ConfigureAwait(false);
-                await _checkpoints.BeginAsync(checkpoint, permissions.AllWritable(), runToken).ConfigureAwait(false);
+                await _checkpoints.BeginAsync(checkpoint, [.. permissions.AllWritable()], runToken).ConfigureAwait(false);
             }
 
             ExecutionEvent<TStage> result = await RunAsync(command, descriptor, context, state, linked?.Token ?? runToken).ConfigureAwait(false);

@@ -52,7 +52,7 @@ internal sealed class JournalEventMapper<TStage>(IWorkflowDefinition<TStage> wor
     public ExecutionEvent<TStage> ToEvent(JournalEntry entry, string location)
     {
         ExecutionEvent<TStage> @event = EventOf(entry, location);
-        return entry.ToolCalls is { Count: > 0 } calls ? @event with { ToolCalls = calls.Select(call => call.ToCall()).ToImmutableArray() } : @event;
+        return entry.ToolCalls is { Count: > 0 } calls ? @event with { ToolCalls = calls.OfType<ToolCallEntry>().Select(call => call.ToCall()).ToImmutableArray() } : @event;
     }
 
     private ExecutionEvent<TStage> EventOf(JournalEntry entry, string location) => entry.Event switch

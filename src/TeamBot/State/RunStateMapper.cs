@@ -59,7 +59,7 @@ public sealed class RunStateMapper<TStage>
                 Summary = document.AcceptanceTestSummary,
                 History = document.AcceptanceTestHistory.Select(entry => new AcceptanceRun(entry.Iteration, entry.Passed, entry.Failed, entry.Total, entry.FixApplied, entry.FixSummary) { Report = entry.Report }).ToImmutableList(),
             },
-            ToolCalls = (document.ToolCalls ?? []).ToImmutableDictionary(pair => Stage(pair.Key, location), pair => pair.Value.Select(entry => entry.ToCall()).ToImmutableList()),
+            ToolCalls = (document.ToolCalls ?? []).ToImmutableDictionary(pair => Stage(pair.Key, location), pair => (pair.Value ?? []).OfType<ToolCallEntry>().Select(entry => entry.ToCall()).ToImmutableList()),
             Error = document.Error,
         };
     }

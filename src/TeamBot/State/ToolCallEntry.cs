@@ -36,5 +36,6 @@ public sealed class ToolCallEntry
     internal static ToolCallEntry From(ToolCall call) =>
         new() { Agent = call.Agent, Tool = call.Tool, Arguments = call.Arguments, Summary = call.Summary, Refused = call.Refused, Output = call.Output };
 
-    internal ToolCall ToCall() => new(Tool, Arguments, Summary, Refused) { Agent = Agent, Output = Output };
+    // A hand-edited file may hold null where a text belongs: read as empty rather than failing later on it.
+    internal ToolCall ToCall() => new(Tool ?? "", Arguments ?? "", Summary ?? "", Refused) { Agent = Agent, Output = Output };
 }

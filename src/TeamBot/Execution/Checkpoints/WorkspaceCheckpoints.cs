@@ -22,13 +22,13 @@ internal sealed class WorkspaceCheckpoints(string workspace, string runDirectory
     private string Folder { get; } = Path.Combine(runDirectory, ".checkpoints");
 
     /// <summary>Copies the files of <paramref name="globs"/> before the work starts, or puts them back when the work started before.</summary>
-    public async Task BeginAsync(string key, IEnumerable<string> globs, CancellationToken cancellationToken)
+    public async Task BeginAsync(string key, IReadOnlyList<string> globs, CancellationToken cancellationToken)
     {
         string checkpoint = Path.Combine(Folder, key);
         string manifest = Path.Combine(checkpoint, ManifestName);
         if (File.Exists(manifest))
         {
-            await RestoreAsync(key, checkpoint, manifest, globs, cancellationToken).ConfigureAwait(false);
+            await RestoreAsync(key, checkpoint, CheckpointManifest.Parse(await File.ReadAllTextAsync(manifest, cancellationToken).ConfigureAwait(false), manifest), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -38,7 +38,7 @@ internal sealed class WorkspaceCheckpoints(string workspace, string runDirectory
             Directory.Delete(checkpoint, recursive: true);
         }
 
-        List<string> files = await WorkspaceFiles.MatchingAsync(workspace, globs, cancellationToken).ConfigureAwait(false);
+        List<string> files = await WorkspaceFiles.MatchingAsync(workspace, globs, runDirectory, cancellationToken).ConfigureAwait(false);
         foreach (string relative in files)
         {
             string copy = Path.Combine(checkpoint, "files", relative);
@@ -46,10 +46,11 @@ internal sealed class WorkspaceCheckpoints(string workspace, string runDirectory
             File.Copy(Path.Combine(workspace, relative), copy);
         }
 
-        // Written last, and whole or not at all: its presence is what makes the copy count.
+        // Written last, and whole or not at all: its presence is what makes the copy count. It keeps the globs and the
+        // workspace too, so a restore never reaches further than the copy did, even if stages.yaml changed meanwhile.
         Directory.CreateDirectory(checkpoint);
         string temporary = manifest + ".tmp";
-        await File.WriteAllTextAsync(temporary, string.Join('\0', files), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(temporary, new CheckpointManifest(Path.GetFullPath(workspace), [.. globs], [.. files]).ToText(), cancellationToken).ConfigureAwait(false);
         File.Move(temporary, manifest, overwrite: true);
     }
 
@@ -81,20 +82,24 @@ internal sealed class WorkspaceCheckpoints(string workspace, string runDirectory
         }
     }
 
-    private async Task RestoreAsync(string key, string checkpoint, string manifest, IEnumerable<string> globs, CancellationToken cancellationToken)
+    private async Task RestoreAsync(string key, string checkpoint, CheckpointManifest saved, CancellationToken cancellationToken)
     {
-        string[] saved = (await File.ReadAllTextAsync(manifest, cancellationToken).ConfigureAwait(false)).Split('\0', StringSplitOptions.RemoveEmptyEntries);
-        var kept = new HashSet<string>(saved, StringComparer.Ordinal);
-        List<string> now = await WorkspaceFiles.MatchingAsync(workspace, globs, cancellationToken).ConfigureAwait(false);
+        if (!string.Equals(saved.Workspace, Path.GetFullPath(workspace), StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The checkpoint '{checkpoint}' was taken of the workspace '{saved.Workspace}', not '{Path.GetFullPath(workspace)}': the work cannot be rolled back here. Resume from the workspace the run started in.");
+        }
+
+        var kept = new HashSet<string>(saved.Files, StringComparer.Ordinal);
+        List<string> now = await WorkspaceFiles.MatchingAsync(workspace, saved.Globs, runDirectory, cancellationToken).ConfigureAwait(false);
         List<string> created = now.Where(relative => !kept.Contains(relative)).ToList();
         foreach (string relative in created)
         {
-            File.Delete(Path.Combine(workspace, relative));
+            File.Delete(WorkspaceFiles.Target(workspace, relative));
         }
 
-        foreach (string relative in saved)
+        foreach (string relative in saved.Files)
         {
-            string target = Path.Combine(workspace, relative);
+            string target = WorkspaceFiles.Target(workspace, relative);
             if (new FileInfo(target).LinkTarget is not null)
             {
                 File.Delete(target); // the link itself, never what it points to
@@ -104,6 +109,6 @@ internal sealed class WorkspaceCheckpoints(string workspace, string runDirectory
             File.Copy(Path.Combine(checkpoint, "files", relative), target, overwrite: true);
         }
 
-        Log.WorkspaceRolledBack(logger, key, saved.Length, created.Count);
+        Log.WorkspaceRolledBack(logger, key, saved.Files.Length, created.Count);
     }
 }

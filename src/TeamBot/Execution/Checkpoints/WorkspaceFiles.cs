@@ -18,11 +18,27 @@ internal static class WorkspaceFiles
 {
     private static readonly EnumerationOptions NoLinks = new() { AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
 
-    public static async Task<List<string>> MatchingAsync(string workspace, IEnumerable<string> globs, CancellationToken cancellationToken)
+    /// <param name="workspace">The workspace.</param>
+    /// <param name="globs">The globs, relative to it.</param>
+    /// <param name="runDirectory">The run's folder, never included wherever it lies.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    public static async Task<List<string>> MatchingAsync(string workspace, IEnumerable<string> globs, string runDirectory, CancellationToken cancellationToken)
     {
         var matcher = new Matcher(StringComparison.Ordinal);
         matcher.AddIncludePatterns(globs);
-        matcher.AddExcludePatterns([".git/**", ".teambot/**"]);
+        matcher.AddExcludePatterns([".git/**", ".teambot/**", "**/.teambot/**"]);
+        string runs = Path.GetRelativePath(workspace, runDirectory).Replace('\\', '/');
+        if (IsSafeRelative(runs) && runs != ".")
+        {
+            matcher.AddExclude(runs + "/**");
+        }
+        else if (runs == ".")
+        {
+            // The run's folder is the workspace itself (tests, embedders): its own files are the state, journal and
+            // checkpoints, which the write globs' folders never hold.
+            matcher.AddExcludePatterns([".checkpoints/**", "orchestration_state*", "artifacts/**", "transcripts/**", "failures/**"]);
+        }
+
 
         // Only the folders a glob can reach are looked at: src/** never walks the rest of the workspace (nor its runs).
         string[] bases = [.. globs.Select(Base).Distinct(StringComparer.Ordinal)];
@@ -30,7 +46,7 @@ internal static class WorkspaceFiles
             ? await GitFilesAsync(workspace, bases, cancellationToken).ConfigureAwait(false)
             : bases.SelectMany(folder => Walk(workspace, folder));
         return candidates
-            .Where(relative => matcher.Match(relative).HasMatches && IsPlainFile(Path.Combine(workspace, relative)))
+            .Where(relative => IsSafeRelative(relative) && matcher.Match(relative).HasMatches && IsPlainFile(workspace, relative))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -71,10 +87,63 @@ internal static class WorkspaceFiles
         }
     }
 
-    private static bool IsPlainFile(string path)
+    /// <summary>Whether <paramref name="relative"/> is a relative path that stays in its folder (no root, no <c>..</c>).</summary>
+    public static bool IsSafeRelative(string relative) =>
+        relative.Length > 0 && !Path.IsPathRooted(relative) && relative.Split('/', '\\').All(segment => segment != "..");
+
+    /// <summary>
+    /// The full path of a workspace file that a restore may write or delete: inside the workspace, with no link on the
+    /// way to it (a folder the work replaced by a link must not carry the restore out of the workspace).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The path leaves the workspace or goes through a link.</exception>
+    public static string Target(string workspace, string relative)
     {
-        var info = new FileInfo(path);
-        return info.Exists && info.LinkTarget is null;
+        string root = Path.GetFullPath(workspace);
+        string full = Path.GetFullPath(Path.Combine(root, relative));
+        if (!IsSafeRelative(relative) || !full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"'{relative}' leaves the workspace '{root}'; it is not rolled back.");
+        }
+
+        for (string? folder = Path.GetDirectoryName(full); folder is not null && folder.Length > root.Length; folder = Path.GetDirectoryName(folder))
+        {
+            if (new DirectoryInfo(folder).LinkTarget is not null)
+            {
+                throw new InvalidOperationException($"'{relative}' goes through the link '{Path.GetRelativePath(root, folder)}' (made since the checkpoint?); the rollback follows no links. Remove the link and resume.");
+            }
+        }
+
+        return full;
+    }
+
+    private static bool IsPlainFile(string workspace, string relative)
+    {
+        var info = new FileInfo(Path.Combine(workspace, relative));
+        if (!info.Exists || info.LinkTarget is not null)
+        {
+            return false;
+        }
+
+        try
+        {
+            return Target(workspace, relative).Length > 0;
+        }
+        catch (InvalidOperationException)
+        {
+            return false; // reached through a linked folder: not the workspace's own file
+        }
+    }
+
+    private static void Stop(Process git)
+    {
+        try
+        {
+            git.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It had already exited.
+        }
     }
 
     private static async Task<string[]> GitFilesAsync(string workspace, string[] bases, CancellationToken cancellationToken)
@@ -93,6 +162,7 @@ internal static class WorkspaceFiles
         }
 
         using Process git = Process.Start(start) ?? throw new InvalidOperationException("git could not be started.");
+        using CancellationTokenRegistration kill = cancellationToken.Register(() => Stop(git));
         Task<string> errors = git.StandardError.ReadToEndAsync(cancellationToken);
         string listing = await git.StandardOutput.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
         await git.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
