@@ -70,7 +70,7 @@ public sealed class ChatClientAgent : IStageAgent, IAsyncDisposable
                     toolCalls.Add(call);
                 }
 
-                request.Activity?.Report(new AgentActivity(AgentActivityKind.ToolCall, $"{(call.Refused ? "refused " : "")}{call.Tool}: {call.Summary}"));
+                request.Activity?.Report(ToolActivity.Of(call));
             }
 
             WorkspaceTools? workspace = _options.Workspace?.Invoke(request) is { } policy ? new WorkspaceTools(policy, Record) : null;

@@ -76,7 +76,7 @@ public sealed class OfflineAgent : IStageAgent
     /// </summary>
     private static ImmutableArray<ToolCall> SimulatedTestRun(StageContext context, bool failing)
     {
-        if (context.Permissions is not { } permissions || !permissions.Tools.Contains("run_command") || permissions.Commands.IsEmpty)
+        if (context.Permissions is not { RunsCommands: true } permissions)
         {
             return [];
         }

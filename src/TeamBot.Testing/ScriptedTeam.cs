@@ -235,7 +235,7 @@ public sealed class ScriptedTeam : IStageAgent
                 : new ScenarioResult(scenario.Id, ScenarioOutcome.Passed, "scripted pass"))
             .ToImmutableArray();
         // Where the stage lets its agent run commands, the run of a test command its passes rest on.
-        ImmutableArray<ToolCall> testRun = context.Permissions is { } permissions && permissions.Tools.Contains("run_command") && !permissions.Commands.IsEmpty
+        ImmutableArray<ToolCall> testRun = context.Permissions is { RunsCommands: true } permissions
             ? [new ToolCall("run_command", $"{{\"program\":\"{permissions.Commands[0]}\"}}", failing ? "exit code 1" : "exit code 0", Refused: false) { Output = "scripted test run: " + output }]
             : [];
         return new AgentResponse { Output = output, ScenarioResults = results, Artifacts = Artifacts(context, output), ToolCalls = testRun };

@@ -134,7 +134,7 @@ internal sealed class CopilotTurn(IProgress<AgentActivity>? activity, CopilotPer
     private void Record(ToolCall call)
     {
         _toolCalls.Add(call);
-        activity?.Report(new AgentActivity(AgentActivityKind.ToolCall, $"{call.Tool} {call.Arguments}: {call.Summary}"));
+        activity?.Report(ToolActivity.Of(call));
     }
 
     private static string OneLine(string text)

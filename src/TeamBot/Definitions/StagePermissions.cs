@@ -33,6 +33,9 @@ public sealed record StagePermissions
     /// <summary>Gets a value indicating whether the stage's work agents may change the workspace.</summary>
     public bool MayWrite => (Tools.Contains("write_file") || Tools.Contains("edit_file")) && !AllWritable().IsEmpty;
 
+    /// <summary>Gets a value indicating whether the stage's agents may run commands (<c>run_command</c> and at least one program).</summary>
+    public bool RunsCommands => Tools.Contains("run_command") && !Commands.IsEmpty;
+
     /// <summary>Every glob any agent of the stage may write: what a rollback of the stage restores.</summary>
     public ImmutableArray<string> AllWritable() => [.. Write, .. WriteByAgent.SelectMany(entry => entry.Paths)];
 }

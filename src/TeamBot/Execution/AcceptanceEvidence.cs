@@ -63,10 +63,7 @@ internal static class AcceptanceEvidence
         foreach (ToolCall run in runs)
         {
             text.Append("- `").Append(run.Arguments).Append("` (").Append(run.Agent).Append("): ").Append(run.Summary).Append('\n');
-            if (run.Output is { Length: > 0 } output)
-            {
-                text.Append("\n  ```\n  ").Append(output.TrimEnd().ReplaceLineEndings("\n  ")).Append("\n  ```\n\n");
-            }
+            ToolCallMarkdown.AppendOutput(text, run);
         }
 
         // The agent may write this file as its artifact too: its version is kept under the evidence, not lost.

@@ -125,8 +125,9 @@ public sealed class RunDriver<TStage> : IRunDriver
         // A store that can be taken over by another session fences every side effect of this one (see IRunFence).
         IRunFence? fence = store as IRunFence;
         var reporter = new ProgressReporter<TStage>(Workflow, progress, Options.TimeProvider, Logger);
-        var checkpoints = new WorkspaceCheckpoints(Path.GetFullPath(Options.WorkingDirectory ?? Directory.GetCurrentDirectory()), directory, Logger);
-        var work = new StageWork<TStage>(Workflow, _agents, Options, objective, Path.Combine(directory, "artifacts"), fence, reporter, checkpoints, Logger);
+        string workspace = Path.GetFullPath(Options.WorkingDirectory ?? Directory.GetCurrentDirectory());
+        var checkpoints = new WorkspaceCheckpoints(workspace, directory, Logger);
+        var work = new StageWork<TStage>(Workflow, _agents, Options, objective, workspace, Path.Combine(directory, "artifacts"), fence, reporter, checkpoints, Logger);
         return new RunSession<TStage>(this, recorder, metadata, state, work, fence, reporter, checkpoints, store.Location, directory);
     }
 }

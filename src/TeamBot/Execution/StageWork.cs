@@ -37,14 +37,14 @@ internal sealed class StageWork<TStage>
     private readonly WorkspaceCheckpoints _checkpoints;
     private readonly ILogger _logger;
 
-    public StageWork(IWorkflowDefinition<TStage> workflow, AgentRegistry agents, WorkflowRunnerOptions options, Objective objective, string artifactsDirectory, IRunFence? fence, ProgressReporter<TStage> reporter, WorkspaceCheckpoints checkpoints, ILogger logger)
+    public StageWork(IWorkflowDefinition<TStage> workflow, AgentRegistry agents, WorkflowRunnerOptions options, Objective objective, string workingDirectory, string artifactsDirectory, IRunFence? fence, ProgressReporter<TStage> reporter, WorkspaceCheckpoints checkpoints, ILogger logger)
     {
         _workflow = workflow;
         _agents = agents;
         _options = options;
         _objective = objective;
         _artifactsDirectory = artifactsDirectory;
-        _workingDirectory = Path.GetFullPath(options.WorkingDirectory ?? Directory.GetCurrentDirectory());
+        _workingDirectory = workingDirectory;
         _fence = fence;
         _reporter = reporter;
         _checkpoints = checkpoints;
@@ -194,7 +194,7 @@ internal sealed class StageWork<TStage>
 
         AgentResponse response = await CallAsync(descriptor, WorkAgent(descriptor), AgentTask.RunAcceptanceTests, context with { Scenarios = scenarios }, cancellationToken).ConfigureAwait(false);
         var claimed = response.ScenarioResults.GroupBy(result => result.Id, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.Last(), StringComparer.Ordinal);
-        bool runsCommands = descriptor.Permissions is { } permissions && permissions.Tools.Contains("run_command") && !permissions.Commands.IsEmpty;
+        bool runsCommands = descriptor.Permissions is { RunsCommands: true };
         bool allClaimedPassed = scenarios.All(scenario => claimed.GetValueOrDefault(scenario.Id)?.Outcome == ScenarioOutcome.Passed);
         string? noEvidence = runsCommands ? AcceptanceEvidence.Missing(response.ToolCalls, allClaimedPassed) : null;
         var results = new List<(AcceptanceScenario Scenario, ScenarioResult Result)>(scenarios.Length);

@@ -26,10 +26,7 @@ internal static class Transcript
         {
             text.Append("- ").Append(call.Refused ? "REFUSED " : "").Append('`').Append(call.Tool).Append("` ")
                 .Append(call.Arguments.ReplaceLineEndings(" ")).Append(" -> ").Append(call.Summary.ReplaceLineEndings(" ")).Append('\n');
-            if (call.Output is { Length: > 0 } output)
-            {
-                text.Append("\n  ```\n  ").Append(output.TrimEnd().ReplaceLineEndings("\n  ")).Append("\n  ```\n\n");
-            }
+            ToolCallMarkdown.AppendOutput(text, call);
         }
 
         text.Append("\n## Answer\n\n").Append(response.Output.TrimEnd()).Append('\n');
