@@ -16,7 +16,9 @@ namespace TeamBot.Agents;
 /// <summary>
 /// The built-in agent: deterministic, no network. It writes plausible artifacts from the objective and the stage,
 /// approves reviews from a chosen iteration and fails the first acceptance-test runs, so an offline run goes through
-/// the parallel group, the review loops and the acceptance gate.
+/// the parallel group, the review loops and the acceptance gate. With <see cref="EditsWorkspace"/> it also uses the
+/// workspace tools as far as each stage's permissions allow, on a workspace meant for it (the command line gives it a
+/// sample workspace in the run's folder).
 /// </summary>
 public sealed class OfflineAgent : IStageAgent
 {
@@ -26,6 +28,13 @@ public sealed class OfflineAgent : IStageAgent
     /// <summary>Gets how many acceptance-test runs fail before one passes (1 exercises one fix).</summary>
     public int FailingAcceptanceRuns { get; init; } = 1;
 
+    /// <summary>
+    /// Gets a value indicating whether the agent really writes to the workspace where the stage lets it (a file named
+    /// for the objective in each folder it may write, edited by later stages) and lists it in reviews. Off by default:
+    /// the workspace is then never touched, whatever it is.
+    /// </summary>
+    public bool EditsWorkspace { get; init; }
+
     /// <inheritdoc/>
     public async Task<AgentResponse> RunAsync(AgentRequest request, CancellationToken cancellationToken)
     {
@@ -33,16 +42,26 @@ public sealed class OfflineAgent : IStageAgent
         await Task.Yield();
         cancellationToken.ThrowIfCancellationRequested();
         StageContext context = request.Context;
-        return request.Task switch
+        AgentResponse response = request.Task switch
         {
             AgentTask.Review => Review(context),
-            AgentTask.RunAcceptanceTests => AcceptanceTests(context),
+            AgentTask.RunAcceptanceTests => AcceptanceTests(request),
             AgentTask.FixAcceptanceFailures => new AgentResponse
             {
                 Output = $"Fixed the failures of acceptance run {context.Iteration}: {FirstLine(context.AcceptanceFailures)}",
             },
             _ => Work(request),
         };
+        if (!EditsWorkspace || request.Task == AgentTask.RunAcceptanceTests)
+        {
+            return response;
+        }
+
+        ImmutableArray<ToolCall> edits = await OfflineEdits.MakeAsync(request, cancellationToken).ConfigureAwait(false);
+
+        // Work on a stage that runs commands ends with its test run, as a builder's would.
+        ImmutableArray<ToolCall> testRun = request.Task is AgentTask.Work or AgentTask.ReviseWork ? SimulatedTestRun(request, failing: false) : [];
+        return response with { ToolCalls = [.. response.ToolCalls, .. edits, .. testRun] };
     }
 
     private AgentResponse Review(StageContext context) => context.Iteration >= ApproveAtIteration
@@ -53,8 +72,9 @@ public sealed class OfflineAgent : IStageAgent
             Verdict = ReviewVerdict.ChangesRequested,
         };
 
-    private AgentResponse AcceptanceTests(StageContext context)
+    private AgentResponse AcceptanceTests(AgentRequest request)
     {
+        StageContext context = request.Context;
         bool failing = context.Iteration <= FailingAcceptanceRuns;
         ImmutableArray<ScenarioResult> results = context.Scenarios
             .Select((scenario, i) => failing && i == context.Scenarios.Length - 1
@@ -67,25 +87,30 @@ public sealed class OfflineAgent : IStageAgent
             report.Append(CultureInfo.InvariantCulture, $"- {result.Id}: {(result.Outcome == ScenarioOutcome.Passed ? "PASS" : "FAIL")} - {result.Detail}\n");
         }
 
-        return new AgentResponse { Output = report.ToString(), ScenarioResults = results, Artifacts = Artifacts(context, _ => report.ToString()), ToolCalls = SimulatedTestRun(context, failing) };
+        return new AgentResponse { Output = report.ToString(), ScenarioResults = results, Artifacts = Artifacts(context, _ => report.ToString()), ToolCalls = SimulatedTestRun(request, failing) };
     }
 
     /// <summary>
     /// Where the stage lets its agent run commands, the run of its test command an agent would make, marked as
     /// simulated: without it the runner would not take the offline agent's passes (see the acceptance safeguard).
     /// </summary>
-    private static ImmutableArray<ToolCall> SimulatedTestRun(StageContext context, bool failing)
+    private static ImmutableArray<ToolCall> SimulatedTestRun(AgentRequest request, bool failing)
     {
+        StageContext context = request.Context;
         if (context.Permissions is not { RunsCommands: true } permissions)
         {
             return [];
         }
 
         string program = permissions.Commands[0];
-        return [new ToolCall("run_command", $"{{\"program\":\"{program}\",\"arguments\":[\"test\"]}}", failing ? "exit code 1" : "exit code 0", Refused: false)
+        var call = new ToolCall("run_command", $"{{\"program\":\"{program}\",\"arguments\":[\"test\"]}}", failing ? "exit code 1" : "exit code 0", Refused: false)
         {
-            Output = $"(simulated by the offline agent: no command was run) {context.Scenarios.Length - (failing ? 1 : 0)} of {context.Scenarios.Length} scenarios passed",
-        }];
+            Output = context.Scenarios.IsEmpty
+                ? "(simulated by the offline agent: no command was run) every test passed"
+                : $"(simulated by the offline agent: no command was run) {context.Scenarios.Length - (failing ? 1 : 0)} of {context.Scenarios.Length} scenarios passed",
+        };
+        request.Activity?.Report(ToolActivity.Of(call));
+        return [call];
     }
 
     private static AgentResponse Work(AgentRequest request)

@@ -36,6 +36,9 @@ internal sealed class AgentChoice
         command.Options.Add(McpConfig);
     }
 
+    /// <summary>Whether the built-in offline agent is chosen (no <c>--agent</c>, or <c>--agent offline</c>).</summary>
+    public bool IsOffline(ParseResult parse) => parse.GetValue(Agent) is not ("openai" or "copilot");
+
     /// <summary>
     /// The agent chosen: an LLM through Microsoft.Extensions.AI, the GitHub Copilot CLI (started here, in
     /// <paramref name="workingDirectory"/>), or <paramref name="offline"/>. The caller disposes an agent that is

@@ -201,7 +201,7 @@ internal static class RunCommands
         {
             return await options.Agents.CreateAsync(
                 parse,
-                new OfflineAgent { ApproveAtIteration = parse.GetValue(options.ApproveAt), FailingAcceptanceRuns = parse.GetValue(options.FailingAcceptanceRuns) },
+                new OfflineAgent { ApproveAtIteration = parse.GetValue(options.ApproveAt), FailingAcceptanceRuns = parse.GetValue(options.FailingAcceptanceRuns), EditsWorkspace = true },
                 context.Settings.WorkingDirectory!,
                 new ChatClientAgentOptions(),
                 cancellationToken).ConfigureAwait(false);
@@ -244,6 +244,18 @@ internal static class RunCommands
         policy = policy with { SkipOptionalStages = policy.SkipOptionalStages || parse.GetValue(options.SkipOptional) };
         using var diagnostics = new Diagnostics(parse, context.Verbose, context.Telemetry);
 
+        // The offline agent edits a sample workspace in the run's folder, never the user's checkout.
+        string workspace;
+        try
+        {
+            workspace = options.Agents.IsOffline(parse) ? SampleWorkspace.Prepare(store.RunDirectory) : context.Settings.WorkingDirectory!;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await context.Error.WriteLineAsync($"The offline agent's sample workspace cannot be made in '{store.RunDirectory}': {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
         // The driver, not WorkflowRunner: the runner takes the lock itself, and this process already holds it.
         var driver = new RunDriver<TStage>(context.Workflow, AgentRegistry.ForAll(agent), new WorkflowRunnerOptions
         {
@@ -251,7 +263,7 @@ internal static class RunCommands
             Policy = policy,
             MaxConcurrency = parse.GetValue(options.MaxConcurrency),
             TimeBudget = parse.GetValue(options.TimeBudget) ?? WorkflowRunnerOptions.DefaultTimeBudget,
-            WorkingDirectory = context.Settings.WorkingDirectory,
+            WorkingDirectory = workspace,
             StagesConfigSource = context.Workflow.SourceFileName,
             TimeProvider = context.Settings.TimeProvider,
         });
@@ -264,6 +276,11 @@ internal static class RunCommands
                     : driver.StartAsync(store, objective, store.RunDirectory, view, token),
                 cancellationToken).ConfigureAwait(false);
             view.ShowSummary(result, context.ArtifactsOf);
+            if (options.Agents.IsOffline(parse))
+            {
+                view.Message($"The offline agent's file edits are in its sample workspace {Path.GetRelativePath(context.Settings.WorkingDirectory!, workspace)}; each tool call is in {Path.GetRelativePath(context.Settings.WorkingDirectory!, Path.Combine(store.RunDirectory, "transcripts"))}.");
+            }
+
             return CliContext<TStage>.ExitCode(result.Status);
         }
         catch (OperationCanceledException)
