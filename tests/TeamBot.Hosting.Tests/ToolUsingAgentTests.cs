@@ -56,15 +56,25 @@ public sealed class ToolUsingAgentTests : IAsyncDisposable
     public async Task An_implementation_stage_edits_the_workspace_and_the_model_hears_why_a_write_outside_it_was_refused()
     {
         var spans = new System.Collections.Concurrent.ConcurrentQueue<Activity>();
+        using var testSource = new ActivitySource("TeamBot.Hosting.Tests." + Guid.NewGuid().ToString("N"));
         using var listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == TeamBot.Telemetry.WorkflowTelemetry.Name,
+            ShouldListenTo = source => source.Name == TeamBot.Telemetry.WorkflowTelemetry.Name || source == testSource,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity => spans.Enqueue(activity),
         };
         ActivitySource.AddActivityListener(listener);
 
-        AgentResponse response = await _agent.RunAsync(new AgentRequest("builder-1", AgentTask.Work, Stage("IMPLEMENTATION", "Implementation")), CancellationToken.None);
+        // Only this test's spans: other tests in the process run tools too, and the listener hears them all.
+        AgentResponse response;
+        ActivityTraceId trace;
+        using (Activity root = testSource.StartActivity("test")!)
+        {
+            trace = root.TraceId;
+            response = await _agent.RunAsync(new AgentRequest("builder-1", AgentTask.Work, Stage("IMPLEMENTATION", "Implementation")), CancellationToken.None);
+        }
+
+        spans = new System.Collections.Concurrent.ConcurrentQueue<Activity>(spans.Where(span => span.TraceId == trace));
 
         // Each call is a GenAI execute_tool span; the refused one is an error saying why.
         Activity edit = Assert.Single(spans, span => span.DisplayName == "execute_tool edit_file");
@@ -134,7 +144,7 @@ public sealed class ToolUsingAgentTests : IAsyncDisposable
         Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(cli.Directory)!, "escaped.txt")));
 
         // The state keeps each stage's calls, the parallel agents' in their declared order, refusals marked.
-        string run = cli.RunDirectory("add-csv-export");
+        string run = cli.RunDirectory("csv-export");
         JsonObject calls = JsonNode.Parse(File.ReadAllText(Path.Combine(run, "orchestration_state.json")))!["tool_calls"]!.AsObject();
         Assert.Equal(
             [("builder-1", "edit_file", false), ("builder-1", "write_file", true), ("builder-2", "edit_file", true), ("builder-2", "write_file", true)],
