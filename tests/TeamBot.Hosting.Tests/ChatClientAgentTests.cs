@@ -69,7 +69,7 @@ public sealed class ChatClientAgentTests
 
         Assert.True(exit == ExitCodes.Complete, output + error);
         Assert.Contains(server.Requests, request => request["messages"]![0]!["content"]!.GetValue<string>() == "You are Rita, the strict reviewer.");
-        Assert.Contains("Written by the model.", File.ReadAllText(Path.Combine(cli.RunDirectory("add-csv-export"), "artifacts", "research.md")), StringComparison.Ordinal);
+        Assert.Contains("Written by the model.", File.ReadAllText(Path.Combine(cli.RunDirectory("csv-export"), "artifacts", "research.md")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,10 +23,10 @@ public sealed class CommandLineTests
         Assert.True(exit == ExitCodes.Complete, output + error);
         foreach (string artifact in Workflow.Definition.Stages.SelectMany(stage => stage.Artifacts))
         {
-            Assert.True(File.Exists(Path.Combine(cli.RunDirectory("add-csv-export"), "artifacts", artifact)), artifact);
+            Assert.True(File.Exists(Path.Combine(cli.RunDirectory("csv-export"), "artifacts", artifact)), artifact);
         }
 
-        using JsonDocument state = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(cli.RunDirectory("add-csv-export"), "orchestration_state.json")));
+        using JsonDocument state = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(cli.RunDirectory("csv-export"), "orchestration_state.json")));
         Assert.Equal("complete", state.RootElement.GetProperty("status").GetString());
         Assert.Equal(2, state.RootElement.GetProperty("acceptance_test_iterations").GetInt32());
         Assert.Contains("ReviewIterationCompleted SPEC_REVIEW #1: changes requested", output, StringComparison.Ordinal);
@@ -34,7 +34,7 @@ public sealed class CommandLineTests
         Assert.Contains("AcceptanceRunCompleted ACCEPTANCE_TEST #1: ❌ FAILED", output, StringComparison.Ordinal);
         Assert.Contains("Run completed", output, StringComparison.Ordinal);
         Assert.Contains("POST_REVIEW              Completed", output, StringComparison.Ordinal);
-        Assert.Contains("## Acceptance Test Scenarios", File.ReadAllText(Path.Combine(cli.RunDirectory("add-csv-export"), "artifacts", "feature_spec.md")), StringComparison.Ordinal);
+        Assert.Contains("## Acceptance Test Scenarios", File.ReadAllText(Path.Combine(cli.RunDirectory("csv-export"), "artifacts", "feature_spec.md")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class CommandLineTests
         (int exit, string output, _) = await cli.RunAsync(["run", "objectives/add-export.md"], cancel.Token);
 
         Assert.Equal(ExitCodes.Cancelled, exit);
-        Assert.Contains("teambot resume add-csv-export", output, StringComparison.Ordinal);
+        Assert.Contains("teambot resume csv-export", output, StringComparison.Ordinal);
         cli.OnLine = null;
         (int resumed, string resumeOutput, string error) = await cli.RunAsync(["resume"]);
 
@@ -96,7 +96,7 @@ public sealed class CommandLineTests
 
         (int exit, string status, _) = await cli.RunAsync(["status"]);
         Assert.Equal(ExitCodes.Complete, exit);
-        Assert.Matches(@"add-csv-export\s+acceptance_test_failed\s+at ACCEPTANCE_TEST\s+11/14 stages", status);
+        Assert.Matches(@"csv-export\s+acceptance_test_failed\s+at ACCEPTANCE_TEST\s+11/14 stages", status);
         Assert.Contains("acceptance tests: ❌ FAILED: 2/3 passed, 1 failed", status, StringComparison.Ordinal);
 
         (_, string mermaid, _) = await cli.RunAsync(["graph"]);
@@ -167,7 +167,7 @@ public sealed class CommandLineTests
 
         (int again, _, string error) = await cli.RunAsync(["run", "objectives/add-export.md"]);
         Assert.Equal(ExitCodes.BadInput, again);
-        Assert.Contains("teambot resume add-csv-export", error, StringComparison.Ordinal);
+        Assert.Contains("teambot resume csv-export", error, StringComparison.Ordinal);
 
         (int restarted, _, _) = await cli.RunAsync(["run", "objectives/add-export.md", "--restart"]);
         Assert.Equal(ExitCodes.Complete, restarted);
@@ -177,7 +177,7 @@ public sealed class CommandLineTests
     public async Task Restarting_a_run_another_process_holds_exits_6_and_leaves_its_folder_untouched()
     {
         using var cli = new CliHarness();
-        string folder = cli.RunDirectory("add-csv-export");
+        string folder = cli.RunDirectory("csv-export");
         await cli.RunAsync(["run", "objectives/add-export.md"]);
         // A run under way has a journal next to its snapshot.
         var store = new TeamBot.State.FileStateStore(folder);
@@ -204,7 +204,7 @@ public sealed class CommandLineTests
     public async Task Running_an_objective_whose_run_another_process_holds_exits_6_not_1()
     {
         using var cli = new CliHarness();
-        string folder = cli.RunDirectory("add-csv-export");
+        string folder = cli.RunDirectory("csv-export");
         await cli.RunAsync(["run", "objectives/add-export.md"]);
         var store = new TeamBot.State.FileStateStore(folder);
         byte[] state = File.ReadAllBytes(store.StatePath);
@@ -224,7 +224,7 @@ public sealed class CommandLineTests
     public async Task Resuming_a_run_another_process_holds_exits_6_and_resumes_once_it_is_free()
     {
         using var cli = new CliHarness();
-        string folder = cli.RunDirectory("add-csv-export");
+        string folder = cli.RunDirectory("csv-export");
         using var cancel = new CancellationTokenSource();
         cli.OnLine = line =>
         {
@@ -240,7 +240,7 @@ public sealed class CommandLineTests
 
         using (store.Lock())
         {
-            foreach (string[] args in new[] { new[] { "resume", "add-csv-export" }, ["resume"] })
+            foreach (string[] args in new[] { new[] { "resume", "csv-export" }, ["resume"] })
             {
                 (int exit, string output, string error) = await cli.RunAsync(args);
 
@@ -251,7 +251,7 @@ public sealed class CommandLineTests
             }
         }
 
-        (int resumed, string resumeOutput, string resumeError) = await cli.RunAsync(["resume", "add-csv-export"]);
+        (int resumed, string resumeOutput, string resumeError) = await cli.RunAsync(["resume", "csv-export"]);
         Assert.True(resumed == ExitCodes.Complete, resumeOutput + resumeError);
         Assert.DoesNotContain("StageStarted SETUP", resumeOutput, StringComparison.Ordinal);
     }
@@ -260,7 +260,7 @@ public sealed class CommandLineTests
     public async Task Restarting_a_free_run_clears_its_folder_and_completes()
     {
         using var cli = new CliHarness();
-        string folder = cli.RunDirectory("add-csv-export");
+        string folder = cli.RunDirectory("csv-export");
         await cli.RunAsync(["run", "objectives/add-export.md", "--offline-failing-acceptance-runs", "9"]);
         var store = new TeamBot.State.FileStateStore(folder);
         await store.AppendAsync([new TeamBot.State.JournalEntry { Sequence = 99, Event = "stage_started", Stage = "SETUP" }], CancellationToken.None);

@@ -41,7 +41,7 @@ public sealed class CopilotAgentTests : IDisposable
         Assert.Contains(sessions, session => JsonDocument.Parse(session).RootElement.GetProperty("systemMessage").GetProperty("content").GetString() == "You are Rita, the strict reviewer.");
         Assert.All(sessions, session => Assert.True(JsonDocument.Parse(session).RootElement.GetProperty("streaming").GetBoolean()));
         Assert.Equal(sessions.Length, sessions.Distinct().Count());
-        Assert.Contains("Written by Copilot.", File.ReadAllText(Path.Combine(cli.RunDirectory("add-csv-export"), "artifacts", "research.md")), StringComparison.Ordinal);
+        Assert.Contains("Written by Copilot.", File.ReadAllText(Path.Combine(cli.RunDirectory("csv-export"), "artifacts", "research.md")), StringComparison.Ordinal);
     }
 
     [Fact]

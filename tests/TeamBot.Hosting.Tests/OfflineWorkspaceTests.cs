@@ -11,7 +11,7 @@ namespace TeamBot.Hosting.Tests;
 /// <summary>The offline agent's tool use on its sample workspace: what the demo shows without a model.</summary>
 public sealed class OfflineWorkspaceTests
 {
-    private const string Feature = "add-csv-export";
+    private const string Feature = "csv-export";
 
     [Fact]
     public async Task An_offline_run_edits_its_sample_workspace_through_the_tools_and_writes_nothing_outside_its_run()
@@ -46,7 +46,7 @@ public sealed class OfflineWorkspaceTests
         Assert.DoesNotContain(calls.SelectMany(stage => stage.Value!.AsArray()), call => call!["refused"]?.GetValue<bool>() == true);
         Assert.Contains("ToolCalled IMPLEMENTATION #1 builder-1: write_file: wrote src/AddCsvExport.cs", output, StringComparison.Ordinal);
         Assert.Contains("ToolCalled TEST #1 builder-2: run_command: exit code 0", output, StringComparison.Ordinal);
-        Assert.Contains("The offline agent's file edits are in its sample workspace .teambot/add-csv-export/workspace", output, StringComparison.Ordinal);
+        Assert.Contains("The offline agent's file edits are in its sample workspace .teambot/csv-export/workspace", output, StringComparison.Ordinal);
         Assert.Contains("`edit_file`", File.ReadAllText(Path.Combine(cli.RunDirectory(Feature), "transcripts", "IMPLEMENTATION_REVIEW-1-builder-1-ReviseWork.md")), StringComparison.Ordinal);
     }
 

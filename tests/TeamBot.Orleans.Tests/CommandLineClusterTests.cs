@@ -37,23 +37,23 @@ public sealed class CommandLineClusterTests
             var again = new StringWriter();
             exit = await TeamBotCli.Create(Workflow.Definition, settings with { Error = again }).Parse(["run", "objectives/add-export.md", "--cluster", $"localhost:{gatewayPort}"]).InvokeAsync();
             Assert.Equal(ExitCodes.BadInput, exit);
-            Assert.Contains("already has a run 'add-csv-export'", again.ToString(), StringComparison.Ordinal);
+            Assert.Contains("already has a run 'csv-export'", again.ToString(), StringComparison.Ordinal);
 
             var status = new StringWriter();
             exit = await TeamBotCli.Create(Workflow.Definition, settings with { Output = status }).Parse(["status", "--cluster", $"localhost:{gatewayPort}"]).InvokeAsync();
             Assert.Equal(ExitCodes.Complete, exit);
-            Assert.Matches(@"add-csv-export\s+complete\s+at COMPLETE\s+14/14 stages", status.ToString());
+            Assert.Matches(@"csv-export\s+complete\s+at COMPLETE\s+14/14 stages", status.ToString());
 
             // A run the cluster does not have is a clear error; a finished one resumes to its end at once.
             var missing = new StringWriter();
             exit = await TeamBotCli.Create(Workflow.Definition, settings with { Error = missing }).Parse(["resume", "no-such-run", "--cluster", $"localhost:{gatewayPort}"]).InvokeAsync();
             Assert.Equal(ExitCodes.BadInput, exit);
             Assert.Contains("has no stopped run 'no-such-run'", missing.ToString(), StringComparison.Ordinal);
-            exit = await TeamBotCli.Create(Workflow.Definition, settings with { Error = missing }).Parse(["cancel", "add-csv-export", "--cluster", $"localhost:{gatewayPort}"]).InvokeAsync();
+            exit = await TeamBotCli.Create(Workflow.Definition, settings with { Error = missing }).Parse(["cancel", "csv-export", "--cluster", $"localhost:{gatewayPort}"]).InvokeAsync();
             Assert.Equal(ExitCodes.BadInput, exit);
-            Assert.Contains("Run 'add-csv-export' is not running", missing.ToString(), StringComparison.Ordinal);
+            Assert.Contains("Run 'csv-export' is not running", missing.ToString(), StringComparison.Ordinal);
             var resumed = new StringWriter();
-            exit = await TeamBotCli.Create(Workflow.Definition, settings with { Output = resumed }).Parse(["resume", "add-csv-export", "--cluster", $"localhost:{gatewayPort}"]).InvokeAsync();
+            exit = await TeamBotCli.Create(Workflow.Definition, settings with { Output = resumed }).Parse(["resume", "csv-export", "--cluster", $"localhost:{gatewayPort}"]).InvokeAsync();
             Assert.True(exit == ExitCodes.Complete, resumed.ToString());
             Assert.Contains("RunCompleted", resumed.ToString(), StringComparison.Ordinal);
         }

@@ -34,6 +34,6 @@ public sealed class TemplateTests(PackedPackageFixture package)
         (int run, string runOutput) = DotNetCli.Run(app, environment, "run", "--no-build", "--", "run", "objectives/add-export.md", "--plain");
         Assert.True(run == 0, runOutput);
         Assert.Contains("Run completed", runOutput, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(app, ".teambot", "add-csv-export", "orchestration_state.json")));
+        Assert.True(File.Exists(Path.Combine(app, ".teambot", "csv-export", "orchestration_state.json")));
     }
 }

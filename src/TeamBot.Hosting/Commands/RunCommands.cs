@@ -285,7 +285,7 @@ internal static class RunCommands
         }
         catch (OperationCanceledException)
         {
-            view.Message($"Cancelled. The state is saved in {store.StatePath}; continue with: teambot resume {objective.FeatureName}");
+            view.Message($"Cancelled. The state is saved in {store.StatePath}; continue with: teambot resume {Path.GetFileName(store.RunDirectory)}");
             return ExitCodes.Cancelled;
         }
         catch (WorkflowStateException ex)

@@ -70,15 +70,18 @@ internal static class StatusCommand
             try
             {
                 // The snapshot with the journal replayed: orchestration_state.json alone lags a run that is under way.
-                OrchestrationStateDocument? state = (await SavedRun.LoadAsync(context.Workflow, store, cancellationToken).ConfigureAwait(false))?.Document;
-                if (state is null)
+                SavedRun<TStage>? saved = await SavedRun.LoadAsync(context.Workflow, store, cancellationToken).ConfigureAwait(false);
+                OrchestrationStateDocument? state = saved?.Document;
+                if (saved is null || state is null)
                 {
                     await context.Error.WriteLineAsync($"There is no run '{Path.GetFileName(directory)}' in '{runs}'.").ConfigureAwait(false);
                     exit = ExitCodes.BadInput;
                     continue;
                 }
 
-                int completed = state.CompletedStages?.Count ?? state.StageOutputs.Count;
+                // Counted as the rules see the run: a Python TeamBot state lists no completed stages (a complete one has
+                // no output for COMPLETE), so its files alone under-count.
+                int completed = saved.State.Completed.Count;
                 string line = string.Create(
                     CultureInfo.InvariantCulture,
                     $"{state.FeatureName ?? Path.GetFileName(directory),-28} {state.Status,-22} at {state.CurrentStage ?? "-",-22} {completed}/{context.Workflow.Stages.Length} stages  {TimeSpan.FromSeconds(state.ElapsedSeconds):hh\\:mm\\:ss}");

@@ -108,9 +108,12 @@ public sealed class RunDriver<TStage> : IRunDriver
             ?? throw new WorkflowStateException($"There is no run to resume at '{store.Location}'.");
         OrchestrationStateDocument document = saved.Document;
         TimeSpan budget = timeBudget ?? (document.MaxSeconds > 0 ? TimeSpan.FromSeconds(document.MaxSeconds) : Options.TimeBudget);
+        // The saved names stay: the run's folder is named for its feature, which a parser change (or the Python
+        // TeamBot, which wrote it) may derive differently from the objective today.
         RunMetadata metadata = Metadata(objective, TimeSpan.FromSeconds(document.ElapsedSeconds), budget) with
         {
             ObjectiveFile = document.ObjectiveFile ?? objective.SourcePath,
+            FeatureName = string.IsNullOrEmpty(document.FeatureName) ? objective.FeatureName : document.FeatureName,
         };
         var recorder = new RunRecorder<TStage>(Workflow, store, Mapper, Options, document, saved.JournalSequence);
         return await Session(store, recorder, objective, metadata, saved.State, runDirectory, progress).RunAsync(cancellationToken).ConfigureAwait(false);

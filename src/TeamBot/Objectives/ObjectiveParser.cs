@@ -16,11 +16,6 @@ namespace TeamBot.Objectives;
 /// </summary>
 public static partial class ObjectiveParser
 {
-    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
-    {
-        "a", "an", "the", "to", "for", "of", "and", "or", "with", "in", "on", "into", "from", "by", "objective",
-    };
-
     /// <summary>Reads and parses the objective file at <paramref name="path"/>.</summary>
     /// <exception cref="ObjectiveException">The file is missing, unreadable or has no objective.</exception>
     public static Objective Load(string path)
@@ -69,7 +64,7 @@ public static partial class ObjectiveParser
         return new Objective
         {
             Title = finalTitle,
-            FeatureName = FeatureName(title ?? (goal is null ? finalTitle : null), path),
+            FeatureName = FeatureNames.Of(FeatureNames.PythonTitle(text), path, goals.FirstOrDefault()),
             SourcePath = path,
             Goals = goals,
             SuccessCriteria = Items(criteriaText),
@@ -78,27 +73,13 @@ public static partial class ObjectiveParser
         };
     }
 
-    /// <summary>The feature name: 1-3 meaningful words of the title, else the file name without an <c>sdd-objective-</c> prefix.</summary>
-    public static string FeatureName(string? title, string path)
-    {
-        string[] words = (title is null ? [] : Words().Matches(title.ToLowerInvariant()).Select(m => m.Value).Where(w => !StopWords.Contains(w)).Take(3).ToArray());
-        if (words.Length > 0)
-        {
-            return string.Join('-', words);
-        }
-
-        string name = Path.GetFileNameWithoutExtension(path).ToLowerInvariant();
-        foreach (string prefix in new[] { "sdd-objective-", "objective-" })
-        {
-            if (name.StartsWith(prefix, StringComparison.Ordinal) && name.Length > prefix.Length)
-            {
-                name = name[prefix.Length..];
-            }
-        }
-
-        string slug = string.Join('-', Words().Matches(name).Select(m => m.Value));
-        return slug.Length > 0 ? slug : "feature";
-    }
+    /// <summary>
+    /// The feature name (the run folder's name) of an objective file at <paramref name="path"/> whose first level-1
+    /// heading is <paramref name="title"/> (without <c>Objective:</c>; <see langword="null"/> when it has none), as the
+    /// Python TeamBot derives it: 1-3 meaningful words of the title, else of the file name without its
+    /// <c>sdd-objective-</c> or <c>objective-</c> prefix.
+    /// </summary>
+    public static string FeatureName(string? title, string path) => FeatureNames.Of(title ?? "Untitled", path, firstGoal: null);
 
     private static Dictionary<string, string> Sections(string text)
     {
@@ -143,7 +124,4 @@ public static partial class ObjectiveParser
 
     [GeneratedRegex(@"^\s*(?:\d+[.)]|[-*+])\s+(?:\[[ xX]\]\s+)?(?<item>.+)$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex ListItem();
-
-    [GeneratedRegex(@"[a-z0-9]+", RegexOptions.CultureInvariant)]
-    private static partial Regex Words();
 }

@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Frozen;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace TeamBot.Objectives;
+
+/// <summary>
+/// The run folder's name for an objective, derived exactly as the Python TeamBot derives it, so an objective that tool
+/// started resumes in the same folder: 1-3 meaningful words of the title, else of the file name, else of the first goal.
+/// </summary>
+internal static partial class FeatureNames
+{
+    private const string Fallback = "feature";
+
+    // The Python tool's list, word for word: articles, modal and generic verbs, pronouns, generic tech words.
+    private static readonly FrozenSet<string> SkipWords = FrozenSet.ToFrozenSet(
+    [
+        "a", "an", "the", "and", "or", "but", "in", "on", "at", "to", "for", "of", "with", "by", "from", "as", "is", "was", "are", "were", "been",
+        "be", "have", "has", "had", "do", "does", "did", "will", "would", "could", "should", "may", "might", "must", "shall", "can", "need",
+        "add", "create", "implement", "build", "make", "update", "fix", "new", "support", "enable", "allow", "enhance", "improve", "change",
+        "i", "we", "you", "it", "this", "that", "these", "those", "like", "want", "so", "when", "if", "then", "also",
+        "solution", "system", "feature", "functionality", "ability",
+    ], StringComparer.Ordinal);
+
+    /// <summary>The objective's title as the Python tool reads it: its first level-1 heading, without <c>Objective:</c>.</summary>
+    /// <returns>The title; "Objective" for a file with only a <c>## Objective</c> section; "Untitled" otherwise.</returns>
+    public static string PythonTitle(string text)
+    {
+        if (FirstLevelOneHeading().Match(text) is { Success: true } heading)
+        {
+            return heading.Groups["title"].Value.Trim();
+        }
+
+        return ObjectiveSection().IsMatch(text) ? "Objective" : "Untitled";
+    }
+
+    /// <summary>The feature name of an objective with <paramref name="title"/> (see <see cref="PythonTitle"/>), read from <paramref name="path"/>.</summary>
+    public static string Of(string title, string path, string? firstGoal)
+    {
+        if (title.ToLowerInvariant() is not ("objective" or "untitled" or ""))
+        {
+            return FromText(title);
+        }
+
+        string file = ObjectivePrefix().Replace(Path.GetFileName(path).ToLowerInvariant(), "", 1);
+        file = file.EndsWith(".md", StringComparison.Ordinal) ? file[..^3] : file;
+        if (file is not ("" or "objective") && FromText(file) is { Length: > 2 } fromFile and not Fallback)
+        {
+            return fromFile;
+        }
+
+        if (firstGoal is not null && FromText(firstGoal) is { Length: > 3 } fromGoal and not Fallback)
+        {
+            return fromGoal;
+        }
+
+        return Fallback;
+    }
+
+    /// <summary>1-3 words of <paramref name="text"/> that say something; its first two words when none does.</summary>
+    private static string FromText(string text)
+    {
+        if (text.Length == 0 || text == "Untitled")
+        {
+            return Fallback;
+        }
+
+        string cleaned = ObjectiveLabel().Replace(text.ToLowerInvariant().Trim(), "", 1);
+        string[] words = [.. Words().Matches(cleaned).Select(match => match.Value)];
+        string[] meaningful = [.. words.Where(word => word.Length > 1 && !SkipWords.Contains(word))];
+        if (meaningful.Length == 0)
+        {
+            meaningful = words.Length > 0 ? words[..Math.Min(2, words.Length)] : [Fallback];
+        }
+
+        return string.Join('-', meaningful.Take(3));
+    }
+
+    [GeneratedRegex(@"^#\s+(?:Objective:\s*)?(?<title>.+)$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex FirstLevelOneHeading();
+
+    [GeneratedRegex(@"^##\s+Objective\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex ObjectiveSection();
+
+    [GeneratedRegex(@"^(sdd-)?objective-?", RegexOptions.CultureInvariant)]
+    private static partial Regex ObjectivePrefix();
+
+    [GeneratedRegex(@"^objective:\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex ObjectiveLabel();
+
+    [GeneratedRegex("[a-z0-9]+", RegexOptions.CultureInvariant)]
+    private static partial Regex Words();
+}
