@@ -50,9 +50,10 @@ public sealed class OfflineAgent : IStageAgent
             {
                 Output = $"Fixed the failures of acceptance run {context.Iteration}: {FirstLine(context.AcceptanceFailures)}",
             },
+            // Work, a revision, and the spec written again with the scenarios it lacked (its only required artifact).
             _ => Work(request),
         };
-        if (!EditsWorkspace || request.Task == AgentTask.RunAcceptanceTests)
+        if (!EditsWorkspace || request.Task is AgentTask.RunAcceptanceTests or AgentTask.AddAcceptanceScenarios)
         {
             return response;
         }

@@ -87,7 +87,7 @@ internal sealed class CrashPlan(CrashPoint? first, bool crashAgain)
             AgentTask.ReviseWork => new("review_work_done", call.Stage, call.Iteration),
             AgentTask.Review => new("review_verdict_given", call.Stage, call.Iteration),
             AgentTask.RunAcceptanceTests => new("acceptance_tests_ran", call.Stage, call.Iteration),
-            AgentTask.FixAcceptanceFailures => new("acceptance_fix_applied", call.Stage, call.Iteration),
+            AgentTask.FixAcceptanceFailures or AgentTask.AddAcceptanceScenarios => new("acceptance_fix_applied", call.Stage, call.Iteration),
             _ => new("stage_finished", call.Stage, 0),
         };
 

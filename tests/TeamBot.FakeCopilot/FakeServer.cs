@@ -14,14 +14,20 @@ namespace TeamBot.FakeCopilot;
 /// <summary>
 /// The methods of the Copilot CLI's server that TeamBot calls, and the session events it streams back. A turn calls
 /// two tools (a read, and a shell command that asks permission first), streams its answer in deltas, and goes idle;
-/// in the <c>hang</c> mode it starts answering and waits for <c>session.abort</c>.
+/// in the <c>hang</c> mode it starts answering and waits for <c>session.abort</c>; in the <c>mcp</c> mode it also calls
+/// the tools <c>lookup</c> and <c>delete_all</c> of each MCP server the session was created with, asking <c>mcp</c>
+/// permission for each (the servers are not started: an approved call gets a scripted result).
 /// </summary>
 internal sealed class FakeServer(JsonRpc rpc, RequestLog log, string mode)
 {
     private const int ChunkLength = 40;
 
+    /// <summary>The result of an approved call of an MCP server's <c>lookup</c> tool.</summary>
+    private const string LookupResult = "CSV export: one header line, then one line per row, comma separated.";
+
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _turns = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskCompletionSource<string>> _permissions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string[]> _mcpServers = new(StringComparer.Ordinal);
     private int _sessions;
 
     [JsonRpcMethod("ping", UseSingleObjectParameterDeserialization = true)]
@@ -44,7 +50,11 @@ internal sealed class FakeServer(JsonRpc rpc, RequestLog log, string mode)
     public JsonObject Create(JsonElement request)
     {
         log.Write("session.create", request);
-        return new JsonObject { ["sessionId"] = $"session-{Interlocked.Increment(ref _sessions)}" };
+        string sessionId = $"session-{Interlocked.Increment(ref _sessions)}";
+        _mcpServers[sessionId] = request.TryGetProperty("mcpServers", out JsonElement servers) && servers.ValueKind == JsonValueKind.Object
+            ? [.. servers.EnumerateObject().Select(server => server.Name)]
+            : [];
+        return new JsonObject { ["sessionId"] = sessionId };
     }
 
     [JsonRpcMethod("session.send", UseSingleObjectParameterDeserialization = true)]
@@ -103,6 +113,16 @@ internal sealed class FakeServer(JsonRpc rpc, RequestLog log, string mode)
         await EmitAsync(sessionId, "tool.execution_start", new JsonObject { ["toolCallId"] = "call-1", ["toolName"] = "view", ["arguments"] = new JsonObject { ["path"] = "README.md" } });
         await EmitAsync(sessionId, "tool.execution_complete", new JsonObject { ["toolCallId"] = "call-1", ["success"] = true, ["result"] = new JsonObject { ["content"] = "README.md: 3 lines" } });
 
+        if (mode == "mcp")
+        {
+            int call = 0;
+            foreach (string server in _mcpServers.GetValueOrDefault(sessionId, []))
+            {
+                await CallMcpAsync(sessionId, $"mcp-{++call}", server, "lookup", new JsonObject { ["key"] = "csv-export" }, LookupResult, cancellationToken);
+                await CallMcpAsync(sessionId, $"mcp-{++call}", server, "delete_all", [], "deleted every document", cancellationToken);
+            }
+        }
+
         // Writes and shell commands ask permission first, as the real CLI's do.
         if (mode == "permissions")
         {
@@ -142,10 +162,24 @@ internal sealed class FakeServer(JsonRpc rpc, RequestLog log, string mode)
     };
 
     /// <summary>A tool call that asks permission, and succeeds or fails as the answer says.</summary>
-    private async Task AskAsync(string sessionId, string callId, string tool, JsonObject permissionRequest, CancellationToken cancellationToken)
+    private Task AskAsync(string sessionId, string callId, string tool, JsonObject permissionRequest, CancellationToken cancellationToken) =>
+        AskAsync(sessionId, new JsonObject { ["toolCallId"] = callId, ["toolName"] = tool, ["arguments"] = permissionRequest.DeepClone() }, permissionRequest, "done", cancellationToken);
+
+    /// <summary>A call of an MCP server's tool, as the CLI reports one (named <c>&lt;server&gt;-&lt;tool&gt;</c>, with the server and tool apart).</summary>
+    private Task CallMcpAsync(string sessionId, string callId, string server, string tool, JsonObject arguments, string result, CancellationToken cancellationToken) =>
+        AskAsync(
+            sessionId,
+            new JsonObject { ["toolCallId"] = callId, ["toolName"] = $"{server}-{tool}", ["arguments"] = arguments.DeepClone(), ["mcpServerName"] = server, ["mcpToolName"] = tool },
+            new JsonObject { ["kind"] = "mcp", ["serverName"] = server, ["toolName"] = tool, ["toolTitle"] = tool.Replace('_', ' '), ["args"] = arguments, ["readOnly"] = tool == "lookup" },
+            result,
+            cancellationToken);
+
+    /// <summary>A tool call (its <c>tool.execution_start</c> data) that asks permission, and succeeds with <paramref name="result"/> or fails as the answer says.</summary>
+    private async Task AskAsync(string sessionId, JsonObject start, JsonObject permissionRequest, string result, CancellationToken cancellationToken)
     {
+        string callId = start["toolCallId"]!.GetValue<string>();
         permissionRequest["toolCallId"] = callId;
-        await EmitAsync(sessionId, "tool.execution_start", new JsonObject { ["toolCallId"] = callId, ["toolName"] = tool, ["arguments"] = permissionRequest.DeepClone() });
+        await EmitAsync(sessionId, "tool.execution_start", start);
         string requestId = Guid.NewGuid().ToString("N");
         var decision = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         _permissions[requestId] = decision;
@@ -154,7 +188,7 @@ internal sealed class FakeServer(JsonRpc rpc, RequestLog log, string mode)
         await EmitAsync(sessionId, "permission.completed", new JsonObject { ["requestId"] = requestId, ["result"] = new JsonObject { ["kind"] = kind == "reject" ? "denied-interactively-by-user" : "approved" } });
         await EmitAsync(sessionId, "tool.execution_complete", kind == "reject"
             ? new JsonObject { ["toolCallId"] = callId, ["success"] = false, ["error"] = new JsonObject { ["message"] = "The user rejected this tool call." } }
-            : new JsonObject { ["toolCallId"] = callId, ["success"] = true, ["result"] = new JsonObject { ["content"] = "done" } });
+            : new JsonObject { ["toolCallId"] = callId, ["success"] = true, ["result"] = new JsonObject { ["content"] = result } });
     }
 
     // The notification's params object: { "sessionId": ..., "event": { id, timestamp, parentId, type, data } }.

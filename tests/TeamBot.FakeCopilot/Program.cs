@@ -6,7 +6,7 @@ using StreamJsonRpc;
 using TeamBot.FakeCopilot;
 
 // Usage: TeamBot.FakeCopilot --headless --no-auto-update --stdio, in a working folder that may hold fake-copilot.mode
-// (one word: signed-out, or hang) and gets fake-copilot.log (one line per request: method and params).
+// (one word: signed-out, hang, permissions or mcp) and gets fake-copilot.log (one line per request: method and params).
 string[] expected = ["--headless", "--no-auto-update", "--stdio"];
 if (!expected.All(args.Contains))
 {

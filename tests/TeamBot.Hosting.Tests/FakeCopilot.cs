@@ -12,7 +12,7 @@ internal static class FakeCopilot
         AppContext.BaseDirectory.Replace($"{System.IO.Path.DirectorySeparatorChar}TeamBot.Hosting.Tests{System.IO.Path.DirectorySeparatorChar}", $"{System.IO.Path.DirectorySeparatorChar}TeamBot.FakeCopilot{System.IO.Path.DirectorySeparatorChar}", StringComparison.Ordinal),
         OperatingSystem.IsWindows() ? "TeamBot.FakeCopilot.exe" : "TeamBot.FakeCopilot");
 
-    /// <summary>Makes the fake started in <paramref name="directory"/> behave as <paramref name="mode"/> says (<c>hang</c>, <c>signed-out</c>).</summary>
+    /// <summary>Makes the fake started in <paramref name="directory"/> behave as <paramref name="mode"/> says (<c>hang</c>, <c>signed-out</c>, <c>permissions</c>, <c>mcp</c>).</summary>
     public static void SetMode(string directory, string mode) => File.WriteAllText(System.IO.Path.Combine(directory, "fake-copilot.mode"), mode);
 
     /// <summary>The requests the fake started in <paramref name="directory"/> got, as <c>method params-json</c> lines.</summary>

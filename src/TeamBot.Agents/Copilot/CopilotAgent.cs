@@ -16,6 +16,10 @@ namespace TeamBot.Agents.Copilot;
 /// with its persona and kept across stages. Prompts come from <see cref="PromptBuilder"/>; the answer streams in as
 /// <see cref="AgentActivityKind.Text"/> activity and the CLI's own tool calls are reported and returned.
 /// </summary>
+/// <remarks>
+/// The MCP servers of <see cref="CopilotAgentOptions.McpServers"/> are given to every session, and the CLI starts
+/// them; each call may use only the MCP tools its stage grants, held at the CLI's permission prompts.
+/// </remarks>
 public sealed class CopilotAgent : IStageAgent, IAsyncDisposable
 {
     private const string ClientName = "teambot";
@@ -52,7 +56,7 @@ public sealed class CopilotAgent : IStageAgent, IAsyncDisposable
         await conversation.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var turn = new CopilotTurn(request.Activity, new CopilotPermissions(WorkspacePolicy.ForRequest(request), _options.ApprovedPermissions), Activity.Current?.Context ?? default);
+            var turn = new CopilotTurn(request.Activity, CopilotPermissions.For(request, _options.ApprovedPermissions), Activity.Current?.Context ?? default);
             conversation.Current = turn;
             if (_broken is { } broken)
             {
@@ -110,6 +114,7 @@ public sealed class CopilotAgent : IStageAgent, IAsyncDisposable
                     AvailableTools = _options.AllowedTools,
                     ExcludedTools = _options.DeniedTools,
                     WorkingDirectory = request.Context.WorkingDirectory,
+                    McpServers = CopilotMcpServers.For(_options.McpServers, request.Context.WorkingDirectory),
                 },
                 CopilotJsonContext.Default.SessionCreateRequest,
                 cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using TeamBot.Agents.Mcp;
 
 namespace TeamBot.Agents.Copilot;
 
@@ -41,6 +42,15 @@ public sealed record CopilotAgentOptions
     /// itself from the answer.
     /// </summary>
     public IReadOnlySet<string> ApprovedPermissions { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "read" };
+
+    /// <summary>
+    /// Gets the MCP servers each session is given (<c>session.create</c>'s <c>mcpServers</c>): the CLI starts them, in
+    /// the session's working directory, and offers the model all their tools. A call may use only the ones its stage's
+    /// <c>permissions.tools</c> grants (<c>mcp:&lt;server&gt;</c> or <c>mcp:&lt;server&gt;/&lt;tool&gt;</c>; a review
+    /// none): the CLI's <c>mcp</c> permission prompt for any other is refused. Without stage permissions,
+    /// <see cref="ApprovedPermissions"/> decides (<c>mcp</c> is not approved by default).
+    /// </summary>
+    public IReadOnlyList<McpServer> McpServers { get; init; } = [];
 
     /// <summary>Gets how long the CLI may take to start and answer its first request.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);

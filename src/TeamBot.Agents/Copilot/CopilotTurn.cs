@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Text;
 using System.Threading.Tasks;
+using TeamBot.Agents.Mcp;
 using TeamBot.Rules;
 
 namespace TeamBot.Agents.Copilot;
@@ -11,7 +12,9 @@ namespace TeamBot.Agents.Copilot;
 /// <summary>
 /// One message sent to a session and what came back, read from the session's events until <c>session.idle</c>:
 /// the answer from <c>assistant.message_delta</c> (or whole <c>assistant.message</c>) events, and the tool calls from
-/// <c>tool.execution_start</c> / <c>tool.execution_complete</c>. Events come one at a time, in order.
+/// <c>tool.execution_start</c> / <c>tool.execution_complete</c>. Events come one at a time, in order. An MCP tool's
+/// call is recorded as <c>mcp:&lt;server&gt;/&lt;tool&gt;</c>, as <see cref="ChatClientAgent"/> records it, so a
+/// journal reads the same whichever agent ran.
 /// </summary>
 internal sealed class CopilotTurn(IProgress<AgentActivity>? activity, CopilotPermissions permissions, ActivityContext parentSpan)
 {
@@ -52,7 +55,7 @@ internal sealed class CopilotTurn(IProgress<AgentActivity>? activity, CopilotPer
                 Append(content);
                 break;
             case "tool.execution_start" when @event.Text("toolCallId") is { } callId:
-                _running[callId] = (@event.Text("toolName") ?? "tool", @event.Json("arguments") ?? "{}", DateTimeOffset.UtcNow);
+                _running[callId] = (McpName(@event, "mcpServerName", "mcpToolName") ?? @event.Text("toolName") ?? "tool", @event.Json("arguments") ?? "{}", DateTimeOffset.UtcNow);
                 break;
             case "tool.execution_complete" when @event.Text("toolCallId") is { } callId:
                 Completed(callId, @event);
@@ -99,18 +102,27 @@ internal sealed class CopilotTurn(IProgress<AgentActivity>? activity, CopilotPer
         }
 
         string kind = request.Text("kind") ?? "unknown";
+        string? mcpTool = kind == "mcp" ? McpName(request, "serverName", "toolName") : null;
+        string? callId = request.Text("toolCallId");
+
+        // The prompt always names the MCP server and tool; the call's start event may not (a CLI that predates mcpServerName).
+        if (mcpTool is not null && callId is not null && _running.TryGetValue(callId, out var running))
+        {
+            _running[callId] = running with { Tool = mcpTool };
+        }
+
         if (permissions.Refusal(request) is not { } reason)
         {
             return (requestId, new PermissionDecision("approve-once"));
         }
 
-        if (request.Text("toolCallId") is { } callId)
+        if (callId is not null)
         {
             _refused[callId] = reason;
         }
         else
         {
-            Record(new ToolCall(kind, request.Data.GetRawText(), reason, Refused: true));
+            Record(mcpTool is null ? new ToolCall(kind, request.Data.GetRawText(), reason, Refused: true) : new ToolCall(mcpTool, request.Json("args") ?? "{}", reason, Refused: true));
         }
 
         return (requestId, new PermissionDecision("reject", reason));
@@ -136,6 +148,10 @@ internal sealed class CopilotTurn(IProgress<AgentActivity>? activity, CopilotPer
         _toolCalls.Add(call);
         activity?.Report(ToolActivity.Of(call));
     }
+
+    /// <summary>The recorded name of the MCP tool an event names in its <paramref name="server"/> and <paramref name="tool"/> fields; <see langword="null"/> when it names none.</summary>
+    private static string? McpName(CopilotSessionEvent @event, string server, string tool) =>
+        @event.Text(server) is { } serverName && @event.Text(tool) is { } toolName ? McpGrants.ToolName(serverName, toolName) : null;
 
     private static string OneLine(string text)
     {

@@ -23,11 +23,31 @@ internal sealed record SessionCreateRequest
 
     public required string WorkingDirectory { get; init; }
 
+    // The MCP servers the CLI starts for the session, by name (CopilotMcpServers); null when none is configured.
+    public IReadOnlyDictionary<string, McpServerConfig>? McpServers { get; init; }
+
     // Asks for permission prompts as permission.requested events, so TeamBot, not the CLI's defaults, decides.
     public bool RequestPermission { get; init; } = true;
 
     // Asks for assistant.message_delta events as the answer is written.
     public bool Streaming { get; init; } = true;
+}
+
+/// <summary>
+/// One server of <c>session.create</c>'s <c>mcpServers</c>: a program the CLI starts in <see cref="Cwd"/> and speaks MCP
+/// to over stdio. It has no <c>tools</c> filter, so the session gets all the server's tools (see CopilotMcpServers).
+/// </summary>
+internal sealed record McpServerConfig
+{
+    public string Type { get; } = "stdio";
+
+    public required string Command { get; init; }
+
+    public required IReadOnlyList<string> Args { get; init; }
+
+    public IReadOnlyDictionary<string, string>? Env { get; init; }
+
+    public required string Cwd { get; init; }
 }
 
 /// <summary>The persona: <c>append</c> keeps the CLI's own instructions for its tools and adds the agent's.</summary>

@@ -21,6 +21,15 @@ internal sealed class McpGrants
     /// <summary>Gets the servers with at least one tool granted, in the order the permissions first name them.</summary>
     public IReadOnlyCollection<string> Servers => _byServer.Keys;
 
+    /// <summary>Gets the grants as the permissions write them (<c>mcp:docs</c>, <c>mcp:docs/lookup</c>), for messages.</summary>
+    public IEnumerable<string> Shown => _byServer.SelectMany(pair => pair.Value is null ? [Prefix + pair.Key] : pair.Value.Select(tool => ToolName(pair.Key, tool)));
+
+    /// <summary>
+    /// The name a call of <paramref name="tool"/> of <paramref name="server"/> is recorded under, whichever agent made
+    /// it: <c>mcp:&lt;server&gt;/&lt;tool&gt;</c>, as the permissions grant it.
+    /// </summary>
+    public static string ToolName(string server, string tool) => $"{Prefix}{server}/{tool}";
+
     /// <summary>
     /// What <paramref name="request"/> may use. A review gets nothing: MCP tools may have side effects, and a review
     /// only reads.

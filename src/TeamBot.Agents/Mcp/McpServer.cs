@@ -4,8 +4,9 @@ using System.Collections.Generic;
 namespace TeamBot.Agents.Mcp;
 
 /// <summary>
-/// An MCP (Model Context Protocol) server that a <see cref="ChatClientAgent"/> starts over stdio, the first time a
-/// stage's permissions grant one of its tools (<c>mcp:&lt;server&gt;</c> or <c>mcp:&lt;server&gt;/&lt;tool&gt;</c>).
+/// An MCP (Model Context Protocol) server whose tools a stage's permissions may grant (<c>mcp:&lt;server&gt;</c> or
+/// <c>mcp:&lt;server&gt;/&lt;tool&gt;</c>). A <see cref="ChatClientAgent"/> starts it over stdio the first time a call is
+/// granted one of its tools; a <see cref="Copilot.CopilotAgent"/> gives it to each Copilot session, and the CLI starts it.
 /// </summary>
 /// <param name="Name">The name permissions use for it (<c>mcp:<paramref name="Name"/></c>).</param>
 /// <param name="Command">The program that runs the server, as on <c>PATH</c> or a path.</param>

@@ -35,7 +35,7 @@ internal sealed class McpToolFunction : DelegatingAIFunction
         : base(renamed)
     {
         _tool = renamed;
-        _recordedName = $"mcp:{server}/{tool}";
+        _recordedName = McpGrants.ToolName(server, tool);
         _onCall = onCall;
     }
 

@@ -1,10 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using TeamBot.Agents;
 using TeamBot.Agents.Copilot;
+using TeamBot.Agents.Mcp;
 
 namespace TeamBot.Hosting.Commands;
 
@@ -50,16 +52,18 @@ internal sealed class AgentChoice
         parse.GetValue(Agent) switch
         {
             "openai" => AgentSetup.OpenAi(parse.GetValue(Model), parse.GetValue(Endpoint), parse.GetValue(ApiKeyVariable)!, WithMcpServers(parse, workingDirectory, chat)),
-            "copilot" when parse.GetValue(McpConfig) is not null => throw new ArgumentException("--mcp-config applies to --agent openai: the Copilot CLI agent does not offer MCP servers yet."),
             "copilot" => await CopilotAgent.StartAsync(
-                new CopilotAgentOptions { CliPath = parse.GetValue(CopilotPath), Model = parse.GetValue(Model), WorkingDirectory = workingDirectory },
+                new CopilotAgentOptions { CliPath = parse.GetValue(CopilotPath), Model = parse.GetValue(Model), WorkingDirectory = workingDirectory, McpServers = McpServers(parse, workingDirectory) ?? [] },
                 cancellationToken).ConfigureAwait(false),
             _ => offline,
         };
 
-    /// <summary><paramref name="chat"/> with the servers of the <c>--mcp-config</c> file (relative to <paramref name="workingDirectory"/>), if one is given.</summary>
+    /// <summary><paramref name="chat"/> with the servers of the <c>--mcp-config</c> file, if one is given.</summary>
     private ChatClientAgentOptions? WithMcpServers(ParseResult parse, string workingDirectory, ChatClientAgentOptions? chat) =>
-        parse.GetValue(McpConfig) is { } file
-            ? (chat ?? new ChatClientAgentOptions()) with { McpServers = McpConfigFile.Load(Path.GetFullPath(file, workingDirectory)) }
-            : chat;
+        McpServers(parse, workingDirectory) is { } servers ? (chat ?? new ChatClientAgentOptions()) with { McpServers = servers } : chat;
+
+    /// <summary>The servers of the <c>--mcp-config</c> file (relative to <paramref name="workingDirectory"/>); <see langword="null"/> when none is given.</summary>
+    /// <remarks>Read before any agent starts, so a bad file stops the command before the Copilot CLI is launched.</remarks>
+    private IReadOnlyList<McpServer>? McpServers(ParseResult parse, string workingDirectory) =>
+        parse.GetValue(McpConfig) is { } file ? McpConfigFile.Load(Path.GetFullPath(file, workingDirectory)) : null;
 }

@@ -61,7 +61,7 @@ internal static class CommonOptions
 
     public static Option<string?> McpConfig() => new("--mcp-config")
     {
-        Description = "With --agent openai: a JSON file of MCP servers ({\"mcpServers\": {\"<name>\": {\"command\": ..., \"args\": [...], \"env\": {...}}}}) whose tools a stage's permissions may grant (mcp:<name>, mcp:<name>/<tool>).",
+        Description = "With --agent openai or copilot: a JSON file of MCP servers ({\"mcpServers\": {\"<name>\": {\"command\": ..., \"args\": [...], \"env\": {...}}}}) whose tools a stage's permissions may grant (mcp:<name>, mcp:<name>/<tool>).",
     };
 
     public static Option<string?> Endpoint() => new("--endpoint") { Description = $"With --agent openai: the OpenAI-compatible endpoint (default: ${Agents.AgentSetup.EndpointVariable}, else OpenAI's)." };

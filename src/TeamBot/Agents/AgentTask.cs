@@ -17,4 +17,10 @@ public enum AgentTask
 
     /// <summary>Fix what made acceptance-test scenarios fail.</summary>
     FixAcceptanceFailures,
+
+    /// <summary>
+    /// The acceptance tests found no scenarios: as the spec's owner, write the spec again with its acceptance test
+    /// scenarios (the only artifact in <see cref="StageContext.RequiredArtifacts"/>).
+    /// </summary>
+    AddAcceptanceScenarios,
 }

@@ -59,6 +59,7 @@ public static class PromptBuilder
         AgentTask.Review => $"Review the work below. If it meets every exit criterion, start your answer with `{ReviewVerdicts.ApprovalMarker}` and a one-line reason; otherwise list the changes needed.",
         AgentTask.RunAcceptanceTests => "Execute each acceptance test scenario below against the built feature and report each as `AT-NNN: PASS` or `AT-NNN: FAIL - reason`.",
         AgentTask.FixAcceptanceFailures => "Fix the code so that the failed acceptance test scenarios below pass, then summarize the fix.",
+        AgentTask.AddAcceptanceScenarios => "The acceptance tests found no scenarios in the spec. Write the spec again in full, keeping all it says, with a `## Acceptance Test Scenarios` section: one `### AT-NNN: name` per success criterion, each with **Description**, **Preconditions**, **Steps**, **Expected Result** and **Verification**.",
         _ => "",
     };
 

@@ -131,6 +131,11 @@ internal sealed class StageWork<TStage>
             case RunAcceptanceTests<TStage> tests:
                 return await AcceptanceTestsAsync(descriptor, tests.Iteration, context, state, cancellationToken).ConfigureAwait(false);
 
+            case FixAcceptanceFailures<TStage> { MissingScenarios: true } fix:
+                (StageDescriptor<TStage> specStage, string owner) = SpecOwner(descriptor);
+                AgentResponse added = await CallAsync(descriptor, owner, AgentTask.AddAcceptanceScenarios, context with { AcceptanceFailures = fix.Report, RequiredArtifacts = [_options.SpecArtifact] }, cancellationToken, artifactsOf: specStage).ConfigureAwait(false);
+                return new AcceptanceFixApplied<TStage>(stage, fix.Iteration, added.Output) { ToolCalls = added.ToolCalls };
+
             case FixAcceptanceFailures<TStage> fix:
                 AgentResponse fixResponse = await CallAsync(descriptor, WorkAgent(descriptor), AgentTask.FixAcceptanceFailures, context with { AcceptanceFailures = fix.Report }, cancellationToken).ConfigureAwait(false);
                 return new AcceptanceFixApplied<TStage>(stage, fix.Iteration, fixResponse.Output) { ToolCalls = fixResponse.ToolCalls };
@@ -186,10 +191,20 @@ internal sealed class StageWork<TStage>
 
     private async Task<ExecutionEvent<TStage>> AcceptanceTestsAsync(StageDescriptor<TStage> descriptor, int iteration, StageContext context, RunState<TStage> state, CancellationToken cancellationToken)
     {
-        ImmutableArray<AcceptanceScenario> scenarios = AcceptanceScenarioParser.Parse(await SpecAsync(state, cancellationToken).ConfigureAwait(false));
+        SpecLookup.Result spec = await SpecLookup.FindAsync(
+            _artifactsDirectory,
+            _options.SpecArtifact,
+            _workflow.StageOrder.Reverse().Select(stage => (_workflow.GetStageName(stage), state.Outputs.GetValueOrDefault(stage))),
+            _workingDirectory,
+            _objective.FeatureName,
+            cancellationToken).ConfigureAwait(false);
+        ImmutableArray<AcceptanceScenario> scenarios = AcceptanceScenarioParser.Parse(spec.Text ?? "");
         if (scenarios.IsEmpty)
         {
-            return new AcceptanceTestsRan<TStage>(descriptor.Stage, iteration, 0, 0, 0, $"No acceptance test scenarios were found in {_options.SpecArtifact}.");
+            string missing = spec.Text is null
+                ? $"No spec was found (looked in {spec.Where}), so there are no acceptance test scenarios to run."
+                : $"The spec in {spec.Where} has no acceptance test scenarios (a '## Acceptance Test Scenarios' section with '### AT-001: name' entries).";
+            return new AcceptanceTestsRan<TStage>(descriptor.Stage, iteration, 0, 0, 0, missing);
         }
 
         AgentResponse response = await CallAsync(descriptor, WorkAgent(descriptor), AgentTask.RunAcceptanceTests, context with { Scenarios = scenarios }, cancellationToken).ConfigureAwait(false);
@@ -225,20 +240,24 @@ internal sealed class StageWork<TStage>
         return new AcceptanceTestsRan<TStage>(descriptor.Stage, iteration, passed, scenarios.Length - passed, scenarios.Length, report.ToString()) { ToolCalls = response.ToolCalls };
     }
 
-    /// <summary>The spec with the scenarios: the spec artifact, or else the latest stage output that has the section.</summary>
-    private async Task<string> SpecAsync(RunState<TStage> state, CancellationToken cancellationToken)
+    /// <summary>
+    /// The stage that writes the spec artifact and the agent that writes it there; the acceptance stage and its own
+    /// work agent when no stage declares it.
+    /// </summary>
+    private (StageDescriptor<TStage> Stage, string Agent) SpecOwner(StageDescriptor<TStage> acceptance)
     {
-        string path = Path.Combine(_artifactsDirectory, _options.SpecArtifact);
-        if (File.Exists(path))
-        {
-            return await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-
-        return _workflow.StageOrder.Reverse().Select(stage => state.Outputs.GetValueOrDefault(stage))
-            .FirstOrDefault(output => output?.Contains("Acceptance Test Scenarios", StringComparison.OrdinalIgnoreCase) == true) ?? "";
+        StageDescriptor<TStage>? spec = _workflow.Stages.FirstOrDefault(stage => stage.Artifacts.Contains(_options.SpecArtifact, StringComparer.Ordinal) && (stage.WorkAgent is not null || !stage.ParallelAgents.IsEmpty));
+        return spec is null ? (acceptance, WorkAgent(acceptance)) : (spec, WorkAgent(spec));
     }
 
-    private async Task<AgentResponse> CallAsync(StageDescriptor<TStage> descriptor, string agentId, AgentTask task, StageContext context, CancellationToken cancellationToken, bool writeArtifacts = true)
+    /// <param name="descriptor">The stage the call is made for.</param>
+    /// <param name="agentId">The agent called.</param>
+    /// <param name="task">What it is asked.</param>
+    /// <param name="context">The stage's context.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="writeArtifacts">Whether the answer's artifacts are written here (not for parallel agents, merged first).</param>
+    /// <param name="artifactsOf">The stage whose declared artifacts the answer may write; <paramref name="descriptor"/> by default.</param>
+    private async Task<AgentResponse> CallAsync(StageDescriptor<TStage> descriptor, string agentId, AgentTask task, StageContext context, CancellationToken cancellationToken, bool writeArtifacts = true, StageDescriptor<TStage>? artifactsOf = null)
     {
         using Activity? activity = WorkflowTelemetry.ActivitySource.StartActivity("teambot.agent");
         activity?.SetTag("teambot.stage", descriptor.Key);
@@ -265,7 +284,7 @@ internal sealed class StageWork<TStage>
 
         if (writeArtifacts)
         {
-            await WriteArtifactsAsync(descriptor, response.Artifacts, cancellationToken).ConfigureAwait(false);
+            await WriteArtifactsAsync(artifactsOf ?? descriptor, response.Artifacts, cancellationToken).ConfigureAwait(false);
         }
 
         return response;

@@ -56,7 +56,14 @@ public sealed record RunAcceptanceTests<TStage>(TStage Stage, int Iteration) : A
 
 /// <summary>Have the work agent fix an acceptance-test run's failures; answer with <see cref="AcceptanceFixApplied{TStage}"/>.</summary>
 public sealed record FixAcceptanceFailures<TStage>(TStage Stage, int Iteration, string Report) : AgentCommand<TStage>(Stage)
-    where TStage : struct, Enum;
+    where TStage : struct, Enum
+{
+    /// <summary>
+    /// Gets a value indicating whether the run found no scenarios at all: then the fix is the spec's, and its owner
+    /// (the agent of the stage that writes it) is asked to add them.
+    /// </summary>
+    public bool MissingScenarios { get; init; }
+}
 
 /// <summary>Save the state durably before doing anything else.</summary>
 public sealed record SaveState<TStage> : ExecutionCommand<TStage>

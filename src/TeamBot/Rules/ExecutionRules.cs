@@ -167,9 +167,9 @@ public sealed class ExecutionRules<TStage>
 
         if (descriptor.IsAcceptanceTestStage && plan.State.Acceptance.History.LastOrDefault() is { AllPassed: false, FixApplied: false } run)
         {
-            // The fix of the last failed run was outstanding. When that run had ended the loop (no scenarios, or the
-            // last run allowed) the fix opens a fresh round whose runs count from 1 again.
-            int iteration = run.Total > 0 && run.Iteration < MaxAcceptanceRuns(descriptor) ? run.Iteration : 0;
+            // The fix of the last failed run was outstanding. When that run had ended the loop (the last run allowed)
+            // the fix opens a fresh round whose runs count from 1 again, as the Python TeamBot's resume did.
+            int iteration = run.Iteration < MaxAcceptanceRuns(descriptor) ? run.Iteration : 0;
             plan.State = plan.State with
             {
                 CurrentStage = stage,
@@ -177,7 +177,7 @@ public sealed class ExecutionRules<TStage>
             };
             plan.Add(new Notify<TStage>(WorkflowEventKind.StageStarted, stage))
                 .Add(new SaveState<TStage>())
-                .Add(new FixAcceptanceFailures<TStage>(stage, iteration, run.Report ?? plan.State.Acceptance.Summary ?? ""));
+                .Add(new FixAcceptanceFailures<TStage>(stage, iteration, run.Report ?? plan.State.Acceptance.Summary ?? "") { MissingScenarios = run.Total == 0 });
             return;
         }
 
@@ -424,13 +424,15 @@ public sealed class ExecutionRules<TStage>
         {
             Complete(plan, tests.Stage, tests.Report);
         }
-        else if (tests.Total == 0 || tests.Iteration >= MaxAcceptanceRuns(_workflow.GetStage(tests.Stage)))
+        else if (tests.Iteration >= MaxAcceptanceRuns(_workflow.GetStage(tests.Stage)))
         {
             Fail(plan, RunStatus.AcceptanceTestFailed, tests.Stage, $"Acceptance tests failed: {summary}.");
         }
         else
         {
-            plan.Add(new SaveState<TStage>()).Add(new FixAcceptanceFailures<TStage>(tests.Stage, tests.Iteration, tests.Report));
+            // No scenarios is a failure like any other, with its own fix: passing would test nothing, and stopping at
+            // once would leave a spec that only lacks them (a Python TeamBot run's, say) no way to finish.
+            plan.Add(new SaveState<TStage>()).Add(new FixAcceptanceFailures<TStage>(tests.Stage, tests.Iteration, tests.Report) { MissingScenarios = tests.Total == 0 });
         }
     }
 

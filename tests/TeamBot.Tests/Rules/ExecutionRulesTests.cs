@@ -158,17 +158,50 @@ public sealed class ExecutionRulesTests
     }
 
     [Fact]
-    public void No_scenarios_is_a_failure_and_skipped_scenarios_are_not_passes()
+    public void No_scenarios_is_a_failure_whose_fix_asks_for_scenarios_until_the_runs_are_spent()
     {
         var noScenarios = new RulesDriver<Stage>(Rules, command => command switch
         {
             RunAcceptanceTests<Stage> c => [new AcceptanceTestsRan<Stage>(c.Stage, c.Iteration, 0, 0, 0, "none")],
             _ => RulesDriver<Stage>.Succeed(command),
         });
-        Assert.Equal(RunStatus.AcceptanceTestFailed, noScenarios.Run().Status);
-        Assert.Single(noScenarios.Commands.OfType<RunAcceptanceTests<Stage>>());
+        RunState<Stage> state = noScenarios.Run();
+
+        Assert.Equal(RunStatus.AcceptanceTestFailed, state.Status);
+        Assert.Equal(4, noScenarios.Commands.OfType<RunAcceptanceTests<Stage>>().Count());
+        Assert.Equal([true, true, true], noScenarios.Commands.OfType<FixAcceptanceFailures<Stage>>().Select(fix => fix.MissingScenarios));
+        Assert.All(state.Acceptance.History, run => Assert.Equal(0, run.Total));
+        Assert.Equal("❌ NO SCENARIOS: the spec has no acceptance test scenarios", state.Acceptance.Summary);
 
         Assert.False(new AcceptanceRun(1, Passed: 2, Failed: 0, Total: 3).AllPassed);
+    }
+
+    [Fact]
+    public void Scenarios_added_by_the_fix_are_run_and_can_pass()
+    {
+        var added = new RulesDriver<Stage>(Rules, command => command switch
+        {
+            RunAcceptanceTests<Stage> { Iteration: 1 } c => [new AcceptanceTestsRan<Stage>(c.Stage, c.Iteration, 0, 0, 0, "none")],
+            RunAcceptanceTests<Stage> c => [new AcceptanceTestsRan<Stage>(c.Stage, c.Iteration, 2, 0, 2, "both pass")],
+            _ => RulesDriver<Stage>.Succeed(command),
+        });
+
+        Assert.Equal(RunStatus.Complete, added.Run().Status);
+        Assert.True(Assert.Single(added.Commands.OfType<FixAcceptanceFailures<Stage>>()).MissingScenarios);
+    }
+
+    [Fact]
+    public void A_fix_of_failed_scenarios_is_not_a_request_for_scenarios()
+    {
+        var failing = new RulesDriver<Stage>(Rules, command => command switch
+        {
+            RunAcceptanceTests<Stage> { Iteration: 1 } c => [new AcceptanceTestsRan<Stage>(c.Stage, c.Iteration, 1, 1, 2, "one fails")],
+            RunAcceptanceTests<Stage> c => [new AcceptanceTestsRan<Stage>(c.Stage, c.Iteration, 2, 0, 2, "both pass")],
+            _ => RulesDriver<Stage>.Succeed(command),
+        });
+
+        Assert.Equal(RunStatus.Complete, failing.Run().Status);
+        Assert.False(Assert.Single(failing.Commands.OfType<FixAcceptanceFailures<Stage>>()).MissingScenarios);
     }
 
     [Fact]
