@@ -36,6 +36,25 @@ internal sealed class ClusterTeam : IStageAgent
     /// <summary>Gets the stages whose first call hangs until it is cancelled, as a call to a worker whose silo died unnoticed.</summary>
     public ConcurrentDictionary<string, bool> HangOnce { get; } = new();
 
+    /// <summary>Gets or sets a value indicating whether each call reports its <see cref="ActivityOf"/> for the live view.</summary>
+    public bool ReportsActivity { get; set; }
+
+    /// <summary>Gets or sets the pause between a call's opening text and its tool call: longer than a batch, they travel apart.</summary>
+    public TimeSpan ActivityPause { get; set; }
+
+    /// <summary>
+    /// Gets the stages whose first call reports <see cref="EarlyText"/>, works on for the given time without heeding its
+    /// cancellation (its caller gives the attempt up meanwhile), reports <see cref="LateText"/>, and then gives up itself.
+    /// </summary>
+    public ConcurrentDictionary<string, TimeSpan> OutliveOnce { get; } = new();
+
+    /// <summary>Gets a task that completes once an <see cref="OutliveOnce"/> call reported its late text and had time to send it.</summary>
+    public TaskCompletionSource Outlived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public const string EarlyText = "abandoned attempt, early. ";
+
+    public const string LateText = "abandoned attempt, late. ";
+
     /// <summary>Gets how many calls ended because their caller cancelled them.</summary>
     public int CancelledCalls => _cancelled;
 
@@ -55,6 +74,33 @@ internal sealed class ClusterTeam : IStageAgent
 
         try
         {
+            if (OutliveOnce.TryRemove(stage, out TimeSpan outlive))
+            {
+                request.Activity?.Report(new AgentActivity(AgentActivityKind.Text, EarlyText));
+                await Task.Delay(outlive, CancellationToken.None);
+                request.Activity?.Report(new AgentActivity(AgentActivityKind.Text, LateText));
+
+                // Long enough for the worker to send the late text on, had its batcher not been closed.
+                await Task.Delay(TimeSpan.FromMilliseconds(500), CancellationToken.None);
+                Outlived.TrySetResult();
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (ReportsActivity)
+            {
+                AgentActivity[] activity = ActivityOf(stage, request.AgentId);
+                foreach (AgentActivity report in activity.Take(3))
+                {
+                    request.Activity?.Report(report);
+                }
+
+                await Task.Delay(ActivityPause, cancellationToken);
+                foreach (AgentActivity report in activity.Skip(3))
+                {
+                    request.Activity?.Report(report);
+                }
+            }
+
             if (HangOnce.TryRemove(stage, out _))
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -89,6 +135,16 @@ internal sealed class ClusterTeam : IStageAgent
             }
         }
     }
+
+    /// <summary>What a call reports when <see cref="ReportsActivity"/>: its opening text in three deltas, a tool call, and a closing text.</summary>
+    public static AgentActivity[] ActivityOf(string stage, string agent) =>
+    [
+        new(AgentActivityKind.Text, $"{stage} "),
+        new(AgentActivityKind.Text, "by "),
+        new(AgentActivityKind.Text, agent),
+        new(AgentActivityKind.ToolCall, $"read_file {stage.ToLowerInvariant()}.md"),
+        new(AgentActivityKind.Text, " done"),
+    ];
 
     public IEnumerable<AgentCall> WorkCalls(string run) => Calls.Where(call => call.Run == run && call.Task == AgentTask.Work);
 }

@@ -33,6 +33,18 @@ public sealed class WireTests
     }
 
     [Fact]
+    public void Agent_activity_and_the_event_it_becomes_cross_the_wire_with_their_agent()
+    {
+        using ServiceProvider services = new ServiceCollection().AddSerializer(serializer => serializer.AddAssembly(typeof(GrainRunStore).Assembly)).BuildServiceProvider();
+        Serializer serializer = services.GetRequiredService<Serializer>();
+        AgentActivity[] batch = [new(AgentActivityKind.Text, "Reading the spec"), new(AgentActivityKind.ToolCall, "read_file feature_spec.md")];
+        var @event = new TeamBot.Execution.WorkflowEvent(WorkflowEventKind.ToolCalled, System.DateTimeOffset.UnixEpoch, "IMPLEMENTATION", "build", 2, "read_file feature_spec.md") { Agent = "builder-1" };
+
+        Assert.Equal(batch, serializer.Deserialize<AgentActivity[]>(serializer.SerializeToArray(batch)));
+        Assert.Equal(@event, serializer.Deserialize<TeamBot.Execution.WorkflowEvent>(serializer.SerializeToArray(@event)));
+    }
+
+    [Fact]
     public void A_request_crosses_the_wire_with_its_stage_s_permissions_so_the_worker_s_agent_is_bounded_by_them()
     {
         using ServiceProvider services = new ServiceCollection().AddSerializer(serializer => serializer.AddAssembly(typeof(GrainRunStore).Assembly)).BuildServiceProvider();

@@ -1,5 +1,6 @@
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Placement;
 using Orleans.Runtime;
@@ -15,9 +16,9 @@ namespace TeamBot.Orleans.Grains;
 /// was issued (a retry handed out late, a stale activation's work) is refused before its agent starts.
 /// </summary>
 [RandomPlacement]
-internal sealed class AgentWorkerGrain(SiloTeam team, RunEpochs epochs) : Grain, IAgentWorkerGrain
+internal sealed class AgentWorkerGrain(SiloTeam team, RunEpochs epochs, ILogger<AgentWorkerGrain> logger) : Grain, IAgentWorkerGrain
 {
-    public async Task<AgentResponse> RunAsync(AgentRequest request, RunTicket? ticket, CancellationToken cancellationToken)
+    public async Task<AgentResponse> RunAsync(AgentRequest request, RunTicket? ticket, IAgentActivityObserver? activity, CancellationToken cancellationToken)
     {
         try
         {
@@ -28,7 +29,23 @@ internal sealed class AgentWorkerGrain(SiloTeam team, RunEpochs epochs) : Grain,
                 throw new OrleansException($"Run '{ticket.RunId}' was taken over since this call (epoch {ticket.Epoch}) was handed out; its agent does not start.");
             }
 
-            return await team.Agents.Get(request.AgentId).RunAsync(request, cancellationToken);
+            IStageAgent agent = team.Agents.Get(request.AgentId);
+            if (activity is null)
+            {
+                return await agent.RunAsync(request, cancellationToken);
+            }
+
+            var batcher = new ActivityBatcher(activity, logger, request.AgentId, request.Context.Stage);
+            try
+            {
+                return await agent.RunAsync(request with { Activity = batcher }, cancellationToken);
+            }
+            finally
+            {
+                // The last batch is taken before the answer leaves, so no activity follows the stage's result; a cancelled
+                // call's caller has stopped listening.
+                await batcher.CloseAsync(deliver: !cancellationToken.IsCancellationRequested);
+            }
         }
         finally
         {

@@ -36,9 +36,7 @@ internal sealed partial class ClusterAgent(IGrainFactory grains, TeamBotClusterO
             Exception failure;
             try
             {
-                // WaitAsync too: a call to a silo that died may never see its cancellation.
-                return await grains.GetGrain<IAgentWorkerGrain>(Guid.NewGuid()).RunAsync(request, ticket, attemptLimit.Token)
-                    .WaitAsync(attemptLimit.Token).ConfigureAwait(false);
+                return await AttemptAsync(request, ticket, attemptLimit.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -71,6 +69,34 @@ internal sealed partial class ClusterAgent(IGrainFactory grains, TeamBotClusterO
 
             LogRetrying(logger, failure, request.Context.Stage, request.AgentId, attempt);
             await Task.Delay(options.RetryDelay * attempt, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// One attempt, on a new worker. The agent's activity comes back through an observer of this attempt alone, closed
+    /// when the attempt ends: an attempt given up on may still be working, and its reports must not follow the next
+    /// attempt's. The worker sends its last batch before its answer, so a call that succeeds loses none.
+    /// </summary>
+    private async Task<AgentResponse> AttemptAsync(AgentRequest request, RunTicket? ticket, CancellationToken cancellationToken)
+    {
+        IAgentWorkerGrain worker = grains.GetGrain<IAgentWorkerGrain>(Guid.NewGuid());
+        if (request.Activity is null)
+        {
+            // WaitAsync too: a call to a silo that died may never see its cancellation.
+            return await worker.RunAsync(request, ticket, null, cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // Orleans holds the object weakly: this method keeps it alive until the attempt ends.
+        var activity = new AttemptActivity(request.Activity);
+        IAgentActivityObserver observer = grains.CreateObjectReference<IAgentActivityObserver>(activity);
+        try
+        {
+            return await worker.RunAsync(request, ticket, observer, cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            activity.Close();
+            grains.DeleteObjectReference<IAgentActivityObserver>(observer);
         }
     }
 

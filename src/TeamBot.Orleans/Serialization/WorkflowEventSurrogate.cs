@@ -15,12 +15,13 @@ internal struct WorkflowEventSurrogate
     [Id(3)] public string? Group;
     [Id(4)] public int? Iteration;
     [Id(5)] public string? Detail;
+    [Id(6)] public string? Agent;
 }
 
 [RegisterConverter]
 internal sealed class WorkflowEventConverter : IConverter<WorkflowEvent, WorkflowEventSurrogate>
 {
-    public WorkflowEvent ConvertFromSurrogate(in WorkflowEventSurrogate s) => new(s.Kind, s.Timestamp, s.Stage, s.Group, s.Iteration, s.Detail);
+    public WorkflowEvent ConvertFromSurrogate(in WorkflowEventSurrogate s) => new(s.Kind, s.Timestamp, s.Stage, s.Group, s.Iteration, s.Detail) { Agent = s.Agent };
 
     public WorkflowEventSurrogate ConvertToSurrogate(in WorkflowEvent v) => new()
     {
@@ -30,5 +31,6 @@ internal sealed class WorkflowEventConverter : IConverter<WorkflowEvent, Workflo
         Group = v.Group,
         Iteration = v.Iteration,
         Detail = v.Detail,
+        Agent = v.Agent,
     };
 }
