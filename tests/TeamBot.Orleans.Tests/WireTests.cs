@@ -42,6 +42,12 @@ public sealed class WireTests
 
         Assert.Equal(batch, serializer.Deserialize<AgentActivity[]>(serializer.SerializeToArray(batch)));
         Assert.Equal(@event, serializer.Deserialize<TeamBot.Execution.WorkflowEvent>(serializer.SerializeToArray(@event)));
+
+        // The run's end and a group's outcome carry their payloads to the client too.
+        var ended = new TeamBot.Execution.WorkflowEvent(WorkflowEventKind.RunStopped, System.DateTimeOffset.UnixEpoch, Detail: "cancelled") { Status = RunStatus.Cancelled, Elapsed = System.TimeSpan.FromSeconds(95.5) };
+        var group = new TeamBot.Execution.WorkflowEvent(WorkflowEventKind.GroupFailed, System.DateTimeOffset.UnixEpoch, Group: "build") { AllSucceeded = false };
+        Assert.Equal(ended, serializer.Deserialize<TeamBot.Execution.WorkflowEvent>(serializer.SerializeToArray(ended)));
+        Assert.Equal(group, serializer.Deserialize<TeamBot.Execution.WorkflowEvent>(serializer.SerializeToArray(group)));
     }
 
     [Fact]

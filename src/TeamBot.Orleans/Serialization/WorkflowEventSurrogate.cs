@@ -16,12 +16,15 @@ internal struct WorkflowEventSurrogate
     [Id(4)] public int? Iteration;
     [Id(5)] public string? Detail;
     [Id(6)] public string? Agent;
+    [Id(7)] public bool? AllSucceeded;
+    [Id(8)] public RunStatus? Status;
+    [Id(9)] public TimeSpan? Elapsed;
 }
 
 [RegisterConverter]
 internal sealed class WorkflowEventConverter : IConverter<WorkflowEvent, WorkflowEventSurrogate>
 {
-    public WorkflowEvent ConvertFromSurrogate(in WorkflowEventSurrogate s) => new(s.Kind, s.Timestamp, s.Stage, s.Group, s.Iteration, s.Detail) { Agent = s.Agent };
+    public WorkflowEvent ConvertFromSurrogate(in WorkflowEventSurrogate s) => new(s.Kind, s.Timestamp, s.Stage, s.Group, s.Iteration, s.Detail) { Agent = s.Agent, AllSucceeded = s.AllSucceeded, Status = s.Status, Elapsed = s.Elapsed };
 
     public WorkflowEventSurrogate ConvertToSurrogate(in WorkflowEvent v) => new()
     {
@@ -32,5 +35,8 @@ internal sealed class WorkflowEventConverter : IConverter<WorkflowEvent, Workflo
         Iteration = v.Iteration,
         Detail = v.Detail,
         Agent = v.Agent,
+        AllSucceeded = v.AllSucceeded,
+        Status = v.Status,
+        Elapsed = v.Elapsed,
     };
 }

@@ -15,11 +15,19 @@ internal sealed class ProgressReporter<TStage>(IWorkflowDefinition<TStage> workf
     // Group members start from the scheduler's workers, everything else from the run's loop.
     private readonly Lock _gate = new();
 
-    public void Report(Notify<TStage> notify) => Report(notify.Kind, notify.Stage, notify.Group, notify.Iteration, notify.Detail);
+    /// <summary>Reports what the rules notify, with what the run's state adds: its status and time when it ends.</summary>
+    public void Report(Notify<TStage> notify, RunStatus status, TimeSpan elapsed) =>
+        Report(notify.Kind, notify.Stage, notify.Group, notify.Iteration, notify.Detail, ending: notify.Kind is WorkflowEventKind.RunCompleted or WorkflowEventKind.RunStopped ? (status, elapsed) : null);
 
-    public void Report(WorkflowEventKind kind, TStage? stage, string? group, int? iteration, string? detail, string? agent = null)
+    public void Report(WorkflowEventKind kind, TStage? stage, string? group, int? iteration, string? detail, string? agent = null, (RunStatus Status, TimeSpan Elapsed)? ending = null)
     {
-        var @event = new WorkflowEvent(kind, time.GetUtcNow(), stage is { } s ? workflow.GetStageName(s) : null, group, iteration, detail) { Agent = agent };
+        var @event = new WorkflowEvent(kind, time.GetUtcNow(), stage is { } s ? workflow.GetStageName(s) : null, group, iteration, detail)
+        {
+            Agent = agent ?? (kind is WorkflowEventKind.MemberStarted or WorkflowEventKind.MemberCompleted or WorkflowEventKind.MemberFailed && stage is { } member ? AgentOf(member) : null),
+            AllSucceeded = kind switch { WorkflowEventKind.GroupCompleted => true, WorkflowEventKind.GroupFailed => false, _ => null },
+            Status = ending?.Status,
+            Elapsed = ending?.Elapsed,
+        };
         Log.Progress(logger, @event);
         Count(@event);
         if (progress is not null)
@@ -29,6 +37,13 @@ internal sealed class ProgressReporter<TStage>(IWorkflowDefinition<TStage> workf
                 progress.Report(@event);
             }
         }
+    }
+
+    /// <summary>The agent that does a stage's work: its work agent, its first parallel agent, or its reviewer.</summary>
+    private string? AgentOf(TStage stage)
+    {
+        StageDescriptor<TStage> descriptor = workflow.GetStage(stage);
+        return descriptor.WorkAgent ?? (descriptor.ParallelAgents.IsEmpty ? descriptor.ReviewAgent : descriptor.ParallelAgents[0]);
     }
 
     private static void Count(WorkflowEvent @event)

@@ -206,7 +206,7 @@ internal sealed class RunSession<TStage>
                 case SaveState<TStage>:
                     break;
                 case Notify<TStage> notify:
-                    _reporter.Report(notify);
+                    _reporter.Report(notify, decision.State.Status, Now.Elapsed);
                     break;
                 case FinishRun<TStage>:
                     return true;

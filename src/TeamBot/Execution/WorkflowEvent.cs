@@ -16,8 +16,27 @@ namespace TeamBot.Execution;
 /// <param name="Detail">A short description: an error, a verdict, a test summary, a group's members.</param>
 public sealed record WorkflowEvent(WorkflowEventKind Kind, DateTimeOffset Timestamp, string? Stage = null, string? Group = null, int? Iteration = null, string? Detail = null)
 {
-    /// <summary>Gets the agent, for <see cref="WorkflowEventKind.AgentStreamed"/> and <see cref="WorkflowEventKind.ToolCalled"/>.</summary>
+    /// <summary>
+    /// Gets the agent: the one that streamed or called a tool (<see cref="WorkflowEventKind.AgentStreamed"/>,
+    /// <see cref="WorkflowEventKind.ToolCalled"/>), or a group member's work agent (<see cref="WorkflowEventKind.MemberStarted"/>,
+    /// <see cref="WorkflowEventKind.MemberCompleted"/>, <see cref="WorkflowEventKind.MemberFailed"/>).
+    /// </summary>
     public string? Agent { get; init; }
+
+    /// <summary>
+    /// Gets whether every member of the group succeeded: <see langword="true"/> on <see cref="WorkflowEventKind.GroupCompleted"/>,
+    /// <see langword="false"/> on <see cref="WorkflowEventKind.GroupFailed"/>, else <see langword="null"/>.
+    /// </summary>
+    public bool? AllSucceeded { get; init; }
+
+    /// <summary>Gets how the run ended, on <see cref="WorkflowEventKind.RunCompleted"/> and <see cref="WorkflowEventKind.RunStopped"/>.</summary>
+    public RunStatus? Status { get; init; }
+
+    /// <summary>
+    /// Gets the run's time over all its sessions, on <see cref="WorkflowEventKind.RunCompleted"/> and
+    /// <see cref="WorkflowEventKind.RunStopped"/>.
+    /// </summary>
+    public TimeSpan? Elapsed { get; init; }
 
     /// <inheritdoc/>
     public override string ToString() =>

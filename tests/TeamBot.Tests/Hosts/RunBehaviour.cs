@@ -62,8 +62,11 @@ public abstract class RunBehaviour : IAsyncLifetime
         WorkflowEvent[] events = Progress.Events.ToArray();
         Assert.Equal(WorkflowEventKind.RunStarted, events[0].Kind);
         Assert.Equal(WorkflowEventKind.RunCompleted, events[^1].Kind);
+        Assert.Equal(RunStatus.Complete, events[^1].Status);
+        Assert.True(events[^1].Elapsed > TimeSpan.Zero);
         Assert.All(events.GroupBy(e => (e.Kind, e.Stage, e.Group, e.Iteration)), group => Assert.Single(group));
-        Assert.Single(events, e => e.Kind == WorkflowEventKind.GroupCompleted);
+        Assert.Equal(true, Assert.Single(events, e => e.Kind == WorkflowEventKind.GroupCompleted).AllSucceeded);
+        Assert.Equal(["builder-1", "builder-2"], events.Where(e => e.Kind == WorkflowEventKind.MemberCompleted).OrderBy(e => e.Stage, StringComparer.Ordinal).Select(e => e.Agent));
         foreach (string stage in new[] { "SETUP", "SPEC", "PLAN", "COMPLETE" })
         {
             Assert.True(Array.FindIndex(events, e => e.Kind == WorkflowEventKind.StageStarted && e.Stage == stage) < Array.FindIndex(events, e => e.Kind == WorkflowEventKind.StageCompleted && e.Stage == stage));
@@ -155,6 +158,14 @@ public abstract class RunBehaviour : IAsyncLifetime
         Assert.Contains("could not do BETA", members.Stages["BETA"].Error, StringComparison.Ordinal);
         Assert.Equal("completed", members.Stages["ALPHA"].Status);
         Assert.Equal("error", saved.Document.Status);
+
+        // The events carry what the Python tool's did: each member's agent, the group's outcome, the run's end.
+        Assert.Equal("builder-2", Assert.Single(Progress.Events, e => e.Kind == WorkflowEventKind.MemberFailed).Agent);
+        Assert.Equal("builder-1", Progress.Events.Single(e => e.Kind == WorkflowEventKind.MemberStarted && e.Stage == "ALPHA").Agent);
+        Assert.Equal(false, Assert.Single(Progress.Events, e => e.Kind == WorkflowEventKind.GroupFailed).AllSucceeded);
+        WorkflowEvent stopped = Assert.Single(Progress.Events, e => e.Kind == WorkflowEventKind.RunStopped);
+        Assert.Equal(RunStatus.Error, stopped.Status);
+        Assert.NotNull(stopped.Elapsed);
     }
 
     [Fact]
