@@ -243,7 +243,7 @@ internal sealed class RunSession<TStage>
                     await _fence.EnsureCurrentAsync(CancellationToken.None).ConfigureAwait(false);
                 }
 
-                await ReviewFailureReport.WriteAsync(Path.Combine(_runDirectory, "failures"), _workflow.GetStageName(report.Stage), report.Attempts).ConfigureAwait(false);
+                await ReviewFailureReport.WriteAsync(Path.Combine(_runDirectory, "failures"), _workflow.GetStageName(report.Stage), report.Attempts, report.Round, _options.TimeProvider.GetUtcNow()).ConfigureAwait(false);
             }
         }
     }

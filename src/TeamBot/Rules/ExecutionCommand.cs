@@ -71,7 +71,14 @@ public sealed record SaveState<TStage> : ExecutionCommand<TStage>
 
 /// <summary>Write the report of a review loop that ran out of iterations.</summary>
 public sealed record WriteReviewFailureReport<TStage>(TStage Stage, ImmutableList<ReviewAttempt> Attempts) : ExecutionCommand<TStage>
-    where TStage : struct, Enum;
+    where TStage : struct, Enum
+{
+    /// <summary>
+    /// Gets which round of the loop failed, from 1: each resume of a failed loop starts a round of its own, and its
+    /// failure gets a report of its own.
+    /// </summary>
+    public int Round { get; init; } = 1;
+}
 
 /// <summary>Tell the caller's progress listener.</summary>
 public sealed record Notify<TStage>(WorkflowEventKind Kind, TStage? Stage = null, string? Group = null, int? Iteration = null, string? Detail = null) : ExecutionCommand<TStage>

@@ -391,7 +391,7 @@ public sealed class ExecutionRules<TStage>
 
         if (verdict.Iteration >= MaxReviewIterations(_workflow.GetStage(verdict.Stage)))
         {
-            plan.Add(new WriteReviewFailureReport<TStage>(verdict.Stage, CurrentRound(plan.State.ReviewAttempts)));
+            plan.Add(new WriteReviewFailureReport<TStage>(verdict.Stage, CurrentRound(plan.State.ReviewAttempts)) { Round = plan.State.ReviewAttempts.Count(attempt => attempt.Iteration == 1) });
             Fail(plan, RunStatus.ReviewFailed, verdict.Stage, $"Review stage {_workflow.GetStageName(verdict.Stage)} was not approved after {verdict.Iteration} iterations.");
             return;
         }

@@ -120,7 +120,7 @@ internal sealed class FakeTeam : IStageAgent
             {
                 AgentTask.Review => new AgentResponse
                 {
-                    Output = request.Context.Iteration >= ApproveFromIteration ? "VERIFIED_APPROVED: looks good" : $"Not approved: iteration {request.Context.Iteration} misses the error cases",
+                    Output = request.Context.Iteration >= ApproveFromIteration ? "VERIFIED_APPROVED: looks good" : $"Not approved: iteration {request.Context.Iteration} misses the error cases\n\nRequired Actions:\n1. Handle the empty report\n- Add a test for iteration {request.Context.Iteration}",
                 },
                 AgentTask.RunAcceptanceTests => new AgentResponse
                 {

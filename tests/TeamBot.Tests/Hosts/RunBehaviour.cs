@@ -210,9 +210,13 @@ public abstract class RunBehaviour : IAsyncLifetime
         WorkflowResult result = await RunAsync(Workflow.Definition);
 
         Assert.Equal(RunStatus.ReviewFailed, result.Status);
-        string report = File.ReadAllText(Path.Combine(_host.RunDirectory, "failures", "SPEC_REVIEW-review-failed.md"));
-        Assert.Contains("## Reviewer's suggestions", report, StringComparison.Ordinal);
-        Assert.Contains("## Iteration 4", report, StringComparison.Ordinal);
+        // One report per failure, named for when it was written, as the Python tool named them.
+        string file = Assert.Single(Directory.GetFiles(Path.Combine(_host.RunDirectory, "failures")));
+        Assert.Matches(@"^\d{8}-\d{6}-spec_review-review-failure\.md$", Path.GetFileName(file));
+        string report = File.ReadAllText(file);
+        Assert.StartsWith("# Review Failure Report: SPEC_REVIEW\n\n**Timestamp**: ", report, StringComparison.Ordinal);
+        Assert.Contains("## Suggestions for Resolution", report, StringComparison.Ordinal);
+        Assert.Contains("### Iteration 4", report, StringComparison.Ordinal);
         Assert.Contains("Not approved: iteration 4", report, StringComparison.Ordinal);
         Assert.Equal(4, Team.StagesWorked(AgentTask.Review).Count());
     }

@@ -118,12 +118,16 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         return state.ToJsonString();
     }
 
+    /// <summary>The run's artifacts and failure reports; a report's name and first lines say when it was written, which differs between any two runs.</summary>
     private static string[] Files(string runDirectory) =>
         new[] { "artifacts", "failures" }.Select(folder => Path.Combine(runDirectory, folder)).Where(Directory.Exists)
             .SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+            .Select(path => $"{WithoutTimestamp(Path.GetRelativePath(runDirectory, path))}: {WithoutTimestamp(File.ReadAllText(path))}")
             .Order(StringComparer.Ordinal)
-            .Select(path => $"{Path.GetRelativePath(runDirectory, path)}: {File.ReadAllText(path)}")
             .ToArray();
+
+    private static string WithoutTimestamp(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, @"\d{8}-\d{6}-|\*\*Timestamp\*\*: [^\n]*", "", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
 
     private static bool Called(string calls, int attempt)
     {
