@@ -115,7 +115,7 @@ public static class DiagnosticDescriptors
     /// <summary>TB0401: a path that leaves the project.</summary>
     public static readonly DiagnosticDescriptor UnsafePath = RuleDescriptors.Get(RuleIds.UnsafePath);
 
-    /// <summary>TB0501: a prompt template that does not exist.</summary>
+    /// <summary>TB0501: a prompt template the compiler cannot see, missing or on disk but not an additional file.</summary>
     public static readonly DiagnosticDescriptor PromptTemplateNotFound = RuleDescriptors.Get(RuleIds.PromptTemplateNotFound);
 
     /// <summary>TB0701: an unknown tool.</summary>

@@ -32,7 +32,10 @@ public sealed class WorkflowFileAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            PromptTemplateFiles templates = PromptTemplateFiles.From(start.Options.AdditionalFiles.Select(additional => additional.Path));
+            AnalyzerConfigOptions global = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
+            global.TryGetValue(WorkflowFiles.UnlistedPromptTemplatesProperty, out string? unlisted);
+            global.TryGetValue(WorkflowFiles.ProjectDirectoryProperty, out string? projectDirectory);
+            PromptTemplateFiles templates = PromptTemplateFiles.From(start.Options.AdditionalFiles.Select(additional => additional.Path), unlisted, projectDirectory);
             Func<SourceText, WorkflowAnalysis> parse = text =>
                 start.TryGetValue(text, ParseCache, out WorkflowAnalysis? cached) ? cached : WorkflowAnalysis.Parse(text.ToString());
             start.RegisterAdditionalFileAction(file => AnalyzeFile(file, templates, parse));
@@ -56,7 +59,7 @@ public sealed class WorkflowFileAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        WorkflowAnalysis analysis = parse(text).Validate(relative => templates.Exists(file.Path, relative));
+        WorkflowAnalysis analysis = parse(text).Validate(relative => templates.Find(file.Path, relative));
         foreach (WorkflowProblem problem in analysis.Problems)
         {
             context.ReportDiagnostic(WorkflowDiagnostics.Create(problem, file.Path, text));

@@ -9,6 +9,9 @@ public static class TrackingNames
     /// <summary>The paths of every additional file, which prompt templates must be among.</summary>
     public const string AdditionalFilePaths = nameof(AdditionalFilePaths);
 
+    /// <summary>What MSBuild says of templates that exist but are not additional files, and the project folder.</summary>
+    public const string PromptTemplateSettings = nameof(PromptTemplateSettings);
+
     /// <summary>Each workflow's parse, validation and emit model.</summary>
     public const string WorkflowSpecs = nameof(WorkflowSpecs);
 

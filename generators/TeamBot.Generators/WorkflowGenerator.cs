@@ -40,9 +40,13 @@ public sealed class WorkflowGenerator : IIncrementalGenerator
             .Select(static (paths, _) => paths.OrderBy(path => path, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.AdditionalFilePaths);
 
+        IncrementalValueProvider<PromptTemplateSettings> templateSettings = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => PromptTemplateSettings.From(options.GlobalOptions))
+            .WithTrackingName(TrackingNames.PromptTemplateSettings);
+
         IncrementalValuesProvider<WorkflowBuild> builds = files
-            .Combine(additionalFilePaths)
-            .Select(static (pair, _) => BuildSpec(pair.Left, pair.Right))
+            .Combine(additionalFilePaths.Combine(templateSettings))
+            .Select(static (pair, _) => BuildSpec(pair.Left, pair.Right.Left, pair.Right.Right))
             .WithTrackingName(TrackingNames.WorkflowSpecs);
 
         context.RegisterSourceOutput(builds.Where(static build => build.Problems.Count > 0), static (production, build) => ReportProblems(production, build));
@@ -111,11 +115,11 @@ public sealed class WorkflowGenerator : IIncrementalGenerator
     private static string? Setting(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    private static WorkflowBuild BuildSpec(WorkflowFileInput input, EquatableArray<string> additionalFilePaths)
+    private static WorkflowBuild BuildSpec(WorkflowFileInput input, EquatableArray<string> additionalFilePaths, PromptTemplateSettings settings)
     {
         try
         {
-            return WorkflowSpecBuilder.Build(input, new HashSet<string>(additionalFilePaths, StringComparer.Ordinal));
+            return WorkflowSpecBuilder.Build(input, PromptTemplateFiles.From(additionalFilePaths, settings.UnlistedPaths, settings.ProjectDirectory));
         }
 #pragma warning disable CA1031 // The compiler must never crash on a workflow file: any failure becomes a located TB0009.
         catch (Exception ex)

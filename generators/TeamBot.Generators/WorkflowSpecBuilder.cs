@@ -16,11 +16,9 @@ namespace TeamBot.Generators;
 /// </summary>
 internal static class WorkflowSpecBuilder
 {
-    public static WorkflowBuild Build(WorkflowFileInput input, ISet<string> additionalFilePaths)
+    public static WorkflowBuild Build(WorkflowFileInput input, PromptTemplateFiles templates)
     {
-        WorkflowAnalysis analysis = WorkflowAnalysis.Analyze(
-            input.Text,
-            relative => additionalFilePaths.Contains(PromptTemplateFiles.Resolve(input.Path, relative)));
+        WorkflowAnalysis analysis = WorkflowAnalysis.Analyze(input.Text, relative => templates.Find(input.Path, relative));
         if (analysis.Document is not { } document || analysis.HasProblem(WorkflowRules.IsError))
         {
             return new WorkflowBuild(input.Path, input.Text.Length, null, analysis.Problems);

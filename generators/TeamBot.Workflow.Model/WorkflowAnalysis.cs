@@ -18,9 +18,9 @@ public sealed record WorkflowAnalysis(WorkflowDocument? Document, EquatableArray
 {
     /// <summary>Parses and validates <paramref name="text"/>.</summary>
     /// <param name="text">The workflow file's text.</param>
-    /// <param name="promptTemplateExists">Tells whether a prompt template path exists; <see langword="null"/> skips that check.</param>
-    public static WorkflowAnalysis Analyze(string text, Func<string, bool>? promptTemplateExists = null) =>
-        Parse(text).Validate(promptTemplateExists);
+    /// <param name="findPromptTemplate">Looks up a prompt template path; <see langword="null"/> skips that check.</param>
+    public static WorkflowAnalysis Analyze(string text, Func<string, PromptTemplateLookup>? findPromptTemplate = null) =>
+        Parse(text).Validate(findPromptTemplate);
 
     /// <summary>Parses <paramref name="text"/> without checking the rules; cache this, it is the costly step.</summary>
     public static WorkflowAnalysis Parse(string text) =>
@@ -31,14 +31,14 @@ public sealed record WorkflowAnalysis(WorkflowDocument? Document, EquatableArray
         });
 
     /// <summary>Adds the rule checks to a parse.</summary>
-    public WorkflowAnalysis Validate(Func<string, bool>? promptTemplateExists = null)
+    public WorkflowAnalysis Validate(Func<string, PromptTemplateLookup>? findPromptTemplate = null)
     {
         if (Document is not { } document)
         {
             return this;
         }
 
-        return Guard(() => this with { Problems = Problems.Concat(WorkflowValidator.Validate(document, promptTemplateExists)).ToEquatableArray() });
+        return Guard(() => this with { Problems = Problems.Concat(WorkflowValidator.Validate(document, findPromptTemplate)).ToEquatableArray() });
     }
 
     /// <summary>Tells whether any problem's ID satisfies <paramref name="isError"/>, such as <see cref="WorkflowRules.IsError"/>.</summary>

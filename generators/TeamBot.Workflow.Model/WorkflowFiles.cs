@@ -28,6 +28,15 @@ public static class WorkflowFiles
     /// <summary>The MSBuild property used as the default namespace.</summary>
     public const string RootNamespaceProperty = "build_property.RootNamespace";
 
+    /// <summary>
+    /// The MSBuild property TeamBot.targets sets to the prompt templates the workflows reference that exist on disk but
+    /// are not additional files (full paths, separated by <c>;</c>), since an analyzer must not look at the disk itself.
+    /// </summary>
+    public const string UnlistedPromptTemplatesProperty = "build_property._TeamBotUnlistedPromptTemplates";
+
+    /// <summary>The project's folder, which the SDK passes to every analyzer; item paths are relative to it.</summary>
+    public const string ProjectDirectoryProperty = "build_property.ProjectDir";
+
     /// <summary>Tells whether the file at <paramref name="path"/> is a workflow.</summary>
     /// <param name="path">The file's path.</param>
     /// <param name="workflowMetadata">The value of its <c>TeamBotWorkflow</c> metadata, if any.</param>

@@ -23,7 +23,14 @@ internal static class AnalyzerHarness
     public static Task VerifyAsync(string yaml, params DiagnosticResult[] expected) =>
         VerifyAsync(yaml, [], null, expected);
 
-    public static async Task VerifyAsync(string yaml, (string Path, string Text)[] otherFiles, string? editorConfig, params DiagnosticResult[] expected)
+    public static Task VerifyAsync(string yaml, (string Path, string Text)[] otherFiles, string? editorConfig, params DiagnosticResult[] expected) =>
+        VerifyAsync(yaml, otherFiles, editorConfig, [], expected);
+
+    /// <summary>Verifies with MSBuild properties passed as the SDK passes them: <c>build_property.*</c> in a global config.</summary>
+    public static Task VerifyWithPropertiesAsync(string yaml, (string Path, string Text)[] otherFiles, (string Name, string Value)[] properties, params DiagnosticResult[] expected) =>
+        VerifyAsync(yaml, otherFiles, null, properties, expected);
+
+    private static async Task VerifyAsync(string yaml, (string Path, string Text)[] otherFiles, string? editorConfig, (string Name, string Value)[] properties, DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerTest<WorkflowFileAnalyzer, DefaultVerifier>
         {
@@ -45,6 +52,12 @@ internal static class AnalyzerHarness
         if (editorConfig is not null)
         {
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n" + editorConfig));
+        }
+
+        if (properties.Length > 0)
+        {
+            string values = string.Concat(properties.Select(property => $"build_property.{property.Name} = {property.Value}\n"));
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + values));
         }
 
         test.ExpectedDiagnostics.AddRange(expected);

@@ -49,10 +49,51 @@ public sealed class ReviewPathAndTemplateRuleTests
     }
 
     [Fact]
-    public async Task TB0501_prompt_template_that_is_not_an_additional_file()
+    public async Task TB0501_prompt_template_that_is_nowhere_to_be_found()
     {
         string yaml = Workflows.With("  PLAN:\n    work_agent: pm", "  PLAN:\n    work_agent: pm\n    prompt_template: prompts/plan.prompt.md");
-        await VerifyAsync(yaml, [("/project/prompts/other.prompt.md", "x")], null, At(PromptTemplateNotFound, yaml, "prompts/plan.prompt.md").WithArguments("prompts/plan.prompt.md", "PLAN"));
+        await VerifyAsync(
+            yaml,
+            [("/project/prompts/other.prompt.md", "x")],
+            null,
+            At(PromptTemplateNotFound, yaml, "prompts/plan.prompt.md")
+                .WithMessage("Prompt template 'prompts/plan.prompt.md' of stage 'PLAN' was not found; create it or fix the path (relative to the workflow file)"));
+    }
+
+    [Fact]
+    public async Task TB0501_prompt_template_on_disk_but_not_an_additional_file_names_the_item_to_add()
+    {
+        string yaml = Workflows.With("  PLAN:\n    work_agent: pm", "  PLAN:\n    work_agent: pm\n    prompt_template: prompts/notes.md");
+        await VerifyWithPropertiesAsync(
+            yaml,
+            [("/project/prompts/other.prompt.md", "x")],
+            [("_TeamBotUnlistedPromptTemplates", "/project/prompts/notes.md;/project/.agent/unused.md"), ("ProjectDir", "/project/")],
+            At(PromptTemplateNotFound, yaml, "prompts/notes.md")
+                .WithMessage("Prompt template 'prompts/notes.md' of stage 'PLAN' exists but is not an AdditionalFiles item, so the compiler cannot embed it; add <AdditionalFiles Include=\"prompts/notes.md\" /> to the project"));
+    }
+
+    [Fact]
+    public async Task TB0501_names_a_template_outside_the_project_by_its_full_path()
+    {
+        string yaml = Workflows.With("  PLAN:\n    work_agent: pm", "  PLAN:\n    work_agent: pm\n    prompt_template: prompts/notes.md");
+        await VerifyWithPropertiesAsync(
+            yaml,
+            [],
+            [("_TeamBotUnlistedPromptTemplates", "/project/prompts/notes.md"), ("ProjectDir", "/project/app/")],
+            At(PromptTemplateNotFound, yaml, "prompts/notes.md")
+                .WithArguments("prompts/notes.md", "PLAN", "exists but is not an AdditionalFiles item, so the compiler cannot embed it; add <AdditionalFiles Include=\"/project/prompts/notes.md\" /> to the project"));
+    }
+
+    [Fact]
+    public async Task TB0501_is_satisfied_by_templates_in_a_hidden_folder_as_the_Python_TeamBot_keeps_them()
+    {
+        string yaml = Workflows.With(
+            "  PLAN:\n    work_agent: pm",
+            "  PLAN:\n    work_agent: pm\n    prompt_template: .agent/commands/sdd/sdd.5-task-planner-for-feature.prompt.md");
+        await VerifyWithPropertiesAsync(
+            yaml,
+            [("/project/.agent/commands/sdd/sdd.5-task-planner-for-feature.prompt.md", "# Plan")],
+            [("_TeamBotUnlistedPromptTemplates", ""), ("ProjectDir", "/project/")]);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace TeamBot.Generators.Tests;
 public sealed class IncrementalCachingTests
 {
     private static readonly string[] TrackedSteps =
-        [TrackingNames.WorkflowFiles, TrackingNames.AdditionalFilePaths, TrackingNames.WorkflowSpecs, TrackingNames.PromptTemplatePaths, TrackingNames.PromptTemplates, TrackingNames.AllWorkflows];
+        [TrackingNames.WorkflowFiles, TrackingNames.AdditionalFilePaths, TrackingNames.PromptTemplateSettings, TrackingNames.WorkflowSpecs, TrackingNames.PromptTemplatePaths, TrackingNames.PromptTemplates, TrackingNames.AllWorkflows];
 
     /// <summary>A workflow with a prompt template, so that every step has work to cache.</summary>
     private const string TemplatedWorkflow = "stages:\n  EXTRA:\n    work_agent: pm\n    prompt_template: prompts/extra.prompt.md\n  DONE: {}\nstage_order: [EXTRA, DONE]\n";

@@ -25,6 +25,7 @@ public sealed class ConsumerProjectTests(PackedPackageFixture package)
         Assert.Contains("analyzers/dotnet/cs/TeamBot.Workflow.Model.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/YamlDotNet.dll", entries);
         Assert.Contains("buildTransitive/TeamBot.props", entries);
+        Assert.Contains("buildTransitive/TeamBot.targets", entries);
         Assert.DoesNotContain(entries, entry => entry.StartsWith("lib/", StringComparison.Ordinal) && entry.Contains("YamlDotNet", StringComparison.Ordinal));
         Assert.DoesNotContain(entries, entry => entry.Contains("Microsoft.CodeAnalysis", StringComparison.Ordinal));
     }

@@ -127,8 +127,8 @@ public static class WorkflowRules
     /// <summary>TB0401: a path that leaves the project.</summary>
     public static readonly WorkflowRule UnsafePath = Error(RuleIds.UnsafePath, Safety, "Path leaves the project", "{0} '{1}' must be a relative path inside the project; absolute paths, drive letters and '..' are not allowed");
 
-    /// <summary>TB0501: a prompt template that does not exist.</summary>
-    public static readonly WorkflowRule PromptTemplateNotFound = Error(RuleIds.PromptTemplateNotFound, Templates, "Prompt template not found", "Prompt template '{0}' of stage '{1}' was not found; create it or fix the path (relative to the workflow file)");
+    /// <summary>TB0501: a prompt template the compiler cannot see: missing, or on disk but not an additional file ({2} says which).</summary>
+    public static readonly WorkflowRule PromptTemplateNotFound = Error(RuleIds.PromptTemplateNotFound, Templates, "Prompt template not available to the compiler", "Prompt template '{0}' of stage '{1}' {2}");
 
     /// <summary>TB0701: an unknown tool.</summary>
     public static readonly WorkflowRule UnknownTool = Error(RuleIds.UnknownTool, Permissions, "Unknown tool", "Stage '{0}' permits tool '{1}', which is neither a workspace tool nor an MCP server's ('mcp:<server>' or 'mcp:<server>/<tool>').{2}");

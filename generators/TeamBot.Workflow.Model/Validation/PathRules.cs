@@ -1,4 +1,6 @@
 using System;
+using System.Globalization;
+using System.Security;
 using TeamBot.Workflow.Diagnostics;
 using TeamBot.Workflow.Model;
 
@@ -10,7 +12,13 @@ namespace TeamBot.Workflow.Validation;
 /// </summary>
 internal static class PathRules
 {
-    public static void Check(WorkflowIndex index, ProblemSink sink, Func<string, bool>? promptTemplateExists)
+    /// <summary>TB0501's ending for a template that is nowhere to be seen.</summary>
+    public const string TemplateNotFound = "was not found; create it or fix the path (relative to the workflow file)";
+
+    /// <summary>TB0501's ending for a template on disk that the compiler is not given; {0} is the item's Include, escaped for XML.</summary>
+    public const string TemplateNotAdditionalFile = "exists but is not an AdditionalFiles item, so the compiler cannot embed it; add <AdditionalFiles Include=\"{0}\" /> to the project";
+
+    public static void Check(WorkflowIndex index, ProblemSink sink, Func<string, PromptTemplateLookup>? findPromptTemplate)
     {
         foreach (StageDefinition stage in index.Document.Stages)
         {
@@ -20,9 +28,12 @@ internal static class PathRules
             }
 
             if (stage.PromptTemplate is { } template && CheckRelative(template, $"prompt_template of stage '{stage.Key.Value}'", sink)
-                && promptTemplateExists is not null && !promptTemplateExists(template.Value))
+                && findPromptTemplate?.Invoke(template.Value) is { IsAdditionalFile: false } lookup)
             {
-                sink.Report(RuleIds.PromptTemplateNotFound, template.Span, template.Value, stage.Key.Value);
+                string reason = lookup.Include is { } include
+                    ? string.Format(CultureInfo.InvariantCulture, TemplateNotAdditionalFile, SecurityElement.Escape(include))
+                    : TemplateNotFound;
+                sink.Report(RuleIds.PromptTemplateNotFound, template.Span, template.Value, stage.Key.Value, reason);
             }
         }
     }

@@ -9,19 +9,19 @@ public static class WorkflowValidator
 {
     /// <summary>Checks <paramref name="document"/> against every rule.</summary>
     /// <param name="document">The parsed workflow.</param>
-    /// <param name="promptTemplateExists">
-    /// Tells whether a prompt template path (relative to the workflow file) is available to the compiler;
+    /// <param name="findPromptTemplate">
+    /// Looks up a prompt template path (relative to the workflow file) among the files available to the compiler;
     /// <see langword="null"/> skips that check.
     /// </param>
     /// <returns>Every problem found, in file order within each rule.</returns>
-    public static EquatableArray<WorkflowProblem> Validate(WorkflowDocument document, Func<string, bool>? promptTemplateExists = null)
+    public static EquatableArray<WorkflowProblem> Validate(WorkflowDocument document, Func<string, PromptTemplateLookup>? findPromptTemplate = null)
     {
         var index = new WorkflowIndex(document);
         var sink = new ProblemSink();
         StageRules.Check(index, sink);
         ParallelGroupRules.Check(index, sink);
         ReviewMappingRules.Check(index, sink);
-        PathRules.Check(index, sink, promptTemplateExists);
+        PathRules.Check(index, sink, findPromptTemplate);
         PermissionRules.Check(index, sink);
         return sink.Problems.ToEquatableArray();
     }

@@ -33,22 +33,33 @@ internal static class GeneratorHarness
             References.Value,
             new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error));
 
-    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, Dictionary<string, Dictionary<string, string>>? metadata = null) =>
-        CSharpGeneratorDriver.Create(
+    /// <param name="files">The additional files.</param>
+    /// <param name="metadata">Item metadata by file path.</param>
+    /// <param name="properties">MSBuild properties by name, beside <c>RootNamespace</c>, as <c>build_property.*</c> global options.</param>
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, Dictionary<string, Dictionary<string, string>>? metadata = null, Dictionary<string, string>? properties = null)
+    {
+        var global = new Dictionary<string, string> { ["build_property.RootNamespace"] = RootNamespace };
+        foreach (KeyValuePair<string, string> property in properties ?? [])
+        {
+            global["build_property." + property.Key] = property.Value;
+        }
+
+        return CSharpGeneratorDriver.Create(
             [new WorkflowGenerator().AsSourceGenerator()],
             files,
             ParseOptions,
-            new TestOptionsProvider(new() { ["build_property.RootNamespace"] = RootNamespace }, metadata ?? []),
+            new TestOptionsProvider(global, metadata ?? []),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+    }
 
     /// <summary>Runs the generator once on the given files.</summary>
     public static GeneratorRun Run(params (string Path, string Text)[] files) =>
         Run(files.Select(file => (AdditionalText)new InMemoryAdditionalText(file.Path, file.Text)), null);
 
-    public static GeneratorRun Run(IEnumerable<AdditionalText> files, Dictionary<string, Dictionary<string, string>>? metadata)
+    public static GeneratorRun Run(IEnumerable<AdditionalText> files, Dictionary<string, Dictionary<string, string>>? metadata, Dictionary<string, string>? properties = null)
     {
         CSharpCompilation input = CreateCompilation();
-        GeneratorDriver driver = CreateDriver(files, metadata).RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
+        GeneratorDriver driver = CreateDriver(files, metadata, properties).RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
         return new GeneratorRun(driver.GetRunResult(), (CSharpCompilation)output, diagnostics);
     }
 }
