@@ -73,6 +73,7 @@ public sealed class PythonSavedRunTests
         JsonNode saved = JsonNode.Parse(File.ReadAllText(state))!;
         Assert.Equal("Unit tests for the writer.", saved["stage_outputs"]!["TEST_STRATEGY"]!.GetValue<string>());
         Assert.Equal(12345, saved["notifications"]!["telegram"]!["chat"]!.GetValue<int>());
+        Assert.Equal("kept", saved["parallel_group_status"]!["post_spec_review"]!["note_from_python"]!.GetValue<string>());
     }
 
     [Fact]
