@@ -60,6 +60,24 @@ public sealed class PythonSavedRunTests
     }
 
     [Fact]
+    public async Task A_spec_without_scenarios_gets_them_from_an_llm_agent_too()
+    {
+        await using var server = new FakeOpenAiServer();
+        using var cli = new CliHarness();
+        string state = Place(cli, "spec-without-scenarios.json", "csv-export");
+        string variable = "TEAMBOT_TEST_KEY_" + Guid.NewGuid().ToString("N");
+        Environment.SetEnvironmentVariable(variable, "test-key");
+
+        (int exit, string output, string error) = await cli.RunAsync(["resume", "--agent", "openai", "--endpoint", server.Endpoint, "--model", "fake-model", "--api-key-variable", variable]);
+
+        Assert.True(exit == ExitCodes.Complete, output + error);
+        Assert.Contains(server.Requests, request => request["messages"]!.AsArray().Any(message => message!["content"]?.GetValue<string>().Contains("The acceptance tests found no scenarios in the spec", StringComparison.Ordinal) == true));
+        JsonArray history = JsonNode.Parse(File.ReadAllText(state))!["acceptance_test_history"]!.AsArray();
+        Assert.Equal([0, 2], history.Select(run => run!["total"]!.GetValue<int>()));
+        Assert.Contains("### AT-002:", File.ReadAllText(Path.Combine(cli.RunDirectory("csv-export"), "artifacts", "feature_spec.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_run_saved_mid_group_runs_only_the_member_it_had_not_finished()
     {
         using var cli = new CliHarness();
@@ -74,6 +92,24 @@ public sealed class PythonSavedRunTests
         Assert.Equal("Unit tests for the writer.", saved["stage_outputs"]!["TEST_STRATEGY"]!.GetValue<string>());
         Assert.Equal(12345, saved["notifications"]!["telegram"]!["chat"]!.GetValue<int>());
         Assert.Equal("kept", saved["parallel_group_status"]!["post_spec_review"]!["note_from_python"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_run_saved_mid_review_continues_its_review_loop_where_it_stopped()
+    {
+        using var cli = new CliHarness();
+        string state = Path.Combine(cli.RunDirectory("add-export"), "orchestration_state.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(state)!);
+        File.Copy(Path.Combine(TestSupport.RepoRoot, "tests", "TeamBot.Tests", "Fixtures", "mid-review.json"), state);
+
+        (int exit, string output, string error) = await cli.RunAsync(["resume", "add-export"]);
+
+        Assert.True(exit == ExitCodes.Complete, output + error);
+        Assert.Contains("ReviewIterationStarted PLAN_REVIEW #3", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("ReviewIterationStarted PLAN_REVIEW #1", output, StringComparison.Ordinal);
+        JsonNode saved = JsonNode.Parse(File.ReadAllText(state))!;
+        Assert.Equal("add-export", saved["feature_name"]!.GetValue<string>());
+        Assert.Equal("team-a", saved["custom_dashboard_field"]!["owner"]!.GetValue<string>());
     }
 
     [Fact]

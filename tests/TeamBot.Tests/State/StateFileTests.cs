@@ -51,11 +51,13 @@ public sealed class StateFileTests
     {
         using var run = new TestRun();
         File.Copy(LegacyFixtures.Path("mid-group-failed.json"), run.Store.StatePath);
-        WriteSpecArtifact(run);
 
+        // No spec artifact, as in the Python tool's saved runs: its saved SPEC output has no scenarios, so the spec's
+        // owner is asked for them, and the run finishes.
         WorkflowResult result = await run.Runner(Workflow.Definition).ResumeAsync(TestRun.Objective, run.Progress);
 
         Assert.Equal(RunStatus.Complete, result.Status);
+        Assert.Equal("ba", Assert.Single(run.Team.Calls, c => c.Task == AgentTask.AddAcceptanceScenarios).AgentId);
         Assert.Equal(["TEST_STRATEGY", "PLAN"], run.Team.StagesWorked().Take(2));
         Assert.DoesNotContain("RESEARCH", run.Team.Calls.Select(c => c.Context.Stage));
         Assert.DoesNotContain("SPEC", run.Team.Calls.Select(c => c.Context.Stage));
