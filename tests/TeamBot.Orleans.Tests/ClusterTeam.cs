@@ -51,6 +51,18 @@ internal sealed class ClusterTeam : IStageAgent
     /// <summary>Gets a task that completes once an <see cref="OutliveOnce"/> call reported its late text and had time to send it.</summary>
     public TaskCompletionSource Outlived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>
+    /// Gets the stages whose first call works until it is cancelled, then takes the given time to stop (as an agent that
+    /// must wind down a process), setting <see cref="SlowStopStarted"/> as it starts and <see cref="SlowStopEnded"/> as it ends.
+    /// </summary>
+    public ConcurrentDictionary<string, TimeSpan> StopSlowlyOnce { get; } = new();
+
+    /// <summary>Gets a task that completes when a <see cref="StopSlowlyOnce"/> call has started.</summary>
+    public TaskCompletionSource SlowStopStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Gets a task that completes when a <see cref="StopSlowlyOnce"/> call has stopped.</summary>
+    public TaskCompletionSource SlowStopEnded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public const string EarlyText = "abandoned attempt, early. ";
 
     public const string LateText = "abandoned attempt, late. ";
@@ -98,6 +110,20 @@ internal sealed class ClusterTeam : IStageAgent
                 foreach (AgentActivity report in activity.Skip(3))
                 {
                     request.Activity?.Report(report);
+                }
+            }
+
+            if (StopSlowlyOnce.TryRemove(stage, out TimeSpan stopping))
+            {
+                SlowStopStarted.TrySetResult();
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, cancellationToken);
+                }
+                finally
+                {
+                    await Task.Delay(stopping, CancellationToken.None);
+                    SlowStopEnded.TrySetResult();
                 }
             }
 

@@ -29,6 +29,8 @@ internal sealed class AgentWorkerGrain(SiloTeam team, RunEpochs epochs, ILogger<
                 throw new OrleansException($"Run '{ticket.RunId}' was taken over since this call (epoch {ticket.Epoch}) was handed out; its agent does not start.");
             }
 
+            // The run stopped while the call was on its way: its caller waits for this answer, and the agent never starts.
+            cancellationToken.ThrowIfCancellationRequested();
             IStageAgent agent = team.Agents.Get(request.AgentId);
             if (activity is null)
             {

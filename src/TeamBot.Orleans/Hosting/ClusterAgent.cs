@@ -31,12 +31,12 @@ internal sealed partial class ClusterAgent(IGrainFactory grains, TeamBotClusterO
         RunTicket? ticket = RunTicket.Current;
         for (int attempt = 1; ; attempt++)
         {
-            using var attemptLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            attemptLimit.CancelAfter(options.WorkAttemptTimeout);
+            using var attemptLimit = new CancellationTokenSource(options.WorkAttemptTimeout);
+            using var attemptStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptLimit.Token);
             Exception failure;
             try
             {
-                return await AttemptAsync(request, ticket, attemptLimit.Token).ConfigureAwait(false);
+                return await AttemptAsync(request, ticket, attemptStop.Token, attemptLimit.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -77,13 +77,25 @@ internal sealed partial class ClusterAgent(IGrainFactory grains, TeamBotClusterO
     /// when the attempt ends: an attempt given up on may still be working, and its reports must not follow the next
     /// attempt's. The worker sends its last batch before its answer, so a call that succeeds loses none.
     /// </summary>
-    private async Task<AgentResponse> AttemptAsync(AgentRequest request, RunTicket? ticket, CancellationToken cancellationToken)
+    /// <param name="request">The call.</param>
+    /// <param name="ticket">The session it is for.</param>
+    /// <param name="stop">Stops the worker: the run stops, or the attempt ran out of time.</param>
+    /// <param name="giveUp">Stops waiting for the worker: the attempt ran out of time.</param>
+    /// <remarks>
+    /// Only an attempt out of time is given up at once: its worker may hang, or its silo have died unnoticed, and the call
+    /// goes to another. When the run stops, the worker is told and its answer awaited (the silo waits for a cancelled
+    /// call's callee, see <see cref="TeamBotSiloBuilderExtensions.AddTeamBot"/>): so the session's driver, which waits for
+    /// its work before it returns, returns only once no agent of the session runs, or is yet to start. Given up at the
+    /// stop, a call still queued for its worker would start its agent after the session had ended, even beside the next
+    /// session's call of the same stage; a crash could not leave that behind. The driver's grace period still bounds
+    /// the wait for a worker that never answers.
+    /// </remarks>
+    private async Task<AgentResponse> AttemptAsync(AgentRequest request, RunTicket? ticket, CancellationToken stop, CancellationToken giveUp)
     {
         IAgentWorkerGrain worker = grains.GetGrain<IAgentWorkerGrain>(Guid.NewGuid());
         if (request.Activity is null)
         {
-            // WaitAsync too: a call to a silo that died may never see its cancellation.
-            return await worker.RunAsync(request, ticket, null, cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
+            return await worker.RunAsync(request, ticket, null, stop).WaitAsync(giveUp).ConfigureAwait(false);
         }
 
         // Orleans holds the object weakly: this method keeps it alive until the attempt ends.
@@ -91,7 +103,7 @@ internal sealed partial class ClusterAgent(IGrainFactory grains, TeamBotClusterO
         IAgentActivityObserver observer = grains.CreateObjectReference<IAgentActivityObserver>(activity);
         try
         {
-            return await worker.RunAsync(request, ticket, observer, cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
+            return await worker.RunAsync(request, ticket, observer, stop).WaitAsync(giveUp).ConfigureAwait(false);
         }
         finally
         {

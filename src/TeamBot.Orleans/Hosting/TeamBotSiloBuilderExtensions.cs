@@ -48,7 +48,13 @@ public static class TeamBotSiloBuilderExtensions
 
         // A worker call lasts as long as its agent; Orleans' default of 30 seconds would count a slow agent as a failure.
         // ClusterAgent's own attempt limit comes first and hands the work out again; this one only bounds every other call.
-        builder.Services.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = options.WorkAttemptTimeout + TimeSpan.FromMinutes(1));
+        // A call cancelled because its run stopped ends when its worker answers, not at once (Orleans' default): a
+        // session then ends only once none of its agents runs or is yet to start (see ClusterAgent).
+        builder.Services.Configure<SiloMessagingOptions>(messaging =>
+        {
+            messaging.ResponseTimeout = options.WorkAttemptTimeout + TimeSpan.FromMinutes(1);
+            messaging.WaitForCancellationAcknowledgement = true;
+        });
 
         return builder;
     }

@@ -28,8 +28,8 @@ namespace TeamBot.Tests.Durability;
 /// call and its crashing store takes every write.
 /// </summary>
 /// <remarks>
-/// A crash takes its silo with it: once the grain has let go of the crashed session's store (its driver has returned, so
-/// that session does nothing more), the host kills the silo, starts a new one and reconnects the client; the next session
+/// A crash takes its silo with it: once the grain has let go of the crashed session's store (its driver has returned,
+/// after every worker it called had answered, so that session does nothing more), the host kills the silo, starts a new one and reconnects the client; the next session
 /// wakes the run on a fresh activation, which loads it from grain storage (a backend outside the silos, which outlives
 /// them) and resumes it, and the host asks for a resume as <c>teambot resume --cluster</c> does. The caller's cancellation
 /// cancels the run through the client, as <c>teambot cancel --cluster</c> does.
@@ -67,6 +67,12 @@ public sealed class ClusterCrashTestHost<TStage> : ICrashTestHost<TStage>, IAsyn
 
     /// <summary>Gets the silos' runs folder, which holds every trial's run folder.</summary>
     public string Root { get; }
+
+    /// <summary>
+    /// Gets how long each worker waits before it starts its agent, as a worker slow to start under load: work in flight
+    /// when a session stops then starts after the stop, and the session must still wait for it before it ends.
+    /// </summary>
+    public TimeSpan AgentStartDelay { get; init; }
 
     /// <summary>Gets how many times a silo was killed and replaced.</summary>
     public int SiloRestarts { get; private set; }
@@ -202,7 +208,7 @@ public sealed class ClusterCrashTestHost<TStage> : ICrashTestHost<TStage>, IAsyn
     {
         Setups[_id] = silo =>
         {
-            silo.AddTeamBot(_workflow, AgentRegistry.ForAll(new TrialAgent(_current)), cluster =>
+            silo.AddTeamBot(_workflow, AgentRegistry.ForAll(new TrialAgent(_current, AgentStartDelay)), cluster =>
             {
                 cluster.Backend = _backend;
                 cluster.RunsDirectory = Root;
