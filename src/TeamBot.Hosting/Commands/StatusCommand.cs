@@ -71,8 +71,7 @@ internal static class StatusCommand
             {
                 // The snapshot with the journal replayed: orchestration_state.json alone lags a run that is under way.
                 SavedRun<TStage>? saved = await SavedRun.LoadAsync(context.Workflow, store, cancellationToken).ConfigureAwait(false);
-                OrchestrationStateDocument? state = saved?.Document;
-                if (saved is null || state is null)
+                if (saved is null)
                 {
                     await context.Error.WriteLineAsync($"There is no run '{Path.GetFileName(directory)}' in '{runs}'.").ConfigureAwait(false);
                     exit = ExitCodes.BadInput;
@@ -81,6 +80,7 @@ internal static class StatusCommand
 
                 // Counted as the rules see the run: a Python TeamBot state lists no completed stages (a complete one has
                 // no output for COMPLETE), so its files alone under-count.
+                OrchestrationStateDocument state = saved.Document;
                 int completed = saved.State.Completed.Count;
                 string line = string.Create(
                     CultureInfo.InvariantCulture,
