@@ -44,6 +44,26 @@ internal static class CommonOptions
         },
     };
 
+    /// <summary>
+    /// A run's name: the one folder under the runs folder it lives in. A path is refused, so a run's state and files
+    /// are only ever read and written inside the runs folder.
+    /// </summary>
+    public static Argument<string?> RunName(string description) => new("feature")
+    {
+        Description = description,
+        Arity = ArgumentArity.ZeroOrOne,
+        Validators =
+        {
+            result =>
+            {
+                if (result.GetValueOrDefault<string?>() is { } name && !IsRunName(name))
+                {
+                    result.AddError($"'{name}' is not a run's name: name a folder in the runs folder (as 'teambot status' lists them), not a path.");
+                }
+            },
+        },
+    };
+
     public static Option<bool> SkipOptional() => new("--skip-optional") { Description = "Skip the stages stages.yaml marks optional." };
 
     public static Option<string> Agent() => new Option<string>("--agent")
@@ -111,4 +131,7 @@ internal static class CommonOptions
     {
         Description = "A TeamBot cluster to use instead of this machine (started with 'teambot serve'): a gateway as localhost:30000, or the PostgreSQL connection string its silos were given.",
     };
+
+    private static bool IsRunName(string name) =>
+        name.Length > 0 && name is not "." and not ".." && name.IndexOfAny(['/', '\\', '\0']) < 0 && name.IndexOfAny(System.IO.Path.GetInvalidFileNameChars()) < 0;
 }

@@ -34,7 +34,7 @@ internal static class RunCommands
     public static Command CreateResume<TStage>(CliContext<TStage> context)
         where TStage : struct, Enum
     {
-        var feature = new Argument<string?>("feature") { Description = "The run to resume (its feature name); default: the run saved last.", Arity = ArgumentArity.ZeroOrOne };
+        Argument<string?> feature = CommonOptions.RunName("The run to resume (its feature name); default: the run saved last.");
         var options = new RunOptions();
         var command = new Command("resume", "Continue a stopped run where it stopped; completed stages do not run again.") { feature };
         options.AddTo(command);
@@ -110,10 +110,11 @@ internal static class RunCommands
 
         // The lock comes before anything in the folder is read or changed: a run that another process holds must be
         // reported as locked, whatever its folder holds, and --restart must never empty a folder another process runs in.
-        using IDisposable? claim = await ClaimAsync(context, store).ConfigureAwait(false);
+        (IDisposable? claim, int refused) = await ClaimAsync(context, store).ConfigureAwait(false);
+        using IDisposable? held = claim;
         if (claim is null)
         {
-            return ExitCodes.Locked;
+            return refused;
         }
 
         try
@@ -132,7 +133,7 @@ internal static class RunCommands
         catch (WorkflowStateException ex)
         {
             await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-            return ExitCodes.BadInput;
+            return ex is RunStorageException ? ExitCodes.CannotWrite : ExitCodes.BadInput;
         }
 
         return await ExecuteAsync(context, parse, options, view, agent, store, objective, saved: null, cancellationToken).ConfigureAwait(false);
@@ -170,10 +171,11 @@ internal static class RunCommands
 
         await using IAsyncDisposable? owned = agent as IAsyncDisposable;
 
-        using IDisposable? claim = await ClaimAsync(context, store).ConfigureAwait(false);
+        (IDisposable? claim, int refused) = await ClaimAsync(context, store).ConfigureAwait(false);
+        using IDisposable? held = claim;
         if (claim is null)
         {
-            return ExitCodes.Locked;
+            return refused;
         }
 
         try
@@ -188,7 +190,7 @@ internal static class RunCommands
         catch (Exception ex) when (ex is ObjectiveException or WorkflowStateException)
         {
             await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-            return ExitCodes.BadInput;
+            return ex is RunStorageException ? ExitCodes.CannotWrite : ExitCodes.BadInput;
         }
     }
 
@@ -213,19 +215,24 @@ internal static class RunCommands
         }
     }
 
-    /// <summary>Takes the run's lock for this whole session, or reports that another process holds it.</summary>
-    /// <returns>The lock, or <see langword="null"/> when another process holds it.</returns>
-    private static async Task<IDisposable?> ClaimAsync<TStage>(CliContext<TStage> context, FileStateStore store)
+    /// <summary>Takes the run's lock for this whole session, or reports why it cannot.</summary>
+    /// <returns>The lock, or the exit code that says why there is none: another process holds it, or it cannot be made.</returns>
+    private static async Task<(IDisposable? Lock, int ExitCode)> ClaimAsync<TStage>(CliContext<TStage> context, FileStateStore store)
         where TStage : struct, Enum
     {
         try
         {
-            return store.Lock();
+            return (store.Lock(), ExitCodes.Complete);
         }
         catch (WorkflowStateLockedException ex)
         {
             await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-            return null;
+            return (null, ExitCodes.Locked);
+        }
+        catch (RunStorageException ex)
+        {
+            await context.Error.WriteLineAsync($"{ex.Message} The run needs to write its folder; nothing was changed.").ConfigureAwait(false);
+            return (null, ExitCodes.CannotWrite);
         }
     }
 
@@ -253,7 +260,7 @@ internal static class RunCommands
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             await context.Error.WriteLineAsync($"The offline agent's sample workspace cannot be made in '{store.RunDirectory}': {ex.Message}").ConfigureAwait(false);
-            return ExitCodes.BadInput;
+            return ExitCodes.CannotWrite;
         }
 
         // The driver, not WorkflowRunner: the runner takes the lock itself, and this process already holds it.
@@ -287,6 +294,11 @@ internal static class RunCommands
         {
             view.Message($"Cancelled. The state is saved in {store.StatePath}; continue with: teambot resume {Path.GetFileName(store.RunDirectory)}");
             return ExitCodes.Cancelled;
+        }
+        catch (RunStorageException ex)
+        {
+            await context.Error.WriteLineAsync($"The run stopped: {ex.Message} Its last saved state is intact in {store.StatePath}; once the cause is fixed, continue with: teambot resume {Path.GetFileName(store.RunDirectory)}").ConfigureAwait(false);
+            return ExitCodes.CannotWrite;
         }
         catch (WorkflowStateException ex)
         {

@@ -15,7 +15,7 @@ internal static class StatusCommand
     public static Command Create<TStage>(CliContext<TStage> context)
         where TStage : struct, Enum
     {
-        var feature = new Argument<string?>("feature") { Description = "One run's feature name; default: every run.", Arity = ArgumentArity.ZeroOrOne };
+        Argument<string?> feature = CommonOptions.RunName("One run's feature name; default: every run.");
         var command = new Command("status", "Show where each run stands: status, current stage, completed stages, time.") { feature };
         if (context.Settings.Cluster is { } cluster)
         {

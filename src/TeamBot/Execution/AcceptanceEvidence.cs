@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using TeamBot.AcceptanceTests;
 using TeamBot.Rules;
+using TeamBot.State;
 
 namespace TeamBot.Execution;
 
@@ -37,7 +38,7 @@ internal static class AcceptanceEvidence
             : $"claimed for every scenario, but every test command failed ({string.Join("; ", runs.Select(run => run.Summary))})";
     }
 
-    public static async Task WriteAsync(string artifactsDirectory, int iteration, IReadOnlyList<(AcceptanceScenario Scenario, ScenarioResult Result)> results, IEnumerable<ToolCall> calls, bool runsCommands, string? agentReport, CancellationToken cancellationToken)
+    public static async Task WriteAsync(RunFileSystem files, string artifactsDirectory, int iteration, IReadOnlyList<(AcceptanceScenario Scenario, ScenarioResult Result)> results, IEnumerable<ToolCall> calls, bool runsCommands, string? agentReport, CancellationToken cancellationToken)
     {
         int passed = results.Count(item => item.Result.Outcome == ScenarioOutcome.Passed);
         var text = new StringBuilder("# Acceptance test results\n\n")
@@ -72,8 +73,7 @@ internal static class AcceptanceEvidence
             text.Append("\n## The agent's report\n\n").Append(agentReport.TrimEnd()).Append('\n');
         }
 
-        Directory.CreateDirectory(artifactsDirectory);
-        await File.WriteAllTextAsync(Path.Combine(artifactsDirectory, ResultsArtifact), text.ToString(), cancellationToken).ConfigureAwait(false);
+        await RunFiles.WriteAllTextAsync(files, Path.GetDirectoryName(Path.GetFullPath(artifactsDirectory))!, Path.Combine(artifactsDirectory, ResultsArtifact), text.ToString(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The commands run: the workspace tool's, and the shell tools of a coding agent such as the Copilot CLI's.</summary>

@@ -4,13 +4,14 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using TeamBot.State;
 
 namespace TeamBot.Execution;
 
 /// <summary>Writes agents' artifacts, only at the paths the workflow declares and only inside the artifacts folder.</summary>
 internal static class ArtifactWriter
 {
-    public static async Task WriteAsync(string artifactsDirectory, IReadOnlyDictionary<string, string> artifacts, IReadOnlyCollection<string> declared, string stage, CancellationToken cancellationToken)
+    public static async Task WriteAsync(RunFileSystem files, string artifactsDirectory, IReadOnlyDictionary<string, string> artifacts, IReadOnlyCollection<string> declared, string stage, CancellationToken cancellationToken)
     {
         string root = Path.GetFullPath(artifactsDirectory);
         foreach ((string relative, string content) in artifacts)
@@ -27,8 +28,7 @@ internal static class ArtifactWriter
                 throw new InvalidOperationException($"Artifact path '{relative}' of stage {stage} leaves the artifacts folder.");
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            await File.WriteAllTextAsync(full, content, cancellationToken).ConfigureAwait(false);
+            await RunFiles.WriteAllTextAsync(files, Path.GetDirectoryName(root)!, full, content, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -4,9 +4,11 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 
 using TeamBot.Rules;
+using TeamBot.State;
 
 namespace TeamBot.Execution;
 
@@ -20,10 +22,12 @@ internal static class ReviewFailureReport
     private const int MaxOutputLength = 4000;
     private const string TimestampLine = "**Timestamp**: ";
 
-    public static async Task WriteAsync(string failuresDirectory, string stage, ImmutableList<ReviewAttempt> attempts, int round, DateTimeOffset now)
+    public static async Task WriteAsync(RunFileSystem files, string runDirectory, string stage, ImmutableList<ReviewAttempt> attempts, int round, DateTimeOffset now)
     {
         string body = Body(stage, attempts, round);
-        Directory.CreateDirectory(failuresDirectory);
+        string failuresDirectory = Path.Combine(runDirectory, "failures");
+        RunFiles.EnsureNoLinks(runDirectory, failuresDirectory);
+        RunFiles.Change(failuresDirectory, () => files.CreateDirectory(failuresDirectory));
 
         // A run stopped between writing the report and saving the failure decides the same failure again when it
         // resumes: its report is not kept twice. A later round's failure says its round, so it always gets its own.
@@ -44,7 +48,7 @@ internal static class ReviewFailureReport
         }
 
         string header = $"# Review Failure Report: {stage}\n\n{TimestampLine}{now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)}\n";
-        await File.WriteAllTextAsync(path, header + body).ConfigureAwait(false);
+        await RunFiles.WriteAllTextAsync(files, runDirectory, path, header + body, CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>A report without its title and timestamp: what two reports of the same failure share.</summary>

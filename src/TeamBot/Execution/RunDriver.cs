@@ -129,7 +129,7 @@ public sealed class RunDriver<TStage> : IRunDriver
         IRunFence? fence = store as IRunFence;
         var reporter = new ProgressReporter<TStage>(Workflow, progress, Options.TimeProvider, Logger);
         string workspace = Path.GetFullPath(Options.WorkingDirectory ?? Directory.GetCurrentDirectory());
-        var checkpoints = new WorkspaceCheckpoints(workspace, directory, Logger);
+        var checkpoints = new WorkspaceCheckpoints(workspace, directory, Options.FileSystem, Logger);
         var work = new StageWork<TStage>(Workflow, _agents, Options, objective, workspace, Path.Combine(directory, "artifacts"), fence, reporter, checkpoints, Logger);
         return new RunSession<TStage>(this, recorder, metadata, state, work, fence, reporter, checkpoints, store.Location, directory);
     }

@@ -44,8 +44,9 @@ internal sealed class RunSession<TStage>
     private readonly long _started;
     private RunState<TStage> _state;
 
-    // Set by the first piece of work that found the run taken over by another session; the loop then stops at once.
-    private RunFencedException? _fenced;
+    // Set by the first piece of work that found the run taken over by another session, or that could not write the
+    // run's files; the loop then stops at once.
+    private WorkflowStateException? _halted;
 
     public RunSession(RunDriver<TStage> driver, RunRecorder<TStage> recorder, RunMetadata metadata, RunState<TStage> state, StageWork<TStage> work, IRunFence? fence, ProgressReporter<TStage> reporter, WorkspaceCheckpoints checkpoints, string stateLocation, string runDirectory)
     {
@@ -130,8 +131,9 @@ internal sealed class RunSession<TStage>
     /// </remarks>
     private async ValueTask<ExecutionEvent<TStage>> NextEventAsync(CancellationToken run, CancellationToken caller)
     {
-        // Results that arrived are not decided once the run was taken over: they are the other session's to produce.
-        ThrowIfFenced();
+        // Results that arrived are not decided once the run halted: taken over, they are the other session's to produce;
+        // with files that cannot be written, they are produced again when the run resumes, as after a crash.
+        ThrowIfHalted();
         if (_events.Reader.TryRead(out ExecutionEvent<TStage>? arrived))
         {
             return arrived;
@@ -142,7 +144,7 @@ internal sealed class RunSession<TStage>
         {
             // Nothing runs and nothing will report: waiting would hang forever, so this is a bug in the rules (unless the
             // last piece of work found the run taken over).
-            ThrowIfFenced();
+            ThrowIfHalted();
             throw new InvalidOperationException($"The run stalled after {_roundEvents[^1].GetType().Name}: no work is running and none was asked for.");
         }
 
@@ -152,22 +154,22 @@ internal sealed class RunSession<TStage>
         }
         catch (OperationCanceledException) when (run.IsCancellationRequested)
         {
-            ThrowIfFenced();
+            ThrowIfHalted();
             return caller.IsCancellationRequested ? new RunCancelled<TStage>() : new TimeBudgetExhausted<TStage>();
         }
         catch (ChannelClosedException)
         {
-            // Only a fenced piece of work closes the channel.
-            ThrowIfFenced();
+            // Only a piece of work that halted the run closes the channel.
+            ThrowIfHalted();
             throw;
         }
     }
 
-    private void ThrowIfFenced()
+    private void ThrowIfHalted()
     {
-        if (Volatile.Read(ref _fenced) is { } fenced)
+        if (Volatile.Read(ref _halted) is { } halted)
         {
-            ExceptionDispatchInfo.Throw(fenced);
+            ExceptionDispatchInfo.Throw(halted);
         }
     }
 
@@ -243,7 +245,7 @@ internal sealed class RunSession<TStage>
                     await _fence.EnsureCurrentAsync(CancellationToken.None).ConfigureAwait(false);
                 }
 
-                await ReviewFailureReport.WriteAsync(Path.Combine(_runDirectory, "failures"), _workflow.GetStageName(report.Stage), report.Attempts, report.Round, _options.TimeProvider.GetUtcNow()).ConfigureAwait(false);
+                await ReviewFailureReport.WriteAsync(_options.FileSystem, _runDirectory, _workflow.GetStageName(report.Stage), report.Attempts, report.Round, _options.TimeProvider.GetUtcNow()).ConfigureAwait(false);
             }
         }
     }
@@ -319,10 +321,11 @@ internal sealed class RunSession<TStage>
         {
             // The run is stopping; the rules hear of it from the session, not from each agent.
         }
-        catch (RunFencedException ex)
+        catch (Exception ex) when (ex is RunFencedException or RunStorageException)
         {
-            // The run was taken over: wake the loop, which stops the session instead of deciding anything more.
-            Interlocked.CompareExchange(ref _fenced, ex, null);
+            // The run was taken over, or its files cannot be written: wake the loop, which stops the session instead of
+            // deciding anything more. The last saved state stays as it was, for a resume.
+            Interlocked.CompareExchange(ref _halted, (WorkflowStateException)ex, null);
             _events.Writer.TryComplete();
         }
     }

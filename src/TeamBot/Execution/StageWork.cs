@@ -94,8 +94,9 @@ internal sealed class StageWork<TStage>
             Log.StageFailed(_logger, descriptor.Key, error);
             return new StageFailed<TStage>(stage, error, TimedOut: true);
         }
-#pragma warning disable CA1031 // An agent's failure is the stage's failure, recorded and reported, never the runner's crash.
-        catch (Exception ex) when (ex is not RunFencedException)
+#pragma warning disable CA1031 // An agent's failure is the stage's failure, recorded and reported, never the runner's crash;
+        // a file the run cannot write stops the run instead, as a failed save does: it is no fault of the work.
+        catch (Exception ex) when (ex is not (RunFencedException or RunStorageException))
 #pragma warning restore CA1031
         {
             Log.StageFailed(_logger, descriptor.Key, ex.Message);
@@ -236,7 +237,7 @@ internal sealed class StageWork<TStage>
         }
 
         await FenceAsync(cancellationToken).ConfigureAwait(false);
-        await AcceptanceEvidence.WriteAsync(_artifactsDirectory, iteration, results, response.ToolCalls, runsCommands, response.Artifacts.GetValueOrDefault(AcceptanceEvidence.ResultsArtifact), cancellationToken).ConfigureAwait(false);
+        await AcceptanceEvidence.WriteAsync(_options.FileSystem, _artifactsDirectory, iteration, results, response.ToolCalls, runsCommands, response.Artifacts.GetValueOrDefault(AcceptanceEvidence.ResultsArtifact), cancellationToken).ConfigureAwait(false);
         return new AcceptanceTestsRan<TStage>(descriptor.Stage, iteration, passed, scenarios.Length - passed, scenarios.Length, report.ToString()) { ToolCalls = response.ToolCalls };
     }
 
@@ -279,7 +280,7 @@ internal sealed class StageWork<TStage>
         if (!response.ToolCalls.IsDefaultOrEmpty)
         {
             response = response with { ToolCalls = [.. response.ToolCalls.Select(call => call with { Agent = agentId })] };
-            await Transcript.WriteAsync(Path.GetDirectoryName(_artifactsDirectory)!, request, response, cancellationToken).ConfigureAwait(false);
+            await Transcript.WriteAsync(_options.FileSystem, Path.GetDirectoryName(_artifactsDirectory)!, request, response, cancellationToken).ConfigureAwait(false);
         }
 
         if (writeArtifacts)
@@ -299,7 +300,7 @@ internal sealed class StageWork<TStage>
         {
             TStage? workStage = _workflow.GetWorkStage(descriptor.Stage);
             IEnumerable<string> workArtifacts = workStage is { } reviewed ? _workflow.GetStage(reviewed).Artifacts : [];
-            await ArtifactWriter.WriteAsync(_artifactsDirectory, artifacts, ArtifactWriter.Declared(descriptor.Artifacts, workArtifacts), descriptor.Key, cancellationToken).ConfigureAwait(false);
+            await ArtifactWriter.WriteAsync(_options.FileSystem, _artifactsDirectory, artifacts, ArtifactWriter.Declared(descriptor.Artifacts, workArtifacts), descriptor.Key, cancellationToken).ConfigureAwait(false);
         }
     }
 

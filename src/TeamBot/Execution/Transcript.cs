@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using TeamBot.Agents;
 using TeamBot.Rules;
+using TeamBot.State;
 
 namespace TeamBot.Execution;
 
@@ -15,7 +16,7 @@ namespace TeamBot.Execution;
 /// </summary>
 internal static class Transcript
 {
-    public static async Task WriteAsync(string runDirectory, AgentRequest request, AgentResponse response, CancellationToken cancellationToken)
+    public static async Task WriteAsync(RunFileSystem files, string runDirectory, AgentRequest request, AgentResponse response, CancellationToken cancellationToken)
     {
         StageContext context = request.Context;
         string name = string.Create(CultureInfo.InvariantCulture, $"{context.Stage}-{context.Iteration}-{request.AgentId}-{request.Task}.md");
@@ -31,7 +32,6 @@ internal static class Transcript
 
         text.Append("\n## Answer\n\n").Append(response.Output.TrimEnd()).Append('\n');
         string folder = Path.Combine(runDirectory, "transcripts");
-        Directory.CreateDirectory(folder);
-        await File.WriteAllTextAsync(Path.Combine(folder, name), text.ToString(), cancellationToken).ConfigureAwait(false);
+        await RunFiles.WriteAllTextAsync(files, runDirectory, Path.Combine(folder, name), text.ToString(), cancellationToken).ConfigureAwait(false);
     }
 }

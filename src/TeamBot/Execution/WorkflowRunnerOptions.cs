@@ -1,8 +1,8 @@
 using System;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-
 using TeamBot.Rules;
+using TeamBot.State;
 
 namespace TeamBot.Execution;
 
@@ -48,4 +48,10 @@ public sealed record WorkflowRunnerOptions
 
     /// <summary>Gets the logger factory.</summary>
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+
+    /// <summary>
+    /// Gets the file system the run's artifacts, transcripts, failure reports and workspace checkpoints are written
+    /// through; tests pass one that fails. A <see cref="FileStateStore"/> takes its own.
+    /// </summary>
+    public RunFileSystem FileSystem { get; init; } = RunFileSystem.Default;
 }

@@ -23,13 +23,27 @@ public sealed class FileStateStore : IWorkflowStateStore, IWorkflowJournal
     /// <summary>The lock file's name.</summary>
     public const string LockFileName = "orchestration_state.lock";
 
+    private static readonly byte[] ByteOrderMark = [0xEF, 0xBB, 0xBF];
+
     private readonly SegmentedBuffer _lines = new();
+    private readonly RunFileSystem _files;
+    private bool _saved;
 
     /// <summary>Initializes a new instance of the <see cref="FileStateStore"/> class.</summary>
     /// <param name="runDirectory">The run's folder; created on the first save.</param>
     public FileStateStore(string runDirectory)
+        : this(runDirectory, RunFileSystem.Default)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="FileStateStore"/> class that writes through <paramref name="files"/>.</summary>
+    /// <param name="runDirectory">The run's folder; created on the first save.</param>
+    /// <param name="files">The file system every write goes through (a test's, to make writes fail).</param>
+    public FileStateStore(string runDirectory, RunFileSystem files)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
+        ArgumentNullException.ThrowIfNull(files);
+        _files = files;
         RunDirectory = Path.GetFullPath(runDirectory);
         StatePath = Path.Combine(RunDirectory, StateFileName);
         JournalPath = Path.Combine(RunDirectory, JournalFileName);
@@ -91,7 +105,9 @@ public sealed class FileStateStore : IWorkflowStateStore, IWorkflowJournal
 
         try
         {
-            return JsonSerializer.Deserialize(bytes, StateJsonContext.Default.OrchestrationStateDocument)
+            // Editors on Windows save UTF-8 with a byte order mark, which JSON readers of bytes do not skip.
+            ReadOnlySpan<byte> json = bytes.AsSpan().StartsWith(ByteOrderMark) ? bytes.AsSpan(ByteOrderMark.Length) : bytes;
+            return JsonSerializer.Deserialize(json, StateJsonContext.Default.OrchestrationStateDocument)
                 ?? throw new WorkflowStateException($"The state file '{StatePath}' is corrupt: it holds null instead of a state object. It was left unchanged.");
         }
         catch (JsonException ex)
@@ -103,38 +119,34 @@ public sealed class FileStateStore : IWorkflowStateStore, IWorkflowJournal
     /// <inheritdoc/>
     /// <remarks>
     /// Writes a temporary file in the same folder, flushes it to disk and renames it over the state file; a rename within
-    /// one folder replaces the file atomically, so a crash leaves the old or the new state, never a torn one.
+    /// one folder replaces the file atomically, so a crash leaves the old or the new state, never a torn one. The first
+    /// save of a session also removes temporary files that an earlier session's crash left.
     /// </remarks>
+    /// <exception cref="RunStorageException">The state cannot be written; the state saved before is intact.</exception>
     public async ValueTask SaveAsync(OrchestrationStateDocument state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
-        Directory.CreateDirectory(RunDirectory);
-        string temporary = Path.Combine(RunDirectory, $".{StateFileName}.{Guid.NewGuid():N}.tmp");
-        try
+        if (!_saved)
         {
-            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 16 * 1024, useAsync: true);
-            await using (stream.ConfigureAwait(false))
-            {
-                await JsonSerializer.SerializeAsync(stream, state, StateJsonContext.Default.OrchestrationStateDocument, cancellationToken).ConfigureAwait(false);
-                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
-            }
+            RunFiles.RemoveStaleTemporaries(_files, RunDirectory);
+        }
 
-            File.Move(temporary, StatePath, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
+        await RunFiles.WriteAsync(
+            _files,
+            RunDirectory,
+            StatePath,
+            (stream, token) => JsonSerializer.SerializeAsync(stream, state, StateJsonContext.Default.OrchestrationStateDocument, token),
+            cancellationToken).ConfigureAwait(false);
+        _saved = true;
 
         // The snapshot holds every entry up to its journal_sequence; a crash before this line leaves entries that
         // readers skip by their numbers.
-        File.Delete(JournalPath);
+        RunFiles.Change(JournalPath, () => _files.Delete(JournalPath));
     }
 
     /// <inheritdoc/>
     /// <remarks>The lines are appended, then flushed to disk once: a crash keeps whole entries and at most a torn last line.</remarks>
+    /// <exception cref="RunStorageException">The journal cannot be written; at most its last line is torn, which readers skip.</exception>
     public async ValueTask AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
@@ -147,16 +159,25 @@ public sealed class FileStateStore : IWorkflowStateStore, IWorkflowJournal
         // large-object threshold, so a round of many events costs no gen-2 collection.
         _lines.Clear();
         JournalLines.Write(entries, _lines);
-        Directory.CreateDirectory(RunDirectory);
-        var stream = new FileStream(JournalPath, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
-        await using (stream.ConfigureAwait(false))
+        RunFiles.EnsureNoLinks(RunDirectory, JournalPath);
+        try
         {
-            foreach (ReadOnlyMemory<byte> segment in _lines.Written)
+            _files.CreateDirectory(RunDirectory);
+            Stream stream = _files.OpenAppend(JournalPath);
+            await using (stream.ConfigureAwait(false))
             {
-                await stream.WriteAsync(segment, cancellationToken).ConfigureAwait(false);
-            }
+                foreach (ReadOnlyMemory<byte> segment in _lines.Written)
+                {
+                    await stream.WriteAsync(segment, cancellationToken).ConfigureAwait(false);
+                }
 
-            stream.Flush(flushToDisk: true);
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+                (stream as FileStream)?.Flush(flushToDisk: true);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw RunFiles.Failed(JournalPath, ex);
         }
     }
 
@@ -181,20 +202,27 @@ public sealed class FileStateStore : IWorkflowStateStore, IWorkflowJournal
     }
 
     /// <inheritdoc/>
+    /// <exception cref="WorkflowStateLockedException">Another process holds the run.</exception>
+    /// <exception cref="RunStorageException">The lock file cannot be made: the folder is read-only or not writable.</exception>
     public IDisposable Lock()
     {
-        Directory.CreateDirectory(RunDirectory);
         string path = Path.Combine(RunDirectory, LockFileName);
+        RunFiles.EnsureNoLinks(RunDirectory, path);
+        RunFiles.Change(RunDirectory, () => _files.CreateDirectory(RunDirectory));
         try
         {
             // FileShare.None takes an exclusive lock the OS drops when the process dies, so a crash never leaves the run
             // locked. The file stays: deleted on close, a waiting process could lock the deleted file while a third
             // locked a new one at the same path, and both would run.
-            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
+            return _files.OpenExclusive(path);
         }
-        catch (IOException ex)
+        catch (IOException ex) when (RunFiles.IsHeldByAnotherProcess(ex))
         {
             throw new WorkflowStateLockedException($"Another process is running the run in '{RunDirectory}' (it holds '{path}'). Wait for it to finish or stop it first.", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw RunFiles.Failed(path, ex);
         }
     }
 
@@ -206,7 +234,7 @@ public sealed class FileStateStore : IWorkflowStateStore, IWorkflowJournal
     /// The caller must hold <see cref="Lock"/>. The lock file stays because the lock lives on it: were it deleted, a
     /// second process could create and lock a new one while the caller still runs in the folder.
     /// </remarks>
-    /// <exception cref="WorkflowStateException">An entry cannot be deleted; the entries before it are gone.</exception>
+    /// <exception cref="RunStorageException">An entry cannot be deleted; the entries before it are gone.</exception>
     public void ClearRun()
     {
         var folder = new DirectoryInfo(RunDirectory);
@@ -219,19 +247,20 @@ public sealed class FileStateStore : IWorkflowStateStore, IWorkflowJournal
         {
             foreach (FileSystemInfo entry in folder.GetFileSystemInfos())
             {
-                if (entry is DirectoryInfo directory)
+                // A link is deleted as a file: the link goes, never what it points to.
+                if (entry is DirectoryInfo { LinkTarget: null } directory)
                 {
-                    directory.Delete(recursive: true);
+                    _files.DeleteDirectory(directory.FullName);
                 }
                 else if (!string.Equals(entry.Name, LockFileName, StringComparison.Ordinal))
                 {
-                    entry.Delete();
+                    _files.Delete(entry.FullName);
                 }
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new WorkflowStateException($"The run folder '{RunDirectory}' cannot be cleared: {ex.Message}", ex);
+            throw new RunStorageException($"The run folder '{RunDirectory}' cannot be cleared: {ex.Message}", ex) { Path = RunDirectory };
         }
     }
 

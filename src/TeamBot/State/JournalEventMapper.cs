@@ -10,6 +10,8 @@ namespace TeamBot.State;
 internal sealed class JournalEventMapper<TStage>(IWorkflowDefinition<TStage> workflow)
     where TStage : struct, Enum
 {
+    private readonly int _maxIterations = new RunStateMapper<TStage>(workflow).MaxDeclaredIterations;
+
     public JournalEntry ToEntry(ExecutionEvent<TStage> @event, long sequence, TimeSpan elapsed)
     {
         var entry = new JournalEntry { Sequence = sequence, ElapsedSeconds = Math.Round(elapsed.TotalSeconds, 3) };
@@ -51,6 +53,7 @@ internal sealed class JournalEventMapper<TStage>(IWorkflowDefinition<TStage> wor
 
     public ExecutionEvent<TStage> ToEvent(JournalEntry entry, string location)
     {
+        StateValidator.Validate(entry, location, _maxIterations);
         ExecutionEvent<TStage> @event = EventOf(entry, location);
         return entry.ToolCalls is { Count: > 0 } calls ? @event with { ToolCalls = calls.OfType<ToolCallEntry>().Select(call => call.ToCall()).ToImmutableArray() } : @event;
     }

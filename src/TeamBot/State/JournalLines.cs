@@ -30,6 +30,11 @@ internal static class JournalLines
     {
         var entries = new List<JournalEntry>();
         int lineNumber = 0;
+        if (bytes.StartsWith("\uFEFF"u8))
+        {
+            bytes = bytes[3..]; // a byte order mark, left by an editor
+        }
+
         while (!bytes.IsEmpty)
         {
             lineNumber++;

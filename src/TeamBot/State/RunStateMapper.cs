@@ -28,6 +28,7 @@ public sealed class RunStateMapper<TStage>
     public RunState<TStage> ToState(OrchestrationStateDocument document, string location)
     {
         ArgumentNullException.ThrowIfNull(document);
+        StateValidator.Validate(document, location, MaxDeclaredIterations);
         RunStatus status = RunStatusText.Parse(document.Status);
         TStage? current = document.CurrentStage is { } name ? Stage(name, location) : null;
 
@@ -133,6 +134,9 @@ public sealed class RunStateMapper<TStage>
     /// The Python TeamBot kept no list of completed stages: every stage before <c>current_stage</c> had completed, and
     /// so had the group members <c>parallel_group_status</c> marks completed; a complete run completed them all.
     /// </summary>
+    /// <summary>Gets the largest loop bound the workflow declares: a saved counter above it cannot be one the rules wrote.</summary>
+    internal int MaxDeclaredIterations => _workflow.StageOrder.Max(stage => _workflow.GetStage(stage).MaxIterations ?? ExecutionPolicy.DefaultMaxIterations);
+
     private ImmutableHashSet<TStage> LegacyCompleted(OrchestrationStateDocument document, RunStatus status, TStage? current, string location)
     {
         if (status == RunStatus.Complete)

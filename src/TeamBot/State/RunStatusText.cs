@@ -19,15 +19,27 @@ public static class RunStatusText
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
-    /// <summary>The status a persisted status stands for; unknown ones (a crash mid-run) resume as in progress.</summary>
-    public static RunStatus Parse(string? status) => status switch
+    /// <summary>
+    /// The status a persisted status stands for; a missing one resumes as in progress. Unknown ones also read as in
+    /// progress here: a saved state is checked before its status is used (see <see cref="TryParse"/>).
+    /// </summary>
+    public static RunStatus Parse(string? status) => TryParse(status, out RunStatus parsed) ? parsed : RunStatus.InProgress;
+
+    /// <summary>Reads a persisted status.</summary>
+    /// <returns><see langword="true"/> for a missing status (in progress) or one of the persisted names; <see langword="false"/> for any other text.</returns>
+    public static bool TryParse(string? status, out RunStatus parsed)
     {
-        "complete" => RunStatus.Complete,
-        "error" => RunStatus.Error,
-        "cancelled" => RunStatus.Cancelled,
-        "timeout" => RunStatus.Timeout,
-        "review_failed" => RunStatus.ReviewFailed,
-        "acceptance_test_failed" => RunStatus.AcceptanceTestFailed,
-        _ => RunStatus.InProgress,
-    };
+        (bool known, parsed) = status switch
+        {
+            null or "in_progress" => (true, RunStatus.InProgress),
+            "complete" => (true, RunStatus.Complete),
+            "error" => (true, RunStatus.Error),
+            "cancelled" => (true, RunStatus.Cancelled),
+            "timeout" => (true, RunStatus.Timeout),
+            "review_failed" => (true, RunStatus.ReviewFailed),
+            "acceptance_test_failed" => (true, RunStatus.AcceptanceTestFailed),
+            _ => (false, RunStatus.InProgress),
+        };
+        return known;
+    }
 }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using TeamBot.State;
 
 namespace TeamBot.Execution.Checkpoints;
 
@@ -15,16 +16,30 @@ namespace TeamBot.Execution.Checkpoints;
 /// first gets those files back as they were, and loses the ones it had created, so it starts from the same workspace
 /// as the first time: a resumed run's file tree is the one an uninterrupted run would have.
 /// </summary>
-internal sealed class WorkspaceCheckpoints(string workspace, string runDirectory, ILogger logger)
+internal sealed class WorkspaceCheckpoints(string workspace, string runDirectory, RunFileSystem files, ILogger logger)
 {
     private const string ManifestName = "manifest";
 
     private string Folder { get; } = Path.Combine(runDirectory, ".checkpoints");
 
     /// <summary>Copies the files of <paramref name="globs"/> before the work starts, or puts them back when the work started before.</summary>
+    /// <exception cref="RunStorageException">The copy or the restore cannot be written.</exception>
     public async Task BeginAsync(string key, IReadOnlyList<string> globs, CancellationToken cancellationToken)
     {
         string checkpoint = Path.Combine(Folder, key);
+        RunFiles.EnsureNoLinks(runDirectory, checkpoint);
+        try
+        {
+            await BeginCoreAsync(key, checkpoint, globs, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw RunFiles.Failed(checkpoint, ex);
+        }
+    }
+
+    private async Task BeginCoreAsync(string key, string checkpoint, IReadOnlyList<string> globs, CancellationToken cancellationToken)
+    {
         string manifest = Path.Combine(checkpoint, ManifestName);
         if (File.Exists(manifest))
         {
@@ -35,23 +50,20 @@ internal sealed class WorkspaceCheckpoints(string workspace, string runDirectory
         // A copy without its manifest was cut short before the work started: the workspace is still as it was then.
         if (Directory.Exists(checkpoint))
         {
-            Directory.Delete(checkpoint, recursive: true);
+            files.DeleteDirectory(checkpoint);
         }
 
-        List<string> files = await WorkspaceFiles.MatchingAsync(workspace, globs, runDirectory, cancellationToken).ConfigureAwait(false);
-        foreach (string relative in files)
+        List<string> copied = await WorkspaceFiles.MatchingAsync(workspace, globs, runDirectory, cancellationToken).ConfigureAwait(false);
+        foreach (string relative in copied)
         {
             string copy = Path.Combine(checkpoint, "files", relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(Path.Combine(workspace, relative), copy);
+            files.CreateDirectory(Path.GetDirectoryName(copy)!);
+            files.Copy(Path.Combine(workspace, relative), copy, overwrite: false);
         }
 
         // Written last, and whole or not at all: its presence is what makes the copy count. It keeps the globs and the
         // workspace too, so a restore never reaches further than the copy did, even if stages.yaml changed meanwhile.
-        Directory.CreateDirectory(checkpoint);
-        string temporary = manifest + ".tmp";
-        await File.WriteAllTextAsync(temporary, new CheckpointManifest(Path.GetFullPath(workspace), [.. globs], [.. files]).ToText(), cancellationToken).ConfigureAwait(false);
-        File.Move(temporary, manifest, overwrite: true);
+        await RunFiles.WriteAllTextAsync(files, runDirectory, manifest, new CheckpointManifest(Path.GetFullPath(workspace), [.. globs], [.. copied]).ToText(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Drops the copy of work whose result is recorded.</summary>
@@ -60,7 +72,7 @@ internal sealed class WorkspaceCheckpoints(string workspace, string runDirectory
         string checkpoint = Path.Combine(Folder, key);
         if (Directory.Exists(checkpoint))
         {
-            Directory.Delete(checkpoint, recursive: true);
+            RunFiles.Change(checkpoint, () => files.DeleteDirectory(checkpoint));
         }
     }
 
@@ -77,7 +89,7 @@ internal sealed class WorkspaceCheckpoints(string workspace, string runDirectory
         {
             if (!keep.Contains(Path.GetFileName(checkpoint)))
             {
-                Directory.Delete(checkpoint, recursive: true);
+                RunFiles.Change(checkpoint, () => files.DeleteDirectory(checkpoint));
             }
         }
     }
@@ -94,7 +106,7 @@ internal sealed class WorkspaceCheckpoints(string workspace, string runDirectory
         List<string> created = now.Where(relative => !kept.Contains(relative)).ToList();
         foreach (string relative in created)
         {
-            File.Delete(WorkspaceFiles.Target(workspace, relative));
+            files.Delete(WorkspaceFiles.Target(workspace, relative));
         }
 
         foreach (string relative in saved.Files)
@@ -102,11 +114,11 @@ internal sealed class WorkspaceCheckpoints(string workspace, string runDirectory
             string target = WorkspaceFiles.Target(workspace, relative);
             if (new FileInfo(target).LinkTarget is not null)
             {
-                File.Delete(target); // the link itself, never what it points to
+                files.Delete(target); // the link itself, never what it points to
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(Path.Combine(checkpoint, "files", relative), target, overwrite: true);
+            files.CreateDirectory(Path.GetDirectoryName(target)!);
+            files.Copy(Path.Combine(checkpoint, "files", relative), target, overwrite: true);
         }
 
         Log.WorkspaceRolledBack(logger, key, saved.Files.Length, created.Count);
