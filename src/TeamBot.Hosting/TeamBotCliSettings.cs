@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using Spectre.Console;
+using TeamBot.State;
 
 namespace TeamBot.Hosting;
 
@@ -27,4 +28,7 @@ public sealed record TeamBotCliSettings
 
     /// <summary>Gets the clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Gets the file system a local run's files are written through; tests pass one that fails.</summary>
+    public RunFileSystem FileSystem { get; init; } = RunFileSystem.Default;
 }

@@ -25,11 +25,14 @@ internal sealed class CliHarness : IDisposable
 
     public Action<string>? OnLine { get; set; }
 
+    /// <summary>Gets or sets the file system the next commands write through.</summary>
+    public TeamBot.State.RunFileSystem FileSystem { get; set; } = TeamBot.State.RunFileSystem.Default;
+
     public async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
         var output = new LineWriter(line => OnLine?.Invoke(line));
         var error = new StringWriter();
-        RootCommand root = TeamBotCli.Create(Workflow.Definition, new TeamBotCliSettings { Output = output, Error = error, Plain = true, WorkingDirectory = Directory });
+        RootCommand root = TeamBotCli.Create(Workflow.Definition, new TeamBotCliSettings { Output = output, Error = error, Plain = true, WorkingDirectory = Directory, FileSystem = FileSystem });
         int exit = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
         return (exit, output.ToString(), error.ToString());
     }

@@ -97,7 +97,7 @@ internal static class RunCommands
             return await ClusterRunAsync(context, parse, options, cluster, connection, objective, cancellationToken).ConfigureAwait(false);
         }
 
-        var store = new FileStateStore(Path.Combine(context.RunsDirectory(parse), objective.FeatureName));
+        var store = new FileStateStore(Path.Combine(context.RunsDirectory(parse), objective.FeatureName), context.Settings.FileSystem);
         IRunView view = context.CreateView(parse);
         IStageAgent? agent = await CreateAgentAsync(context, parse, options, view, cancellationToken).ConfigureAwait(false);
         if (agent is null)
@@ -161,7 +161,7 @@ internal static class RunCommands
             return ExitCodes.BadInput;
         }
 
-        var store = new FileStateStore(directory);
+        var store = new FileStateStore(directory, context.Settings.FileSystem);
         IRunView runView = context.CreateView(parse);
         IStageAgent? agent = await CreateAgentAsync(context, parse, options, runView, cancellationToken).ConfigureAwait(false);
         if (agent is null)
@@ -273,6 +273,7 @@ internal static class RunCommands
             WorkingDirectory = workspace,
             StagesConfigSource = context.Workflow.SourceFileName,
             TimeProvider = context.Settings.TimeProvider,
+            FileSystem = context.Settings.FileSystem,
         });
 
         try
