@@ -65,7 +65,7 @@ internal static class JournalLines
                 throw new WorkflowStateException($"The journal '{location}' is corrupt at line {lineNumber}: {ex.Message} It was left unchanged; fix or delete it (the run then resumes from its last snapshot).", ex);
             }
 
-            if (entry is null || entry.Event.Length == 0)
+            if (entry is null || string.IsNullOrEmpty(entry.Event))
             {
                 throw new WorkflowStateException($"The journal '{location}' is corrupt at line {lineNumber}: it holds no event. It was left unchanged.");
             }
