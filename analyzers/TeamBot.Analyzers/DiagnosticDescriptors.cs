@@ -115,6 +115,9 @@ public static class DiagnosticDescriptors
     /// <summary>TB0401: a path that leaves the project.</summary>
     public static readonly DiagnosticDescriptor UnsafePath = RuleDescriptors.Get(RuleIds.UnsafePath);
 
+    /// <summary>TB0402: an artifact path that names a folder.</summary>
+    public static readonly DiagnosticDescriptor ArtifactPathIsFolder = RuleDescriptors.Get(RuleIds.ArtifactPathIsFolder);
+
     /// <summary>TB0501: a prompt template the compiler cannot see, missing or on disk but not an additional file.</summary>
     public static readonly DiagnosticDescriptor PromptTemplateNotFound = RuleDescriptors.Get(RuleIds.PromptTemplateNotFound);
 

@@ -121,6 +121,9 @@ public static class RuleIds
     /// <summary>A path that is absolute or leaves the project directory.</summary>
     public const string UnsafePath = "TB0401";
 
+    /// <summary>An artifact path that names a folder, or the artifacts folder itself, instead of a file.</summary>
+    public const string ArtifactPathIsFolder = "TB0402";
+
     // TB05xx: prompt templates.
 
     /// <summary>A <c>prompt_template</c> that is not among the compiler's additional files.</summary>
