@@ -129,6 +129,9 @@ public static class RuleIds
     /// <summary>A <c>prompt_template</c> that is not among the compiler's additional files.</summary>
     public const string PromptTemplateNotFound = "TB0501";
 
+    /// <summary>A prompt template the compiler cannot take in: too large, or unreadable.</summary>
+    public const string PromptTemplateUnusable = "TB0502";
+
     // TB07xx: permissions (TB06xx is kept for workflow versions).
 
     /// <summary>A <c>tools</c> entry that names no workspace tool.</summary>

@@ -133,6 +133,9 @@ public static class WorkflowRules
     /// <summary>TB0501: a prompt template the compiler cannot see: missing, or on disk but not an additional file ({2} says which).</summary>
     public static readonly WorkflowRule PromptTemplateNotFound = Error(RuleIds.PromptTemplateNotFound, Templates, "Prompt template not available to the compiler", "Prompt template '{0}' of stage '{1}' {2}");
 
+    /// <summary>TB0502: a prompt template the compiler cannot take in ({2} says why), reported in the template file.</summary>
+    public static readonly WorkflowRule PromptTemplateUnusable = Error(RuleIds.PromptTemplateUnusable, Templates, "Prompt template cannot be compiled in", "Prompt template '{0}' of stage '{1}' {2}");
+
     /// <summary>TB0701: an unknown tool.</summary>
     public static readonly WorkflowRule UnknownTool = Error(RuleIds.UnknownTool, Permissions, "Unknown tool", "Stage '{0}' permits tool '{1}', which is neither a workspace tool nor an MCP server's ('mcp:<server>' or 'mcp:<server>/<tool>').{2}");
 
@@ -162,7 +165,7 @@ public static class WorkflowRules
         AgentConflict, ArtifactConflict, MaxConcurrencyTooSmall, GroupMissingField,
         MappedStageNotReview, ReviewBeforeWork,
         UnsafePath, ArtifactPathIsFolder,
-        PromptTemplateNotFound,
+        PromptTemplateNotFound, PromptTemplateUnusable,
         UnknownTool, ReviewerMayWrite, OverlappingWrites, CommandsWithoutRunTool, WriteToolsAndPathsMismatch, WriteForUnknownAgent,
     };
 
