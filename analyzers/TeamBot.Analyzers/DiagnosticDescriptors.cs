@@ -115,8 +115,14 @@ public static class DiagnosticDescriptors
     /// <summary>TB0401: a path that leaves the project.</summary>
     public static readonly DiagnosticDescriptor UnsafePath = RuleDescriptors.Get(RuleIds.UnsafePath);
 
+    /// <summary>TB0402: an artifact path that names a folder.</summary>
+    public static readonly DiagnosticDescriptor ArtifactPathIsFolder = RuleDescriptors.Get(RuleIds.ArtifactPathIsFolder);
+
     /// <summary>TB0501: a prompt template the compiler cannot see, missing or on disk but not an additional file.</summary>
     public static readonly DiagnosticDescriptor PromptTemplateNotFound = RuleDescriptors.Get(RuleIds.PromptTemplateNotFound);
+
+    /// <summary>TB0502: a prompt template the compiler cannot take in, too large or unreadable.</summary>
+    public static readonly DiagnosticDescriptor PromptTemplateUnusable = RuleDescriptors.Get(RuleIds.PromptTemplateUnusable);
 
     /// <summary>TB0701: an unknown tool.</summary>
     public static readonly DiagnosticDescriptor UnknownTool = RuleDescriptors.Get(RuleIds.UnknownTool);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -36,13 +37,23 @@ public sealed class WorkflowFileAnalyzer : DiagnosticAnalyzer
             global.TryGetValue(WorkflowFiles.UnlistedPromptTemplatesProperty, out string? unlisted);
             global.TryGetValue(WorkflowFiles.ProjectDirectoryProperty, out string? projectDirectory);
             PromptTemplateFiles templates = PromptTemplateFiles.From(start.Options.AdditionalFiles.Select(additional => additional.Path), unlisted, projectDirectory);
+            var additionalFiles = new Dictionary<string, AdditionalText>(StringComparer.Ordinal);
+            foreach (AdditionalText additional in start.Options.AdditionalFiles)
+            {
+                string path = PromptTemplateFiles.Normalize(additional.Path);
+                if (!additionalFiles.ContainsKey(path))
+                {
+                    additionalFiles.Add(path, additional);
+                }
+            }
+
             Func<SourceText, WorkflowAnalysis> parse = text =>
                 start.TryGetValue(text, ParseCache, out WorkflowAnalysis? cached) ? cached : WorkflowAnalysis.Parse(text.ToString());
-            start.RegisterAdditionalFileAction(file => AnalyzeFile(file, templates, parse));
+            start.RegisterAdditionalFileAction(file => AnalyzeFile(file, templates, additionalFiles, parse));
         });
     }
 
-    private static void AnalyzeFile(AdditionalFileAnalysisContext context, PromptTemplateFiles templates, Func<SourceText, WorkflowAnalysis> parse)
+    private static void AnalyzeFile(AdditionalFileAnalysisContext context, PromptTemplateFiles templates, Dictionary<string, AdditionalText> additionalFiles, Func<SourceText, WorkflowAnalysis> parse)
     {
         AdditionalText file = context.AdditionalFile;
         context.Options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(WorkflowFiles.WorkflowMetadata, out string? marked);
@@ -63,6 +74,27 @@ public sealed class WorkflowFileAnalyzer : DiagnosticAnalyzer
         foreach (WorkflowProblem problem in analysis.Problems)
         {
             context.ReportDiagnostic(WorkflowDiagnostics.Create(problem, file.Path, text));
+        }
+
+        // As the generator does: templates are read to be compiled in, which happens only for a workflow without errors.
+        if (analysis.Document is { } document && !analysis.HasProblem(WorkflowRules.IsError))
+        {
+            CheckTemplates(context, document, additionalFiles);
+        }
+    }
+
+    /// <summary>TB0502 for each template the compiler cannot take in, reported in the template file.</summary>
+    private static void CheckTemplates(AdditionalFileAnalysisContext context, WorkflowDocument document, Dictionary<string, AdditionalText> additionalFiles)
+    {
+        foreach (StageDefinition stage in document.Stages)
+        {
+            if (stage.PromptTemplate is { } template
+                && additionalFiles.TryGetValue(PromptTemplateFiles.Resolve(context.AdditionalFile.Path, template.Value), out AdditionalText? templateFile)
+                && PromptTemplateText.Refusal(templateFile.GetText(context.CancellationToken)?.Length) is { } refusal)
+            {
+                WorkflowProblem problem = PromptTemplateText.Problem(template.Value, stage.Key.Value, refusal);
+                context.ReportDiagnostic(WorkflowDiagnostics.Create(problem, templateFile.Path, textLength: 0));
+            }
         }
     }
 }

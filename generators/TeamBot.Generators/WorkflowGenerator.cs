@@ -82,7 +82,14 @@ public sealed class WorkflowGenerator : IIncrementalGenerator
     private static TemplateFile? ReadTemplate(AdditionalText file, EquatableArray<string> referenced, CancellationToken cancellationToken)
     {
         string path = PromptTemplateFiles.Normalize(file.Path);
-        return referenced.Contains(path) && file.GetText(cancellationToken) is { } text ? new TemplateFile(path, text.ToString()) : null;
+        if (!referenced.Contains(path))
+        {
+            return null;
+        }
+
+        SourceText? text = file.GetText(cancellationToken);
+        string? refusal = PromptTemplateText.Refusal(text?.Length);
+        return new TemplateFile(path, file.Path, refusal is null ? text!.ToString() : null, refusal);
     }
 
     private static WorkflowFileInput? ReadWorkflowFile(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
@@ -140,10 +147,14 @@ public sealed class WorkflowGenerator : IIncrementalGenerator
 
     private static void Emit(SourceProductionContext context, EquatableArray<WorkflowSpec> specs, EquatableArray<TemplateFile> templates)
     {
-        var templateTexts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var templateFiles = new Dictionary<string, TemplateFile>(StringComparer.Ordinal);
         foreach (TemplateFile template in templates)
         {
-            templateTexts[template.Path] = template.Text;
+            // One file listed twice: the first, as the analyzer takes it.
+            if (!templateFiles.ContainsKey(template.Path))
+            {
+                templateFiles.Add(template.Path, template);
+            }
         }
 
         var emitted = new Dictionary<string, WorkflowSpec>(StringComparer.Ordinal);
@@ -165,9 +176,19 @@ public sealed class WorkflowGenerator : IIncrementalGenerator
 
             emitted.Add(spec.FullClassName, spec);
             emitted.Add(spec.FullEnumName, spec);
-            if (WorkflowSpecBuilder.WithTemplates(spec, templateTexts) is not { } complete)
+            (WorkflowSpec? complete, IReadOnlyList<(string FilePath, WorkflowProblem Problem)> refused) = WorkflowSpecBuilder.WithTemplates(spec, templateFiles);
+            foreach ((string filePath, WorkflowProblem problem) in refused)
             {
-                Report(context, spec, "a prompt template it references could not be read");
+                context.ReportDiagnostic(WorkflowDiagnostics.Create(problem, filePath, textLength: 0));
+            }
+
+            if (complete is null)
+            {
+                if (refused.Count == 0)
+                {
+                    Report(context, spec, "a prompt template it references could not be read");
+                }
+
                 continue;
             }
 

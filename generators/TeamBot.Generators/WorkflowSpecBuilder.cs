@@ -116,27 +116,36 @@ internal static class WorkflowSpecBuilder
         };
     }
 
-    /// <summary>Fills in each stage's template text; <see langword="null"/> when a template could not be read.</summary>
-    public static WorkflowSpec? WithTemplates(WorkflowSpec spec, IReadOnlyDictionary<string, string> templates)
+    /// <summary>
+    /// Fills in each stage's template text. The spec is <see langword="null"/> when a template is refused (each refusal
+    /// is a TB0502 problem, with the template file to report it in) or missing from <paramref name="templates"/>.
+    /// </summary>
+    public static (WorkflowSpec? Spec, IReadOnlyList<(string FilePath, WorkflowProblem Problem)> Refused) WithTemplates(WorkflowSpec spec, IReadOnlyDictionary<string, TemplateFile> templates)
     {
         var stages = new List<StageSpec>(spec.Stages.Count);
+        var refused = new List<(string FilePath, WorkflowProblem Problem)>();
+        bool missing = false;
         foreach (StageSpec stage in spec.Stages)
         {
             if (stage.PromptTemplateFullPath is not { } path)
             {
                 stages.Add(stage);
             }
-            else if (templates.TryGetValue(path, out string? text))
+            else if (!templates.TryGetValue(path, out TemplateFile? template))
             {
-                stages.Add(stage with { PromptTemplate = text });
+                missing = true;
+            }
+            else if (template.Refusal is { } refusal)
+            {
+                refused.Add((template.FilePath, PromptTemplateText.Problem(stage.PromptTemplatePath!, stage.Key, refusal)));
             }
             else
             {
-                return null;
+                stages.Add(stage with { PromptTemplate = template.Text });
             }
         }
 
-        return spec with { Stages = stages.ToEquatableArray() };
+        return (missing || refused.Count > 0 ? null : spec with { Stages = stages.ToEquatableArray() }, refused);
     }
 
     private static EquatableArray<string> Values(EquatableArray<Located<string>> items) =>

@@ -121,10 +121,16 @@ public static class RuleIds
     /// <summary>A path that is absolute or leaves the project directory.</summary>
     public const string UnsafePath = "TB0401";
 
+    /// <summary>An artifact path that names a folder, or the artifacts folder itself, instead of a file.</summary>
+    public const string ArtifactPathIsFolder = "TB0402";
+
     // TB05xx: prompt templates.
 
     /// <summary>A <c>prompt_template</c> that is not among the compiler's additional files.</summary>
     public const string PromptTemplateNotFound = "TB0501";
+
+    /// <summary>A prompt template the compiler cannot take in: too large, or unreadable.</summary>
+    public const string PromptTemplateUnusable = "TB0502";
 
     // TB07xx: permissions (TB06xx is kept for workflow versions).
 

@@ -16,9 +16,10 @@ public static class WorkflowDiagnostics
     public static Diagnostic Create(WorkflowProblem problem, string path, SourceText text) => Create(problem, path, text.Length);
 
     /// <summary>Creates the diagnostic for <paramref name="problem"/> in a file of <paramref name="textLength"/> characters.</summary>
+    /// <remarks>Every argument is escaped here, the one place both the analyzer and the generator format them.</remarks>
     public static Diagnostic Create(WorkflowProblem problem, string path, int textLength)
     {
-        object[] arguments = problem.Arguments.Cast<object>().ToArray();
+        object[] arguments = problem.Arguments.Select(argument => (object)MessageText.Escape(argument)).ToArray();
         return Diagnostic.Create(RuleDescriptors.Get(problem.Id), ToLocation(problem.Span, path, textLength), arguments);
     }
 

@@ -127,8 +127,14 @@ public static class WorkflowRules
     /// <summary>TB0401: a path that leaves the project.</summary>
     public static readonly WorkflowRule UnsafePath = Error(RuleIds.UnsafePath, Safety, "Path leaves the project", "{0} '{1}' must be a relative path inside the project; absolute paths, drive letters and '..' are not allowed");
 
+    /// <summary>TB0402: an artifact path that names a folder ({2} says which, and why).</summary>
+    public static readonly WorkflowRule ArtifactPathIsFolder = Error(RuleIds.ArtifactPathIsFolder, Safety, "Artifact path names a folder", "Artifact '{0}' of stage '{1}' is not a file name: it names {2}; an artifact is a file the stage writes, such as 'notes.md' or 'design/notes.md'");
+
     /// <summary>TB0501: a prompt template the compiler cannot see: missing, or on disk but not an additional file ({2} says which).</summary>
     public static readonly WorkflowRule PromptTemplateNotFound = Error(RuleIds.PromptTemplateNotFound, Templates, "Prompt template not available to the compiler", "Prompt template '{0}' of stage '{1}' {2}");
+
+    /// <summary>TB0502: a prompt template the compiler cannot take in ({2} says why), reported in the template file.</summary>
+    public static readonly WorkflowRule PromptTemplateUnusable = Error(RuleIds.PromptTemplateUnusable, Templates, "Prompt template cannot be compiled in", "Prompt template '{0}' of stage '{1}' {2}");
 
     /// <summary>TB0701: an unknown tool.</summary>
     public static readonly WorkflowRule UnknownTool = Error(RuleIds.UnknownTool, Permissions, "Unknown tool", "Stage '{0}' permits tool '{1}', which is neither a workspace tool nor an MCP server's ('mcp:<server>' or 'mcp:<server>/<tool>').{2}");
@@ -158,8 +164,8 @@ public static class WorkflowRules
         EmptyGroup, TriggerNotBeforeMembers, GroupDoesNotConverge, StageInTwoGroups, DuplicateTrigger, ReviewStageInGroup,
         AgentConflict, ArtifactConflict, MaxConcurrencyTooSmall, GroupMissingField,
         MappedStageNotReview, ReviewBeforeWork,
-        UnsafePath,
-        PromptTemplateNotFound,
+        UnsafePath, ArtifactPathIsFolder,
+        PromptTemplateNotFound, PromptTemplateUnusable,
         UnknownTool, ReviewerMayWrite, OverlappingWrites, CommandsWithoutRunTool, WriteToolsAndPathsMismatch, WriteForUnknownAgent,
     };
 

@@ -22,6 +22,7 @@ public static class WorkflowValidator
         ParallelGroupRules.Check(index, sink);
         ReviewMappingRules.Check(index, sink);
         PathRules.Check(index, sink, findPromptTemplate);
+        ArtifactFolderRules.Check(index, sink);
         PermissionRules.Check(index, sink);
         return sink.Problems.ToEquatableArray();
     }
