@@ -255,7 +255,7 @@ internal static class RunCommands
         string workspace;
         try
         {
-            workspace = options.Agents.IsOffline(parse) ? SampleWorkspace.Prepare(store.RunDirectory) : context.Settings.WorkingDirectory!;
+            workspace = options.Agents.IsOffline(parse) ? SampleWorkspace.Prepare(store.RunDirectory, context.Settings.FileSystem) : context.Settings.WorkingDirectory!;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using TeamBot.State;
 
 namespace TeamBot.Hosting.Commands;
 
@@ -20,7 +21,7 @@ internal static class SampleWorkspace
     /// The run's sample workspace, copied in first if the run has none. A resumed run keeps the one it edited; one that
     /// was started over (<c>--restart</c>) had it cleared with the rest of its folder.
     /// </summary>
-    public static string Prepare(string runDirectory)
+    public static string Prepare(string runDirectory, RunFileSystem files)
     {
         string workspace = Path.Combine(runDirectory, FolderName);
         if (Directory.Exists(workspace))
@@ -32,7 +33,7 @@ internal static class SampleWorkspace
         // the next time (the caller holds the run's lock, so no other copy is under way).
         foreach (string leftover in Directory.EnumerateDirectories(runDirectory, $".{FolderName}.*.tmp"))
         {
-            Directory.Delete(leftover, recursive: true);
+            files.DeleteDirectory(leftover);
         }
 
         string partial = Path.Combine(runDirectory, $".{FolderName}.{Guid.NewGuid():N}.tmp");
@@ -40,13 +41,13 @@ internal static class SampleWorkspace
         foreach (string name in assembly.GetManifestResourceNames().Where(name => name.StartsWith(Prefix, StringComparison.Ordinal)))
         {
             string target = Path.Combine(partial, name[Prefix.Length..].Replace('\\', '/'));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            files.CreateDirectory(Path.GetDirectoryName(target)!);
             using Stream source = assembly.GetManifestResourceStream(name)!;
-            using FileStream file = File.Create(target);
+            using Stream file = files.CreateNew(target);
             source.CopyTo(file);
         }
 
-        Directory.Move(partial, workspace);
+        files.MoveDirectory(partial, workspace);
         return workspace;
     }
 }

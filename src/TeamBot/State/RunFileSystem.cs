@@ -48,6 +48,11 @@ public class RunFileSystem
     /// <param name="destination">The name it takes.</param>
     public virtual void Replace(string source, string destination) => File.Move(source, destination, overwrite: true);
 
+    /// <summary>Renames a folder; the destination must not exist.</summary>
+    /// <param name="source">The folder to rename.</param>
+    /// <param name="destination">The name it takes.</param>
+    public virtual void MoveDirectory(string source, string destination) => Directory.Move(source, destination);
+
     /// <summary>Copies a file.</summary>
     /// <param name="source">The file to copy.</param>
     /// <param name="destination">The copy.</param>

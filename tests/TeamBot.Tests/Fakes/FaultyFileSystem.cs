@@ -74,6 +74,12 @@ internal sealed class FaultyFileSystem(DiskFault fault = DiskFault.NoSpace, int 
         base.Replace(source, destination);
     }
 
+    public override void MoveDirectory(string source, string destination)
+    {
+        Write(nameof(MoveDirectory), destination);
+        base.MoveDirectory(source, destination);
+    }
+
     public override void Copy(string source, string destination, bool overwrite)
     {
         Write(nameof(Copy), destination);
