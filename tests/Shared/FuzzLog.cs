@@ -14,8 +14,6 @@ internal static class FuzzLog
     /// <summary>The variable that sets every fuzz test's case count (for example 100000 for a long run outside CI).</summary>
     public const string CasesVariable = "TEAMBOT_FUZZ_CASES";
 
-    private static readonly object Gate = new();
-
     /// <summary>The number of cases to run: <see cref="CasesVariable"/> when set, else <paramref name="ciDefault"/>.</summary>
     public static int Cases(int ciDefault) =>
         int.TryParse(Environment.GetEnvironmentVariable(CasesVariable), NumberStyles.None, CultureInfo.InvariantCulture, out int cases) && cases > 0
@@ -26,11 +24,6 @@ internal static class FuzzLog
     {
         string line = $"fuzz, {kind}: {summary}";
         output.WriteLine(line);
-        lock (Gate)
-        {
-            string directory = Path.Combine(TestSupport.RepoRoot, "TestResults");
-            Directory.CreateDirectory(directory);
-            File.AppendAllText(Path.Combine(directory, "fuzz.txt"), line + "\n");
-        }
+        TestSupport.AppendResult("fuzz.txt", line);
     }
 }

@@ -9,6 +9,8 @@ namespace TeamBot.Tests.Support;
 /// <summary>Helpers every test project shares (compiled into each from tests/Shared).</summary>
 internal static class TestSupport
 {
+    private static readonly object ResultsGate = new();
+
     /// <summary>Gets the repository's root: the folder with TeamBot.sln above the test's output.</summary>
     public static string RepoRoot { get; } = FindRepoRoot();
 
@@ -24,6 +26,20 @@ internal static class TestSupport
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    /// <summary>
+    /// Appends a line to <c>TestResults/<paramref name="fileName"/></c> at the repository root, where <c>.ci/run</c>
+    /// picks up what the long tests checked and prints it before its totals.
+    /// </summary>
+    public static void AppendResult(string fileName, string line)
+    {
+        lock (ResultsGate)
+        {
+            string directory = Path.Combine(RepoRoot, "TestResults");
+            Directory.CreateDirectory(directory);
+            File.AppendAllText(Path.Combine(directory, fileName), line + "\n");
+        }
     }
 
     /// <summary>The one-based line and column of the character at <paramref name="index"/>.</summary>

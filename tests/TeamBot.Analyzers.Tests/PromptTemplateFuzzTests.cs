@@ -85,26 +85,7 @@ public sealed class PromptTemplateFuzzTests(ITestOutputHelper output)
         }
 
         ImmutableArray<AdditionalText> additionalFiles = [.. files];
-        CSharpCompilation compilation = CSharpCompilation.Create(
-            "TemplateFuzz",
-            [CSharpSyntaxTree.ParseText("internal static class Program { }")],
-            References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-
-        GeneratorDriver driver = CSharpGeneratorDriver.Create([new WorkflowGenerator().AsSourceGenerator()], additionalFiles)
-            .RunGeneratorsAndUpdateCompilation(compilation, out Compilation withGenerated, out ImmutableArray<Diagnostic> generatorDiagnostics);
-        GeneratorRunResult run = driver.GetRunResult().Results.Single();
-        Assert.Null(run.Exception);
-        Assert.DoesNotContain(generatorDiagnostics, diagnostic => diagnostic.Id is "CS8785" or "CS8784");
-
-        var exceptions = new List<Exception>();
-        var analyzers = new CompilationWithAnalyzers(
-            compilation,
-            [new WorkflowFileAnalyzer()],
-            new CompilationWithAnalyzersOptions(new AnalyzerOptions(additionalFiles), (ex, _, _) => exceptions.Add(ex), concurrentAnalysis: false, logAnalyzerExecutionTime: false));
-        ImmutableArray<Diagnostic> analyzerDiagnostics = await analyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
-        Assert.Empty(exceptions);
-        Assert.DoesNotContain(analyzerDiagnostics, diagnostic => diagnostic.Id == "AD0001");
+        (GeneratorRunResult run, Compilation withGenerated, ImmutableArray<Diagnostic> generatorDiagnostics, ImmutableArray<Diagnostic> analyzerDiagnostics) = await FuzzBuild.RunAsync("TemplateFuzz", additionalFiles);
 
         var sources = run.GeneratedSources.ToDictionary(source => source.HintName, source => source.SyntaxTree, StringComparer.Ordinal);
         int compiledIn = 0;
@@ -166,10 +147,4 @@ public sealed class PromptTemplateFuzzTests(ITestOutputHelper output)
             .Select(diagnostic => $"{diagnostic.Id} {diagnostic.Severity} {diagnostic.Location.GetLineSpan().Span} {diagnostic.GetMessage(CultureInfo.InvariantCulture)}")
             .Order(StringComparer.Ordinal)
             .ToArray();
-
-    private static readonly Lazy<MetadataReference[]> References = new(() =>
-        TestSupport.PlatformAssemblies
-            .Append(typeof(IWorkflowDefinition<>).Assembly.Location)
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToArray());
 }

@@ -55,26 +55,7 @@ public sealed class RobustnessTests(ITestOutputHelper output)
             Assert.True(analysis.Document is not null || analysis.Problems.Count > 0, "A file without a document must have a problem.");
         }
 
-        CSharpCompilation compilation = CSharpCompilation.Create(
-            "Fuzz",
-            [CSharpSyntaxTree.ParseText("internal static class Program { }")],
-            References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-
-        GeneratorDriver driver = CSharpGeneratorDriver.Create([new WorkflowGenerator().AsSourceGenerator()], files)
-            .RunGeneratorsAndUpdateCompilation(compilation, out Compilation withGenerated, out ImmutableArray<Diagnostic> generatorDiagnostics);
-        GeneratorRunResult run = driver.GetRunResult().Results.Single();
-        Assert.Null(run.Exception);
-        Assert.DoesNotContain(generatorDiagnostics, diagnostic => diagnostic.Id is "CS8785" or "CS8784");
-
-        var exceptions = new List<Exception>();
-        var analyzers = new CompilationWithAnalyzers(
-            compilation,
-            [new WorkflowFileAnalyzer()],
-            new CompilationWithAnalyzersOptions(new AnalyzerOptions(files), (ex, _, _) => exceptions.Add(ex), concurrentAnalysis: false, logAnalyzerExecutionTime: false));
-        ImmutableArray<Diagnostic> diagnostics = await analyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
-        Assert.Empty(exceptions);
-        Assert.DoesNotContain(diagnostics, diagnostic => diagnostic.Id == "AD0001");
+        (GeneratorRunResult run, Compilation withGenerated, ImmutableArray<Diagnostic> generatorDiagnostics, ImmutableArray<Diagnostic> diagnostics) = await FuzzBuild.RunAsync("Fuzz", files);
 
         var errorsByFile = diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)
             .GroupBy(diagnostic => diagnostic.Location.GetLineSpan().Path)
@@ -119,10 +100,4 @@ public sealed class RobustnessTests(ITestOutputHelper output)
 
     private static string[] Seeds() =>
         [Workflows.Valid, File.ReadAllText(Path.Combine(TestSupport.RepoRoot, "stages.yaml")), LargeWorkflow.Create(40, 5)];
-
-    private static readonly Lazy<MetadataReference[]> References = new(() =>
-        TestSupport.PlatformAssemblies
-            .Append(typeof(IWorkflowDefinition<>).Assembly.Location)
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToArray());
 }

@@ -11,17 +11,10 @@ namespace TeamBot.Tests.Durability;
 /// </summary>
 internal static class MatrixLog
 {
-    private static readonly object Gate = new();
-
     public static void Write(ITestOutputHelper output, string host, string workload, CrashMatrixReport report)
     {
         string line = $"crash matrix, {host}, {workload}: {report}";
         output.WriteLine(line);
-        lock (Gate)
-        {
-            string directory = Path.Combine(TestSupport.RepoRoot, "TestResults");
-            Directory.CreateDirectory(directory);
-            File.AppendAllText(Path.Combine(directory, "crash-matrix.txt"), line + "\n");
-        }
+        TestSupport.AppendResult("crash-matrix.txt", line);
     }
 }
