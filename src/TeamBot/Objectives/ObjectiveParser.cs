@@ -77,7 +77,8 @@ public static partial class ObjectiveParser
     /// The feature name (the run folder's name) of an objective file at <paramref name="path"/> whose first level-1
     /// heading is <paramref name="title"/> (without <c>Objective:</c>; <see langword="null"/> when it has none), as the
     /// Python TeamBot derives it: 1-3 meaningful words of the title, else of the file name without its
-    /// <c>sdd-objective-</c> or <c>objective-</c> prefix.
+    /// <c>sdd-objective-</c> or <c>objective-</c> prefix. A name of more than 100 bytes keeps its start and ends in a
+    /// hash of the whole, so that it fits in a folder name.
     /// </summary>
     public static string FeatureName(string? title, string path) => FeatureNames.Of(title ?? "Untitled", path, firstGoal: null);
 
