@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -16,29 +15,36 @@ namespace TeamBot.Objectives;
 /// </summary>
 public static partial class ObjectiveParser
 {
-    /// <summary>Reads and parses the objective file at <paramref name="path"/>.</summary>
-    /// <exception cref="ObjectiveException">The file is missing, unreadable or has no objective.</exception>
+    /// <summary>
+    /// The most bytes an objective file may have: 1 MiB. An objective is a page or two; this is hundreds of pages. A
+    /// 50 MB objective once took 3.1 GB of memory and wrote 1.2 GB of artifacts; in proportion, one at this limit
+    /// takes tens of megabytes.
+    /// </summary>
+    public const int MaxFileBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Reads and parses the objective file at <paramref name="path"/>: UTF-8 text, a byte order mark allowed, of at most
+    /// <see cref="MaxFileBytes"/> bytes.
+    /// </summary>
+    /// <exception cref="ObjectiveException">
+    /// The file is missing, unreadable, a folder, larger than <see cref="MaxFileBytes"/>, not UTF-8, has a NUL
+    /// character or has no objective.
+    /// </exception>
     public static Objective Load(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new ObjectiveException($"The objective file '{path}' cannot be read: {ex.Message}", ex);
-        }
-
-        return Parse(text, path);
+        return Parse(ObjectiveFile.Read(path), path);
     }
 
     /// <summary>Parses objective markdown; <paramref name="path"/> names it in errors and supplies a fallback feature name.</summary>
-    /// <exception cref="ObjectiveException">The text has neither a title nor an objective section.</exception>
+    /// <exception cref="ObjectiveException">
+    /// The text is larger than <see cref="MaxFileBytes"/> in UTF-8, has a NUL character, or has neither a title nor an
+    /// objective section.
+    /// </exception>
     public static Objective Parse(string text, string path)
     {
         ArgumentNullException.ThrowIfNull(text);
+        CheckIsText(text, path);
         Dictionary<string, string> sections = Sections(text);
         string? title = TitleLine().Match(text) is { Success: true } titled ? titled.Groups["title"].Value.Trim() : null;
         string objectiveSection = sections.GetValueOrDefault("objective", "");
@@ -81,6 +87,23 @@ public static partial class ObjectiveParser
     /// hash of the whole, so that it fits in a folder name.
     /// </summary>
     public static string FeatureName(string? title, string path) => FeatureNames.Of(title ?? "Untitled", path, firstGoal: null);
+
+    /// <summary>Refuses text too large for an objective, or with a NUL, which no prompt or process argument can carry.</summary>
+    private static void CheckIsText(string text, string path)
+    {
+        // A character is at most three bytes of UTF-8 (a surrogate pair, two characters, is four): shorter text is never over.
+        if (text.Length > MaxFileBytes / 3 && Encoding.UTF8.GetByteCount(text) is int bytes and > MaxFileBytes)
+        {
+            throw new ObjectiveException($"The objective file '{path}' is {bytes} bytes of UTF-8, more than the {MaxFileBytes} bytes (1 MiB) an objective may have.");
+        }
+
+        if (text.IndexOf('\0', StringComparison.Ordinal) is int nul and >= 0)
+        {
+            int lineStart = text.LastIndexOf('\n', nul) + 1;
+            int line = text.AsSpan(0, lineStart).Count('\n') + 1;
+            throw new ObjectiveException($"The objective file '{path}' has a NUL character on line {line}, column {nul - lineStart + 1}: objective files are markdown text.");
+        }
+    }
 
     private static Dictionary<string, string> Sections(string text)
     {
