@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Frozen;
+using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -107,14 +107,30 @@ internal static partial class FeatureNames
         }
 
         string cleaned = ObjectiveLabel().Replace(text.ToLowerInvariant().Trim(), "", 1);
-        string[] words = [.. Words().Matches(cleaned).Select(match => match.Value)];
-        string[] meaningful = [.. words.Where(word => word.Length > 1 && !SkipWords.Contains(word))];
-        if (meaningful.Length == 0)
+
+        // The words are read only as far as the name needs them: a goal can be a megabyte of words.
+        var meaningful = new List<string>(3);
+        var firstTwo = new List<string>(2);
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> skip = SkipWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (ValueMatch match in Words().EnumerateMatches(cleaned))
         {
-            meaningful = words.Length > 0 ? words[..Math.Min(2, words.Length)] : [Fallback];
+            ReadOnlySpan<char> word = cleaned.AsSpan(match.Index, match.Length);
+            if (firstTwo.Count < 2)
+            {
+                firstTwo.Add(word.ToString());
+            }
+
+            if (word.Length > 1 && !skip.Contains(word))
+            {
+                meaningful.Add(word.ToString());
+                if (meaningful.Count == 3)
+                {
+                    break;
+                }
+            }
         }
 
-        return string.Join('-', meaningful.Take(3));
+        return string.Join('-', meaningful.Count > 0 ? meaningful : firstTwo.Count > 0 ? firstTwo : [Fallback]);
     }
 
     [GeneratedRegex(@"^#\s+(?:Objective:\s*)?(?<title>.+)$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace TeamBot.Objectives;
 
@@ -13,7 +12,7 @@ namespace TeamBot.Objectives;
 /// <c>**Goal**:</c>, <c>**Problem Statement**:</c> and <c>**Success Criteria**:</c>, plus <c>## Technical Context</c> and
 /// <c>## Additional Context</c>.
 /// </summary>
-public static partial class ObjectiveParser
+public static class ObjectiveParser
 {
     /// <summary>
     /// The most bytes an objective file may have: 1 MiB. An objective is a page or two; this is hundreds of pages. A
@@ -45,21 +44,20 @@ public static partial class ObjectiveParser
     {
         ArgumentNullException.ThrowIfNull(text);
         CheckIsText(text, path);
-        Dictionary<string, string> sections = Sections(text);
-        string? title = TitleLine().Match(text) is { Success: true } titled ? titled.Groups["title"].Value.Trim() : null;
+        Dictionary<string, string> sections = ObjectiveMarkdown.Sections(text);
+        string? title = ObjectiveMarkdown.ObjectiveTitle(text);
         string objectiveSection = sections.GetValueOrDefault("objective", "");
-        string? goal = Inline(objectiveSection, "Goal");
+        string? goal = ObjectiveMarkdown.Inline(objectiveSection, "Goal");
         if (title is null && goal is null && !sections.ContainsKey("goals"))
         {
             throw new ObjectiveException($"The objective file '{path}' has no '# Objective: <title>' heading and no '## Objective' section with '**Goal**:'.");
         }
 
-        Match heading = FirstHeading().Match(text);
-        string finalTitle = title ?? (heading.Success ? heading.Groups["title"].Value.Trim() : goal!);
-        ImmutableArray<string> goals = sections.TryGetValue("goals", out string? goalList) ? Items(goalList) : goal is null ? [] : [goal];
-        string criteriaText = sections.GetValueOrDefault("success criteria") ?? After(objectiveSection, "Success Criteria") ?? "";
+        string finalTitle = title ?? ObjectiveMarkdown.FirstHeading(text) ?? goal!;
+        ImmutableArray<string> goals = sections.TryGetValue("goals", out string? goalList) ? ObjectiveMarkdown.Items(goalList) : goal is null ? [] : [goal];
+        string criteriaText = sections.GetValueOrDefault("success criteria") ?? ObjectiveMarkdown.After(objectiveSection, "Success Criteria") ?? "";
         var context = new StringBuilder();
-        foreach (string? part in new[] { Inline(objectiveSection, "Problem Statement"), sections.GetValueOrDefault("context"), sections.GetValueOrDefault("technical context"), sections.GetValueOrDefault("additional context") })
+        foreach (string? part in new[] { ObjectiveMarkdown.Inline(objectiveSection, "Problem Statement"), sections.GetValueOrDefault("context"), sections.GetValueOrDefault("technical context"), sections.GetValueOrDefault("additional context") })
         {
             if (!string.IsNullOrWhiteSpace(part))
             {
@@ -73,8 +71,8 @@ public static partial class ObjectiveParser
             FeatureName = FeatureNames.Of(FeatureNames.PythonTitle(text), path, goals.FirstOrDefault()),
             SourcePath = path,
             Goals = goals,
-            SuccessCriteria = Items(criteriaText),
-            Constraints = sections.TryGetValue("constraints", out string? constraints) ? Items(constraints) : [],
+            SuccessCriteria = ObjectiveMarkdown.Items(criteriaText),
+            Constraints = sections.TryGetValue("constraints", out string? constraints) ? ObjectiveMarkdown.Items(constraints) : [],
             Context = context.ToString().Trim(),
         };
     }
@@ -104,48 +102,4 @@ public static partial class ObjectiveParser
             throw new ObjectiveException($"The objective file '{path}' has a NUL character on line {line}, column {nul - lineStart + 1}: objective files are markdown text.");
         }
     }
-
-    private static Dictionary<string, string> Sections(string text)
-    {
-        var sections = new Dictionary<string, string>(StringComparer.Ordinal);
-        MatchCollection headings = SectionHeading().Matches(text);
-        for (int i = 0; i < headings.Count; i++)
-        {
-            int start = headings[i].Index + headings[i].Length;
-            int end = i + 1 < headings.Count ? headings[i + 1].Index : text.Length;
-            sections.TryAdd(headings[i].Groups["name"].Value.Trim().ToLowerInvariant(), text[start..end].Trim());
-        }
-
-        return sections;
-    }
-
-    /// <summary>The value of an inline <c>**Label**: value</c> line.</summary>
-    private static string? Inline(string section, string label)
-    {
-        Match match = Regex.Match(section, $@"^\s*[-*]?\s*\*\*{Regex.Escape(label)}\*\*\s*:\s*(?<value>.*)$", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-        return match.Success && match.Groups["value"].Value.Trim().Length > 0 ? match.Groups["value"].Value.Trim() : null;
-    }
-
-    /// <summary>The lines after an inline <c>**Label**:</c> up to the next inline label.</summary>
-    private static string? After(string section, string label)
-    {
-        Match match = Regex.Match(section, $@"\*\*{Regex.Escape(label)}\*\*\s*:(?<rest>.*?)(?=^\s*\*\*[^*]+\*\*\s*:|\z)", RegexOptions.Multiline | RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-        return match.Success ? match.Groups["rest"].Value : null;
-    }
-
-    /// <summary>The items of a list: numbered, bulleted or checkbox lines, without their markers.</summary>
-    private static ImmutableArray<string> Items(string text) =>
-        ListItem().Matches(text).Select(m => m.Groups["item"].Value.Trim()).Where(item => item.Length > 0).ToImmutableArray();
-
-    [GeneratedRegex(@"^#\s+Objective\s*:\s*(?<title>.+)$", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex TitleLine();
-
-    [GeneratedRegex(@"^#\s+(?<title>.+)$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
-    private static partial Regex FirstHeading();
-
-    [GeneratedRegex(@"^##\s+(?<name>[^\n#]+)$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
-    private static partial Regex SectionHeading();
-
-    [GeneratedRegex(@"^\s*(?:\d+[.)]|[-*+])\s+(?:\[[ xX]\]\s+)?(?<item>.+)$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
-    private static partial Regex ListItem();
 }
