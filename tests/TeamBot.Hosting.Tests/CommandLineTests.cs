@@ -144,6 +144,24 @@ public sealed class CommandLineTests
         Assert.Equal("{ \"status\": ", File.ReadAllText(corrupt));
     }
 
+    /// <summary>
+    /// A state file names its objective file, and a hand-edited or hostile one may name it with a NUL, which no path can
+    /// hold: that is an objective file that cannot be read, not a crash.
+    /// </summary>
+    [Fact]
+    public async Task Resuming_a_run_whose_state_names_an_impossible_objective_path_is_bad_input()
+    {
+        using var cli = new CliHarness();
+        var store = new TeamBot.State.FileStateStore(cli.RunDirectory("hostile"));
+        await store.SaveAsync(new TeamBot.State.OrchestrationStateDocument { FeatureName = "hostile", ObjectiveFile = "objectives/add\0export.md", Status = "in_progress", CurrentStage = "SETUP", CompletedStages = [] }, CancellationToken.None);
+
+        (int exit, _, string error) = await cli.RunAsync(["resume", "hostile"]);
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("The objective file 'objectives/add\0export.md' cannot be read", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Status_of_a_run_under_way_counts_the_stages_only_its_journal_holds()
     {

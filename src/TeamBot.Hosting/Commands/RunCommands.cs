@@ -344,6 +344,19 @@ internal static class RunCommands
 
     /// <summary>Reads the objective file; the path is kept as given, as the state file records it.</summary>
     private static Objective LoadObjective<TStage>(CliContext<TStage> context, string path)
-        where TStage : struct, Enum =>
-        ObjectiveParser.Load(context.Resolve(path)) with { SourcePath = path };
+        where TStage : struct, Enum
+    {
+        string resolved;
+        try
+        {
+            resolved = context.Resolve(path);
+        }
+        catch (ArgumentException ex)
+        {
+            // A state file may be hand-edited: a path no file can have (a NUL in it) is a file that cannot be read.
+            throw new ObjectiveException($"The objective file '{path}' cannot be read: {ex.Message}", ex);
+        }
+
+        return ObjectiveParser.Load(resolved) with { SourcePath = path };
+    }
 }

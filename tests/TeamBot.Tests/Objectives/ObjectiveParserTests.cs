@@ -1,5 +1,8 @@
+using System;
+using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text;
 using TeamBot.Objectives;
 using TeamBot.Tests.Support;
 
@@ -7,6 +10,9 @@ namespace TeamBot.Tests.Objectives;
 
 public sealed class ObjectiveParserTests
 {
+    // FeatureNames.MaxBytes, which is internal: changing it renames long-titled runs' folders, so it is pinned here.
+    private const int FeatureNameCap = 100;
+
     [Fact]
     public void The_objective_title_style_gives_goals_criteria_constraints_and_context()
     {
@@ -57,6 +63,73 @@ public sealed class ObjectiveParserTests
     [InlineData("## Objective\n\n**Goal**: Go.", "objective.md", "feature")]
     public void Feature_names_are_derived_as_the_python_tool_derives_them(string text, string path, string feature) =>
         Assert.Equal(feature, ObjectiveParser.Parse(text, path).FeatureName);
+
+    /// <summary>
+    /// A 300-character title word once gave a folder name of over 255 bytes, which no common file system holds: the run
+    /// ended in an unhandled PathTooLongException.
+    /// </summary>
+    [Fact]
+    public void A_title_word_too_long_for_a_folder_name_gives_a_capped_name_the_file_system_accepts()
+    {
+        string name = ObjectiveParser.Parse($"# Objective: Add {new string('x', 300)} export\n\n## Goals\n1. Export.", "x.md").FeatureName;
+
+        Assert.InRange(Encoding.UTF8.GetByteCount(name), 1, FeatureNameCap);
+        string runs = Path.Combine(Path.GetTempPath(), "teambot-names-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Assert.True(Directory.CreateDirectory(Path.Combine(runs, name)).Exists);
+        }
+        finally
+        {
+            Directory.Delete(runs, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// A capped name keeps its start and ends in a hash of the whole name: the same title always finds its run again,
+    /// and titles that share a long start still get folders of their own.
+    /// </summary>
+    [Fact]
+    public void A_capped_name_is_stable_and_tells_titles_with_a_shared_start_apart()
+    {
+        string word = new('x', 300);
+        string one = ObjectiveParser.FeatureName($"{word} export", "x.md");
+        string other = ObjectiveParser.FeatureName($"{word} import", "x.md");
+
+        Assert.Equal(new string('x', 91) + "-20f27a77", one);
+        Assert.Equal(one, ObjectiveParser.FeatureName($"{word} export", "other.md"));
+        Assert.NotEqual(one, other);
+        Assert.All(new[] { one, other }, name => Assert.Equal(FeatureNameCap, Encoding.UTF8.GetByteCount(name)));
+    }
+
+    /// <summary>Names up to the cap are the Python tool's exactly; one byte more and the name is capped.</summary>
+    [Fact]
+    public void Names_up_to_the_cap_are_unchanged_and_longer_ones_are_capped()
+    {
+        string atCap = $"{new string('a', 40)}-{new string('b', 40)}-{new string('c', 18)}";
+        string overCap = atCap + "c";
+
+        Assert.Equal(FeatureNameCap, atCap.Length);
+        Assert.Equal(atCap, ObjectiveParser.FeatureName(atCap.Replace('-', ' '), "x.md"));
+        string capped = ObjectiveParser.FeatureName(overCap.Replace('-', ' '), "x.md");
+        Assert.NotEqual(overCap, capped);
+        Assert.StartsWith(overCap[..80], capped, StringComparison.Ordinal);
+        Assert.True(Encoding.UTF8.GetByteCount(capped) <= FeatureNameCap, capped);
+    }
+
+    /// <summary>The file name and the first goal, which name the folder when the title does not, are capped as well.</summary>
+    [Theory]
+    [InlineData(null, "objective-{0}.md", "qqqq")]
+    [InlineData("## Objective\n\n**Goal**: Export {0} now.", "objective.md", "export-qqqq")]
+    public void Names_from_the_file_name_or_the_goal_are_capped_too(string? text, string file, string start)
+    {
+        string word = new('q', 400);
+        string path = string.Format(CultureInfo.InvariantCulture, file, word);
+        string name = text is null ? ObjectiveParser.FeatureName(null, path) : ObjectiveParser.Parse(string.Format(CultureInfo.InvariantCulture, text, word), path).FeatureName;
+
+        Assert.StartsWith(start, name, StringComparison.Ordinal);
+        Assert.True(Encoding.UTF8.GetByteCount(name) <= FeatureNameCap, name);
+    }
 
     [Fact]
     public void A_missing_or_malformed_file_is_an_error_with_its_path()
