@@ -14,9 +14,9 @@ namespace TeamBot.Tests.Objectives;
 /// </summary>
 public sealed class ObjectiveParsingTimeTests(ITestOutputHelper output)
 {
-    // Linear parsing of 1 MiB takes milliseconds; quadratic parsing of it takes hours. The gap is wide enough for a
-    // deadline that a loaded CI machine never misses by accident.
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+    // Not a performance target (those live in benchmarks): a guard that turns a parser that never ends into a failure
+    // instead of a hung run. Linear parsing of 1 MiB takes milliseconds; quadratic parsing of it takes hours.
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
 
     private static readonly int Room = ObjectiveParser.MaxFileBytes - 200;
 
@@ -35,7 +35,7 @@ public sealed class ObjectiveParsingTimeTests(ITestOutputHelper output)
     [InlineData("an objective title of spaces", "# Objective", " ", "x\n## Goals\n1. x\n")]
     [InlineData("a one-line goal", "## Objective\n\n**Goal**: ", "word ", "\n")]
     [InlineData("one long title word", "# Objective: ", "w", "\n## Goals\n1. x\n")]
-    public async Task An_objective_at_the_size_limit_parses_in_linear_time(string name, string head, string repeated, string tail)
+    public async Task An_objective_at_the_size_limit_is_parsed_without_hanging(string name, string head, string repeated, string tail)
     {
         var text = new StringBuilder(head);
         while (text.Length + repeated.Length + tail.Length <= Room)
