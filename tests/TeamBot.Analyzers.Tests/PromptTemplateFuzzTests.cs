@@ -27,7 +27,7 @@ public sealed class PromptTemplateFuzzTests(ITestOutputHelper output)
     private const int Seed = 20261201;
 
     /// <summary>The size CI runs, about 25 s on two cores; <c>TEAMBOT_FUZZ_CASES=10000</c> or more for the full size.</summary>
-    private const int CiCases = 2000;
+    private const int CiCases = 1_000;
 
     private const int BatchSize = 250;
 

@@ -41,8 +41,19 @@ public sealed class DiskFaultTests(ITestOutputHelper output)
     {
         (WorkflowResult reference, List<(string Operation, string Path)> writes, Dictionary<string, string> referenceArtifacts) = await ReferenceAsync();
         List<(string Operation, string Path)> sites = fault == DiskFault.FailedRename ? writes.Where(write => write.Operation == "Replace").ToList() : writes;
+
+        // A full disk and each rename fail at every write; a denied or read-only file system differs from a full disk only
+        // in the error's words, so it fails at every fourth write and at the first write of each kind of file.
+        bool sampled = fault is DiskFault.Denied or DiskFault.ReadOnly;
+        int checkedSites = 0;
         for (int at = 0; at < sites.Count; at++)
         {
+            if (sampled && at % 4 != 0 && SiteKind(sites[at]) == SiteKind(sites[at - 1]))
+            {
+                continue;
+            }
+
+            checkedSites++;
             using var run = new TestRun();
             var files = new FaultyFileSystem(fault, at);
 
@@ -77,7 +88,7 @@ public sealed class DiskFaultTests(ITestOutputHelper output)
             Assert.Empty(Directory.EnumerateFiles(run.Directory, "*.tmp", SearchOption.AllDirectories));
         }
 
-        output.WriteLine($"{fault}: {sites.Count} write sites failed in turn, each resumed to {reference.Status}.");
+        output.WriteLine($"{fault}: {checkedSites} of {sites.Count} writes failed in turn, each resumed to {reference.Status}.");
     }
 
     [Fact]
@@ -168,6 +179,9 @@ public sealed class DiskFaultTests(ITestOutputHelper output)
         string folder = Path.Combine(run.Directory, "artifacts");
         return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(file => Path.GetRelativePath(folder, file), File.ReadAllText);
     }
+
+    private static string SiteKind((string Operation, string Path) write) =>
+        write.Operation + " " + Path.GetFileName(Path.GetDirectoryName(write.Path));
 
     private static string Site(TestRun run, string path)
     {
