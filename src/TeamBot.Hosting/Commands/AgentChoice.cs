@@ -1,12 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.Globalization;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using TeamBot.Agents;
 using TeamBot.Agents.Copilot;
 using TeamBot.Agents.Mcp;
+using TeamBot.Execution;
 
 namespace TeamBot.Hosting.Commands;
 
@@ -16,6 +18,14 @@ namespace TeamBot.Hosting.Commands;
 /// </summary>
 internal sealed class AgentChoice
 {
+    private const string ModelSetting = "model";
+    private const string EndpointSetting = "endpoint";
+    private const string ApiKeyVariableSetting = "api_key_variable";
+    private const string CopilotPathSetting = "copilot_path";
+    private const string McpConfigSetting = "mcp_config";
+    private const string ApproveAtSetting = "offline_approve_at";
+    private const string FailingAcceptanceRunsSetting = "offline_failing_acceptance_runs";
+
     public Option<string> Agent { get; } = CommonOptions.Agent();
 
     public Option<string?> Model { get; } = CommonOptions.Model();
@@ -39,31 +49,95 @@ internal sealed class AgentChoice
     }
 
     /// <summary>Whether the built-in offline agent is chosen (no <c>--agent</c>, or <c>--agent offline</c>).</summary>
-    public bool IsOffline(ParseResult parse) => parse.GetValue(Agent) is not ("openai" or "copilot");
+    public static bool IsOffline(RunAgent agent) => agent.Kind is not ("openai" or "copilot");
+
+    /// <summary>
+    /// The agent the command line chooses. On resume (<paramref name="saved"/> given) each setting not given on the
+    /// command line is the one the run started with, so a resume never switches agents unasked; settings of another kind
+    /// of agent are not carried over.
+    /// </summary>
+    public RunAgent Choose(ParseResult parse, RunAgent? saved, Option<int>? approveAt = null, Option<int>? failingAcceptanceRuns = null)
+    {
+        string kind = Given(parse, Agent) ? parse.GetValue(Agent)! : saved?.Kind is { Length: > 0 } savedKind ? savedKind : parse.GetValue(Agent)!;
+        IReadOnlyDictionary<string, string>? carried = saved is not null && saved.Kind == kind ? saved.Settings : null;
+        var settings = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        void Add<T>(string name, Option<T>? option)
+        {
+            if (option is null)
+            {
+                return;
+            }
+
+            string? value = Given(parse, option) ? Text(parse.GetValue(option)) : carried?.GetValueOrDefault(name) ?? Text(parse.GetValue(option));
+            if (value is not null)
+            {
+                settings[name] = value;
+            }
+        }
+
+        if (kind == "openai")
+        {
+            Add(ModelSetting, Model);
+            Add(EndpointSetting, Endpoint);
+            Add(ApiKeyVariableSetting, ApiKeyVariable);
+            Add(McpConfigSetting, McpConfig);
+        }
+        else if (kind == "copilot")
+        {
+            Add(ModelSetting, Model);
+            Add(CopilotPathSetting, CopilotPath);
+            Add(McpConfigSetting, McpConfig);
+        }
+        else
+        {
+            Add(ApproveAtSetting, approveAt);
+            Add(FailingAcceptanceRunsSetting, failingAcceptanceRuns);
+        }
+
+        return new RunAgent(kind, settings);
+    }
+
+    /// <summary>Says which agent a resume uses, and whether that is the one the run started with.</summary>
+    public static string Describe(RunAgent agent, RunAgent? saved)
+    {
+        string what = agent.Settings.TryGetValue(ModelSetting, out string? model) ? $"the {agent.Kind} agent (model {model})" : $"the {agent.Kind} agent";
+        return saved is null || saved.Kind.Length == 0 ? $"Resuming with {what}; the saved run does not say which agent it started with."
+            : saved.Kind == agent.Kind ? $"Resuming with {what} the run started with; pass --agent to choose another."
+            : $"Resuming with {what}, not the {saved.Kind} agent the run started with.";
+    }
 
     /// <summary>
     /// The agent chosen: an LLM through Microsoft.Extensions.AI, the GitHub Copilot CLI (started here, in
-    /// <paramref name="workingDirectory"/>), or <paramref name="offline"/>. The caller disposes an agent that is
-    /// <see cref="IAsyncDisposable"/>.
+    /// <paramref name="workingDirectory"/>), or the offline agent that <paramref name="offline"/> makes from its settings.
+    /// The caller disposes an agent that is <see cref="IAsyncDisposable"/>.
     /// </summary>
     /// <exception cref="ArgumentException">The agent's settings are missing or invalid (no API key, no <c>copilot</c> executable, an unreadable <c>--mcp-config</c> file).</exception>
     /// <exception cref="InvalidOperationException">The Copilot CLI did not start or is not signed in.</exception>
-    public async Task<IStageAgent> CreateAsync(ParseResult parse, IStageAgent offline, string workingDirectory, ChatClientAgentOptions? chat, CancellationToken cancellationToken) =>
-        parse.GetValue(Agent) switch
+    public static async Task<IStageAgent> CreateAsync(RunAgent agent, Func<int, int, IStageAgent> offline, string workingDirectory, ChatClientAgentOptions? chat, CancellationToken cancellationToken)
+    {
+        string? Setting(string name) => agent.Settings.GetValueOrDefault(name);
+        return agent.Kind switch
         {
-            "openai" => AgentSetup.OpenAi(parse.GetValue(Model), parse.GetValue(Endpoint), parse.GetValue(ApiKeyVariable)!, WithMcpServers(parse, workingDirectory, chat)),
+            "openai" => AgentSetup.OpenAi(Setting(ModelSetting), Setting(EndpointSetting), Setting(ApiKeyVariableSetting) ?? "OPENAI_API_KEY", WithMcpServers(Setting(McpConfigSetting), workingDirectory, chat)),
             "copilot" => await CopilotAgent.StartAsync(
-                new CopilotAgentOptions { CliPath = parse.GetValue(CopilotPath), Model = parse.GetValue(Model), WorkingDirectory = workingDirectory, McpServers = McpServers(parse, workingDirectory) ?? [] },
+                new CopilotAgentOptions { CliPath = Setting(CopilotPathSetting), Model = Setting(ModelSetting), WorkingDirectory = workingDirectory, McpServers = McpServers(Setting(McpConfigSetting), workingDirectory) ?? [] },
                 cancellationToken).ConfigureAwait(false),
-            _ => offline,
+            _ => offline(Number(Setting(ApproveAtSetting)) ?? 1, Number(Setting(FailingAcceptanceRunsSetting)) ?? 0),
         };
+    }
+
+    private static bool Given(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
+
+    private static string? Text<T>(T value) => value is null ? null : Convert.ToString(value, CultureInfo.InvariantCulture);
+
+    private static int? Number(string? text) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) ? value : null;
 
     /// <summary><paramref name="chat"/> with the servers of the <c>--mcp-config</c> file, if one is given.</summary>
-    private ChatClientAgentOptions? WithMcpServers(ParseResult parse, string workingDirectory, ChatClientAgentOptions? chat) =>
-        McpServers(parse, workingDirectory) is { } servers ? (chat ?? new ChatClientAgentOptions()) with { McpServers = servers } : chat;
+    private static ChatClientAgentOptions? WithMcpServers(string? file, string workingDirectory, ChatClientAgentOptions? chat) =>
+        McpServers(file, workingDirectory) is { } servers ? (chat ?? new ChatClientAgentOptions()) with { McpServers = servers } : chat;
 
     /// <summary>The servers of the <c>--mcp-config</c> file (relative to <paramref name="workingDirectory"/>); <see langword="null"/> when none is given.</summary>
     /// <remarks>Read before any agent starts, so a bad file stops the command before the Copilot CLI is launched.</remarks>
-    private IReadOnlyList<McpServer>? McpServers(ParseResult parse, string workingDirectory) =>
-        parse.GetValue(McpConfig) is { } file ? McpConfigFile.Load(Path.GetFullPath(file, workingDirectory)) : null;
+    private static IReadOnlyList<McpServer>? McpServers(string? file, string workingDirectory) =>
+        file is not null ? McpConfigFile.Load(Path.GetFullPath(file, workingDirectory)) : null;
 }

@@ -99,7 +99,8 @@ internal static class RunCommands
 
         var store = new FileStateStore(Path.Combine(context.RunsDirectory(parse), objective.FeatureName), context.Settings.FileSystem);
         IRunView view = context.CreateView(parse);
-        IStageAgent? agent = await CreateAgentAsync(context, parse, options, view, cancellationToken).ConfigureAwait(false);
+        RunAgent chosen = options.Agents.Choose(parse, saved: null, options.ApproveAt, options.FailingAcceptanceRuns);
+        IStageAgent? agent = await CreateAgentAsync(context, chosen, cancellationToken).ConfigureAwait(false);
         if (agent is null)
         {
             return ExitCodes.BadInput;
@@ -136,7 +137,7 @@ internal static class RunCommands
             return ex is RunStorageException ? ExitCodes.CannotWrite : ExitCodes.BadInput;
         }
 
-        return await ExecuteAsync(context, parse, options, view, agent, store, objective, saved: null, cancellationToken).ConfigureAwait(false);
+        return await ExecuteAsync(context, parse, options, view, (chosen, agent), store, objective, saved: null, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<int> ResumeAsync<TStage>(CliContext<TStage> context, ParseResult parse, RunOptions options, string? feature, CancellationToken cancellationToken)
@@ -163,14 +164,6 @@ internal static class RunCommands
 
         var store = new FileStateStore(directory, context.Settings.FileSystem);
         IRunView runView = context.CreateView(parse);
-        IStageAgent? agent = await CreateAgentAsync(context, parse, options, runView, cancellationToken).ConfigureAwait(false);
-        if (agent is null)
-        {
-            return ExitCodes.BadInput;
-        }
-
-        await using IAsyncDisposable? owned = agent as IAsyncDisposable;
-
         (IDisposable? claim, int refused) = await ClaimAsync(context, store).ConfigureAwait(false);
         using IDisposable? held = claim;
         if (claim is null)
@@ -185,7 +178,19 @@ internal static class RunCommands
                 ?? throw new WorkflowStateException($"There is no run to resume at '{store.StatePath}'.");
             string objectiveFile = document.ObjectiveFile ?? throw new ObjectiveException($"The state file '{store.StatePath}' does not say which objective file it runs.");
             Objective objective = LoadObjective(context, objectiveFile);
-            return await ExecuteAsync(context, parse, options, runView, agent, store, objective, document, cancellationToken).ConfigureAwait(false);
+
+            // The agent is chosen from the saved run: a resume goes on with the agent it started with unless told otherwise.
+            RunAgent? saved = document.Agent?.ToAgent();
+            RunAgent chosen = options.Agents.Choose(parse, saved, options.ApproveAt, options.FailingAcceptanceRuns);
+            IStageAgent? agent = await CreateAgentAsync(context, chosen, cancellationToken).ConfigureAwait(false);
+            if (agent is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            await using IAsyncDisposable? owned = agent as IAsyncDisposable;
+            runView.Message(AgentChoice.Describe(chosen, saved));
+            return await ExecuteAsync(context, parse, options, runView, (chosen, agent), store, objective, document, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is ObjectiveException or WorkflowStateException)
         {
@@ -196,14 +201,14 @@ internal static class RunCommands
 
     /// <summary>Creates the agent the options choose, or reports why it cannot.</summary>
     /// <returns>The agent, or <see langword="null"/> when the options are bad.</returns>
-    private static async Task<IStageAgent?> CreateAgentAsync<TStage>(CliContext<TStage> context, ParseResult parse, RunOptions options, IRunView view, CancellationToken cancellationToken)
+    private static async Task<IStageAgent?> CreateAgentAsync<TStage>(CliContext<TStage> context, RunAgent chosen, CancellationToken cancellationToken)
         where TStage : struct, Enum
     {
         try
         {
-            return await options.Agents.CreateAsync(
-                parse,
-                new OfflineAgent { ApproveAtIteration = parse.GetValue(options.ApproveAt), FailingAcceptanceRuns = parse.GetValue(options.FailingAcceptanceRuns), EditsWorkspace = true },
+            return await AgentChoice.CreateAsync(
+                chosen,
+                (approveAt, failingRuns) => new OfflineAgent { ApproveAtIteration = approveAt, FailingAcceptanceRuns = failingRuns, EditsWorkspace = true },
                 context.Settings.WorkingDirectory!,
                 new ChatClientAgentOptions(),
                 cancellationToken).ConfigureAwait(false);
@@ -240,7 +245,7 @@ internal static class RunCommands
     /// Runs one session of the run in <paramref name="store"/>, the caller holding its lock: a new run when
     /// <paramref name="saved"/> is <see langword="null"/>, else a resume of that saved run.
     /// </summary>
-    private static async Task<int> ExecuteAsync<TStage>(CliContext<TStage> context, ParseResult parse, RunOptions options, IRunView view, IStageAgent agent, FileStateStore store, Objective objective, OrchestrationStateDocument? saved, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync<TStage>(CliContext<TStage> context, ParseResult parse, RunOptions options, IRunView view, (RunAgent Chosen, IStageAgent Agent) agents, FileStateStore store, Objective objective, OrchestrationStateDocument? saved, CancellationToken cancellationToken)
         where TStage : struct, Enum
     {
         bool resume = saved is not null;
@@ -255,7 +260,7 @@ internal static class RunCommands
         string workspace;
         try
         {
-            workspace = options.Agents.IsOffline(parse) ? SampleWorkspace.Prepare(store.RunDirectory, context.Settings.FileSystem) : context.Settings.WorkingDirectory!;
+            workspace = AgentChoice.IsOffline(agents.Chosen) ? SampleWorkspace.Prepare(store.RunDirectory, context.Settings.FileSystem) : context.Settings.WorkingDirectory!;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -264,7 +269,7 @@ internal static class RunCommands
         }
 
         // The driver, not WorkflowRunner: the runner takes the lock itself, and this process already holds it.
-        var driver = new RunDriver<TStage>(context.Workflow, AgentRegistry.ForAll(agent), new WorkflowRunnerOptions
+        var driver = new RunDriver<TStage>(context.Workflow, AgentRegistry.ForAll(agents.Agent), new WorkflowRunnerOptions
         {
             LoggerFactory = diagnostics.LoggerFactory,
             Policy = policy,
@@ -274,6 +279,7 @@ internal static class RunCommands
             StagesConfigSource = context.Workflow.SourceFileName,
             TimeProvider = context.Settings.TimeProvider,
             FileSystem = context.Settings.FileSystem,
+            Agent = agents.Chosen,
         });
 
         try
@@ -284,7 +290,7 @@ internal static class RunCommands
                     : driver.StartAsync(store, objective, store.RunDirectory, view, token),
                 cancellationToken).ConfigureAwait(false);
             view.ShowSummary(result, context.ArtifactsOf);
-            if (options.Agents.IsOffline(parse))
+            if (AgentChoice.IsOffline(agents.Chosen))
             {
                 view.Message($"The offline agent's file edits are in its sample workspace {Path.GetRelativePath(context.Settings.WorkingDirectory!, workspace)}; each tool call is in {Path.GetRelativePath(context.Settings.WorkingDirectory!, Path.Combine(store.RunDirectory, "transcripts"))}.");
             }

@@ -37,7 +37,7 @@ internal static class ServeCommand
             IStageAgent team;
             try
             {
-                team = await agents.CreateAsync(parse, new OfflineAgent(), context.Settings.WorkingDirectory!, chat: null, cancellationToken).ConfigureAwait(false);
+                team = await AgentChoice.CreateAsync(agents.Choose(parse, saved: null), (_, _) => new OfflineAgent(), context.Settings.WorkingDirectory!, chat: null, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
             {

@@ -114,13 +114,14 @@ public sealed class RunDriver<TStage> : IRunDriver
         {
             ObjectiveFile = document.ObjectiveFile ?? objective.SourcePath,
             FeatureName = string.IsNullOrEmpty(document.FeatureName) ? objective.FeatureName : document.FeatureName,
+            Agent = Options.Agent ?? document.Agent?.ToAgent(),
         };
         var recorder = new RunRecorder<TStage>(Workflow, store, Mapper, Options, document, saved.JournalSequence);
         return await Session(store, recorder, objective, metadata, saved.State, runDirectory, progress).RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private RunMetadata Metadata(Objective objective, TimeSpan elapsed, TimeSpan budget) =>
-        new(objective.SourcePath, objective.FeatureName, Options.StagesConfigSource ?? Workflow.SourceFileName, elapsed, budget);
+        new(objective.SourcePath, objective.FeatureName, Options.StagesConfigSource ?? Workflow.SourceFileName, elapsed, budget) { Agent = Options.Agent };
 
     private RunSession<TStage> Session(IWorkflowStateStore store, RunRecorder<TStage> recorder, Objective objective, RunMetadata metadata, RunState<TStage> state, string runDirectory, IProgress<WorkflowEvent>? progress)
     {

@@ -40,6 +40,12 @@ public sealed record WorkflowRunnerOptions
     /// </summary>
     public int SnapshotInterval { get; init; } = 50;
 
+    /// <summary>
+    /// Gets the agent the host runs the stages with, recorded in the state so that a resume can use it again; on resume,
+    /// <see langword="null"/> keeps the one the state records.
+    /// </summary>
+    public RunAgent? Agent { get; init; }
+
     /// <summary>Gets where the workflow came from, recorded in the state file.</summary>
     public string? StagesConfigSource { get; init; }
 

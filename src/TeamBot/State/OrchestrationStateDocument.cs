@@ -96,6 +96,11 @@ public sealed class OrchestrationStateDocument
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? JournalSequence { get; set; }
 
+    /// <summary>Gets or sets the agent the run was carried out by, which a resume uses again unless told otherwise (added by TeamBot for .NET).</summary>
+    [JsonPropertyName("agent")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AgentEntry? Agent { get; set; }
+
     /// <summary>Gets or sets the rules' choices of the session that wrote it, which replaying its journal needs (added by TeamBot for .NET).</summary>
     [JsonPropertyName("execution_policy")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

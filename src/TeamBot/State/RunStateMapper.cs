@@ -126,6 +126,7 @@ public sealed class RunStateMapper<TStage>
             ReviewAttempts = state.ReviewAttempts.IsEmpty ? null : state.ReviewAttempts.Select(attempt => new ReviewAttemptEntry { Iteration = attempt.Iteration, Work = attempt.Work, Review = attempt.Review, Approved = attempt.Approved }).ToList(),
             ToolCalls = state.ToolCalls.IsEmpty ? null : _workflow.StageOrder.Where(state.ToolCalls.ContainsKey).ToDictionary(_workflow.GetStageName, stage => state.ToolCalls[stage].Select(ToolCallEntry.From).ToList()),
             Error = state.Error,
+            Agent = metadata.Agent is { } agent ? AgentEntry.From(agent) : previous?.Agent,
             Extra = previous?.Extra,
         };
     }
@@ -182,4 +183,8 @@ public sealed class RunStateMapper<TStage>
 /// <param name="StagesConfigSource">Where the workflow came from.</param>
 /// <param name="Elapsed">The time the run has taken over all its sessions.</param>
 /// <param name="TimeBudget">The run's time budget.</param>
-public sealed record RunMetadata(string ObjectiveFile, string FeatureName, string StagesConfigSource, TimeSpan Elapsed, TimeSpan TimeBudget);
+public sealed record RunMetadata(string ObjectiveFile, string FeatureName, string StagesConfigSource, TimeSpan Elapsed, TimeSpan TimeBudget)
+{
+    /// <summary>Gets the agent the run is carried out by, when the host says; recorded in the state.</summary>
+    public Execution.RunAgent? Agent { get; init; }
+}

@@ -123,6 +123,15 @@ internal sealed class StateValidator
             }
         }
 
+        if (document.Agent is { } agent)
+        {
+            Required("$.agent.kind", agent.Kind);
+            foreach ((string name, string? value) in agent.Settings ?? [])
+            {
+                Required(Path("$.agent.settings", name), value);
+            }
+        }
+
         if (document.ExecutionPolicy is { } policy)
         {
             Iterations("$.execution_policy.max_review_iterations", policy.MaxReviewIterations, 1);
