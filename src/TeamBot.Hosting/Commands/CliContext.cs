@@ -26,6 +26,9 @@ internal sealed class CliContext<TStage>(IWorkflowDefinition<TStage> workflow, T
 
     public Option<string?> Telemetry { get; } = CommonOptions.Telemetry();
 
+    /// <summary>Gets how the user starts this command line, for the commands it prints.</summary>
+    public string Command => field ??= CommandName.Of(Environment.ProcessPath, Settings.WorkingDirectory ?? Directory.GetCurrentDirectory());
+
     public TextWriter Output => Settings.Output ?? Console.Out;
 
     public TextWriter Error => Settings.Error ?? Console.Error;

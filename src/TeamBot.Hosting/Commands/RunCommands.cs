@@ -68,7 +68,7 @@ internal static class RunCommands
         }
         catch (OperationCanceledException)
         {
-            view.Message($"Stopped watching. The run goes on in the cluster; see it with: teambot status --cluster {ClusterConnection.Shown(connection)}, or stop it with: teambot cancel {runId} --cluster {ClusterConnection.Shown(connection)}");
+            view.Message($"Stopped watching. The run goes on in the cluster; see it with: {context.Command} status --cluster {ClusterConnection.Shown(connection)}, or stop it with: {context.Command} cancel {runId} --cluster {ClusterConnection.Shown(connection)}");
             return ExitCodes.Cancelled;
         }
         catch (WorkflowStateException ex)
@@ -127,7 +127,7 @@ internal static class RunCommands
             }
             else if (File.Exists(store.StatePath))
             {
-                await context.Error.WriteLineAsync($"A run of '{objective.FeatureName}' already exists in '{store.RunDirectory}'. Continue it with 'teambot resume {objective.FeatureName}', or pass --restart to start over.").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"A run of '{objective.FeatureName}' already exists in '{store.RunDirectory}'. Continue it with '{context.Command} resume {objective.FeatureName}', or pass --restart to start over.").ConfigureAwait(false);
                 return ExitCodes.BadInput;
             }
         }
@@ -147,7 +147,7 @@ internal static class RunCommands
         {
             if (feature is null)
             {
-                await context.Error.WriteLineAsync($"Name the run to resume in the cluster; 'teambot status --cluster {ClusterConnection.Shown(connection)}' lists them.").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"Name the run to resume in the cluster; '{context.Command} status --cluster {ClusterConnection.Shown(connection)}' lists them.").ConfigureAwait(false);
                 return ExitCodes.BadInput;
             }
 
@@ -299,12 +299,12 @@ internal static class RunCommands
         }
         catch (OperationCanceledException)
         {
-            view.Message($"Cancelled. The state is saved in {store.StatePath}; continue with: teambot resume {Path.GetFileName(store.RunDirectory)}");
+            view.Message($"Cancelled. The state is saved in {store.StatePath}; continue with: {context.Command} resume {Path.GetFileName(store.RunDirectory)}");
             return ExitCodes.Cancelled;
         }
         catch (RunStorageException ex)
         {
-            await context.Error.WriteLineAsync($"The run stopped: {ex.Message} Its last saved state is intact in {store.StatePath}; once the cause is fixed, continue with: teambot resume {Path.GetFileName(store.RunDirectory)}").ConfigureAwait(false);
+            await context.Error.WriteLineAsync($"The run stopped: {ex.Message} Its last saved state is intact in {store.StatePath}; once the cause is fixed, continue with: {context.Command} resume {Path.GetFileName(store.RunDirectory)}").ConfigureAwait(false);
             return ExitCodes.CannotWrite;
         }
         catch (WorkflowStateException ex)
