@@ -53,5 +53,6 @@ grep -q 'flowchart' "$log" || fail "MyWorkflow did not print the Mermaid graph"
 grep -q 'Run completed' "$log" || fail "the template project's run did not complete"
 [ -f "$work/MyTeam/.teambot/csv-export/orchestration_state.json" ] || fail "the template project saved no run state"
 
+grep -E '^(RESEARCH|TEST_STRATEGY)$|Run completed' "$log" | sed 's/^/  /'
 echo "PASS: README quick start ($(grep -c '^+ ' "$log") commands) in a fresh clone of $rev"
 rm -rf "$work"
