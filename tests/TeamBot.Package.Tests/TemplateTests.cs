@@ -19,7 +19,7 @@ public sealed class TemplateTests(PackedPackageFixture package)
         Assert.True(install == 0, installOutput);
         (int create, string createOutput) = DotNetCli.Run(package.Root, environment, "new", "teambot", "-n", "AcmeDelivery", "-o", app, "--TeamBotVersion", PackedPackageFixture.Version, "--debug:custom-hive", hive);
         Assert.True(create == 0, createOutput);
-        foreach (string file in new[] { "AcmeDelivery.csproj", "Program.cs", "stages.yaml", ".github/agents/reviewer.agent.md", "objectives/add-export.md" })
+        foreach (string file in new[] { "AcmeDelivery.csproj", "Program.cs", "stages.yaml", "schemas/stages.schema.json", ".github/agents/reviewer.agent.md", "objectives/add-export.md" })
         {
             Assert.True(File.Exists(Path.Combine(app, file)), file);
         }
