@@ -34,6 +34,28 @@ public static class TeamBotCli
             root.Subcommands.Add(CancelCommand.Create(context, cluster));
         }
 
+        CheckFiles(root, context.Settings.WorkingDirectory!);
+        TeamBotHelpAction.Install(root);
         return root;
+    }
+
+    /// <summary>
+    /// Options that name a file are checked when the command line is parsed, wherever a command offers them: a mistyped
+    /// path is then refused even when the agent chosen would never have read it.
+    /// </summary>
+    private static void CheckFiles(Command command, string workingDirectory)
+    {
+        foreach (Option option in command.Options)
+        {
+            if (option.Name is "--mcp-config" or "--copilot-path")
+            {
+                OptionValues.ExistingFile(option, workingDirectory, bareNameOnPath: option.Name == "--copilot-path");
+            }
+        }
+
+        foreach (Command subcommand in command.Subcommands)
+        {
+            CheckFiles(subcommand, workingDirectory);
+        }
     }
 }
