@@ -47,9 +47,13 @@ public static class TeamBotCli
     {
         foreach (Option option in command.Options)
         {
-            if (option.Name is "--mcp-config" or "--copilot-path")
+            if (option.Name == "--mcp-config")
             {
-                OptionValues.ExistingFile(option, workingDirectory, bareNameOnPath: option.Name == "--copilot-path");
+                OptionValues.ExistingFile(option, workingDirectory, bareNameOnPath: false, full => $"--mcp-config: The MCP configuration file '{full}' does not exist.");
+            }
+            else if (option.Name == "--copilot-path")
+            {
+                OptionValues.ExistingFile(option, workingDirectory, bareNameOnPath: true, full => $"--copilot-path: there is no file '{full}': install the Copilot CLI with npm install -g @github/copilot, or give the path of its copilot executable.");
             }
         }
 

@@ -142,7 +142,8 @@ internal static class OptionValues
     /// <param name="option">The option.</param>
     /// <param name="workingDirectory">The folder relative paths start from.</param>
     /// <param name="bareNameOnPath">Whether a name without a folder is a program looked up on PATH, and so not checked here.</param>
-    public static void ExistingFile(Option option, string workingDirectory, bool bareNameOnPath)
+    /// <param name="missing">The message for a missing file, given its full path.</param>
+    public static void ExistingFile(Option option, string workingDirectory, bool bareNameOnPath, Func<string, string> missing)
     {
         option.Validators.Add(result =>
         {
@@ -157,7 +158,7 @@ internal static class OptionValues
                 {
                     result.AddError(Directory.Exists(Path.GetFullPath(value, workingDirectory))
                         ? $"{option.Name}: '{value}' is a folder, not a file"
-                        : $"{option.Name}: there is no file '{value}'");
+                        : missing(Path.GetFullPath(value, workingDirectory)));
                 }
             }
         });
