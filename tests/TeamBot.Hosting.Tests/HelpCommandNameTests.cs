@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 namespace TeamBot.Hosting.Tests;
 
 /// <summary>Help calls the command <c>teambot</c>, not the executable it runs in (<c>TeamBot.Cli</c>, or the test host here).</summary>
-public sealed class CommandNameTests
+public sealed class HelpCommandNameTests
 {
     [Theory]
     [InlineData(new[] { "--help" }, "  teambot [command] [options]")]
