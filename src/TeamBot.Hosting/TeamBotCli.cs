@@ -34,6 +34,32 @@ public static class TeamBotCli
             root.Subcommands.Add(CancelCommand.Create(context, cluster));
         }
 
+        CheckFiles(root, context.Settings.WorkingDirectory!);
+        TeamBotHelpAction.Install(root);
         return root;
+    }
+
+    /// <summary>
+    /// Options that name a file are checked when the command line is parsed, wherever a command offers them: a mistyped
+    /// path is then refused even when the agent chosen would never have read it.
+    /// </summary>
+    private static void CheckFiles(Command command, string workingDirectory)
+    {
+        foreach (Option option in command.Options)
+        {
+            if (option.Name == "--mcp-config")
+            {
+                OptionValues.ExistingFile(option, workingDirectory, bareNameOnPath: false, full => $"--mcp-config: The MCP configuration file '{full}' does not exist.");
+            }
+            else if (option.Name == "--copilot-path")
+            {
+                OptionValues.ExistingFile(option, workingDirectory, bareNameOnPath: true, full => $"--copilot-path: there is no file '{full}': install the Copilot CLI with npm install -g @github/copilot, or give the path of its copilot executable.");
+            }
+        }
+
+        foreach (Command subcommand in command.Subcommands)
+        {
+            CheckFiles(subcommand, workingDirectory);
+        }
     }
 }

@@ -23,6 +23,13 @@ public sealed record TeamBotCliSettings
     /// <summary>Gets the folder relative paths start from (default: the current directory).</summary>
     public string? WorkingDirectory { get; init; }
 
+    /// <summary>
+    /// Gets the folder that holds the runs when <c>--teambot-dir</c> is not given, relative to
+    /// <see cref="WorkingDirectory"/> (default: <c>.teambot</c>). A program with a workflow of its own gives it a folder
+    /// of its own, so that its runs never meet another workflow's runs of the same objective.
+    /// </summary>
+    public string RunsDirectory { get; init; } = ".teambot";
+
     /// <summary>Gets the cluster behind <c>serve</c>, <c>run --cluster</c> and <c>status --cluster</c>; without one they are not offered.</summary>
     public ITeamBotCluster? Cluster { get; init; }
 

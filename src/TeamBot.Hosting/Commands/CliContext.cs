@@ -18,7 +18,7 @@ internal sealed class CliContext<TStage>(IWorkflowDefinition<TStage> workflow, T
 
     public TeamBotCliSettings Settings { get; } = settings;
 
-    public Option<string> TeamBotDirectory { get; } = CommonOptions.TeamBotDirectory();
+    public Option<string> TeamBotDirectory { get; } = RunsFolderOption(settings);
 
     public Option<bool> Plain { get; } = CommonOptions.Plain();
 
@@ -36,7 +36,7 @@ internal sealed class CliContext<TStage>(IWorkflowDefinition<TStage> workflow, T
     /// <summary>A path the user gave, relative to the working directory.</summary>
     public string Resolve(string path) => Path.GetFullPath(Path.Combine(Settings.WorkingDirectory!, path));
 
-    public string RunsDirectory(ParseResult parse) => Resolve(parse.GetValue(TeamBotDirectory) ?? ".teambot");
+    public string RunsDirectory(ParseResult parse) => Resolve(parse.GetValue(TeamBotDirectory) ?? Settings.RunsDirectory);
 
     public IRunView CreateView(ParseResult parse)
     {
@@ -60,6 +60,23 @@ internal sealed class CliContext<TStage>(IWorkflowDefinition<TStage> workflow, T
         RunStatus.Cancelled => ExitCodes.Cancelled,
         _ => ExitCodes.StageFailed,
     };
+
+    /// <summary>--teambot-dir, defaulting to the settings' runs folder; a file where the folder should be is refused when parsing, not when the first write fails.</summary>
+    private static Option<string> RunsFolderOption(TeamBotCliSettings settings)
+    {
+        Option<string> option = CommonOptions.TeamBotDirectory(settings.RunsDirectory);
+        option.Validators.Add(result =>
+        {
+            foreach (System.CommandLine.Parsing.Token token in result.Tokens)
+            {
+                if (!string.IsNullOrWhiteSpace(token.Value) && token.Value.IndexOfAny(Path.GetInvalidPathChars()) < 0 && File.Exists(Path.GetFullPath(token.Value, settings.WorkingDirectory!)))
+                {
+                    result.AddError($"{option.Name}: '{token.Value}' is a file, not a folder");
+                }
+            }
+        });
+        return option;
+    }
 
     public string StageList() => string.Join(", ", Workflow.StageOrder.Select(Workflow.GetStageName));
 }

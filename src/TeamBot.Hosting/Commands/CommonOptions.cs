@@ -6,12 +6,13 @@ namespace TeamBot.Hosting.Commands;
 /// <summary>Options several commands share; each root command gets its own instances, since a symbol belongs to one tree.</summary>
 internal static class CommonOptions
 {
-    public static Option<string> TeamBotDirectory() => new("--teambot-dir")
+    /// <summary>The runs folder option; <paramref name="defaultDirectory"/> when it is not given.</summary>
+    public static Option<string> TeamBotDirectory(string defaultDirectory) => new Option<string>("--teambot-dir")
     {
         Description = "The folder that holds the runs (one subfolder per feature).",
-        DefaultValueFactory = _ => ".teambot",
+        DefaultValueFactory = _ => defaultDirectory,
         Recursive = true,
-    };
+    }.NotBlank().PathText();
 
     public static Option<bool> Plain() => new("--plain")
     {
@@ -25,24 +26,14 @@ internal static class CommonOptions
     {
         Description = "Export traces and metrics with OpenTelemetry: 'console' writes them to standard output.",
         Recursive = true,
-    }.AcceptOnlyFromAmong("console");
+    }.OneOf("console");
 
-    public static Option<int?> MaxConcurrency() => Positive(new Option<int?>("--max-concurrency") { Description = "Run at most this many members of a parallel group at once (default: each group's max_concurrency)." });
+    public static Option<int?> MaxConcurrency() => new Option<int?>("--max-concurrency") { Description = "Run at most this many members of a parallel group at once (default: each group's max_concurrency)." }.InRange(1);
 
-    public static Option<TimeSpan?> TimeBudget() => new("--time-budget")
+    public static Option<TimeSpan?> TimeBudget() => new Option<TimeSpan?>("--time-budget")
     {
         Description = "The whole run's time budget, counted over resumed sessions (hh:mm:ss; default 08:00:00).",
-        Validators =
-        {
-            result =>
-            {
-                if (result.GetValueOrDefault<TimeSpan?>() is { } budget && budget <= TimeSpan.Zero)
-                {
-                    result.AddError("--time-budget must be a positive duration such as 08:00:00.");
-                }
-            },
-        },
-    };
+    }.PositiveDuration("08:00:00");
 
     /// <summary>
     /// A run's name: the one folder under the runs folder it lives in. A path is refused, so a run's state and files
@@ -70,9 +61,9 @@ internal static class CommonOptions
     {
         Description = "The agents: 'offline' is the built-in deterministic agent, needing no network; 'openai' an LLM on an OpenAI-compatible endpoint; 'copilot' the GitHub Copilot CLI (npm install -g @github/copilot, signed in).",
         DefaultValueFactory = _ => "offline",
-    }.AcceptOnlyFromAmong("offline", "openai", "copilot");
+    }.OneOf("offline", "openai", "copilot");
 
-    public static Option<string?> Model() => new("--model") { Description = $"With --agent openai: the model (default: ${Agents.AgentSetup.ModelVariable}, else gpt-4.1). With --agent copilot: the model (default: the Copilot CLI's)." };
+    public static Option<string?> Model() => new Option<string?>("--model") { Description = $"With --agent openai: the model (default: ${Agents.AgentSetup.ModelVariable}, else gpt-4.1). With --agent copilot: the model (default: the Copilot CLI's)." }.NotBlank();
 
     public static Option<string?> CopilotPath() => new("--copilot-path")
     {
@@ -84,53 +75,30 @@ internal static class CommonOptions
         Description = "With --agent openai or copilot: a JSON file of MCP servers ({\"mcpServers\": {\"<name>\": {\"command\": ..., \"args\": [...], \"env\": {...}}}}) whose tools a stage's permissions may grant (mcp:<name>, mcp:<name>/<tool>).",
     };
 
-    public static Option<string?> Endpoint() => new("--endpoint") { Description = $"With --agent openai: the OpenAI-compatible endpoint (default: ${Agents.AgentSetup.EndpointVariable}, else OpenAI's)." };
+    public static Option<string?> Endpoint() => new Option<string?>("--endpoint") { Description = $"With --agent openai: the OpenAI-compatible endpoint (default: ${Agents.AgentSetup.EndpointVariable}, else OpenAI's)." }.HttpAddress();
 
-    public static Option<string> ApiKeyVariable() => new("--api-key-variable")
+    public static Option<string> ApiKeyVariable() => new Option<string>("--api-key-variable")
     {
         Description = "With --agent openai: the environment variable that holds the API key.",
         DefaultValueFactory = _ => "OPENAI_API_KEY",
-    };
+    }.NotBlank();
 
-    public static Option<int> ApproveAt() => Positive(new Option<int>("--offline-approve-at")
+    public static Option<int> ApproveAt() => new Option<int>("--offline-approve-at")
     {
         Description = "With the offline agent: the review iteration that approves (2 shows one rejection).",
         DefaultValueFactory = _ => 2,
-    });
+    }.InRange(1);
 
-    public static Option<int> FailingAcceptanceRuns() => new("--offline-failing-acceptance-runs")
+    public static Option<int> FailingAcceptanceRuns() => new Option<int>("--offline-failing-acceptance-runs")
     {
         Description = "With the offline agent: how many acceptance-test runs fail before one passes (1 shows one fix).",
         DefaultValueFactory = _ => 1,
-        Validators =
-        {
-            result =>
-            {
-                if (result.GetValueOrDefault<int>() < 0)
-                {
-                    result.AddError("--offline-failing-acceptance-runs cannot be negative.");
-                }
-            },
-        },
-    };
+    }.InRange(0);
 
-    private static Option<T> Positive<T>(Option<T> option)
-    {
-        option.Validators.Add(result =>
-        {
-            object? value = result.GetValueOrDefault<T>();
-            if (value is int number && number < 1)
-            {
-                result.AddError($"{option.Name} must be at least 1.");
-            }
-        });
-        return option;
-    }
-
-    public static Option<string?> Cluster() => new("--cluster")
+    public static Option<string?> Cluster() => new Option<string?>("--cluster")
     {
         Description = "A TeamBot cluster to use instead of this machine (started with 'teambot serve'): a gateway as localhost:30000, or the PostgreSQL connection string its silos were given.",
-    };
+    }.NotBlank();
 
     private static bool IsRunName(string name) =>
         name.Length > 0 && name is not "." and not ".." && name.IndexOfAny(['/', '\\', '\0']) < 0 && name.IndexOfAny(System.IO.Path.GetInvalidFileNameChars()) < 0;

@@ -11,8 +11,8 @@ internal static class GraphCommand
     public static Command Create<TStage>(IWorkflowDefinition<TStage> workflow, CliContext<TStage> context)
         where TStage : struct, Enum
     {
-        var format = new Option<string>("--format") { Description = "mermaid (a flowchart) or text (stages and transitions).", DefaultValueFactory = _ => "mermaid" }
-            .AcceptOnlyFromAmong("mermaid", "text");
+        Option<string> format = new Option<string>("--format") { Description = "mermaid (a flowchart) or text (stages and transitions).", DefaultValueFactory = _ => "mermaid" }
+            .OneOf("mermaid", "text");
         var command = new Command("graph", "Print the compiled workflow.") { format };
         command.SetAction(parse =>
         {

@@ -12,19 +12,18 @@ internal static class ServeCommand
     public static Command Create<TStage>(CliContext<TStage> context, ITeamBotCluster cluster)
         where TStage : struct, Enum
     {
-        var siloPort = new Option<int>("--silo-port") { Description = "The port silos talk to each other on.", DefaultValueFactory = _ => 11111 };
-        var gatewayPort = new Option<int>("--gateway-port") { Description = "The port clients connect to.", DefaultValueFactory = _ => 30000 };
-        var primary = new Option<int>("--primary-silo-port") { Description = "Without --postgres: the silo port of the cluster's first silo, which the others join.", DefaultValueFactory = _ => 11111 };
-        var postgres = new Option<string?>("--postgres") { Description = "A PostgreSQL connection string: the cluster's membership and the runs' state live there (default: localhost clustering, state in memory)." };
-        var address = new Option<string?>("--address") { Description = "With --postgres: the address the silo and gateway ports listen on (default: every address of the machine, localhost included)." };
-        var advertise = new Option<string?>("--advertise") { Description = "With --postgres: the address other silos and clients reach this silo at (default: --address, else the machine's network address, else 127.0.0.1)." };
-        var poolSize = new Option<int?>("--postgres-pool-size") { Description = "With --postgres: the most connections this silo opens; at most (max_connections - 10) / silos (default: the connection string's Maximum Pool Size, else 20)." };
-        var expectedSilos = new Option<int?>("--expected-silos") { Description = "With --postgres: how many silos share the server; the silo refuses to start when max_connections cannot hold all their pools (default: 3)." };
-        var attemptTimeout = new Option<TimeSpan?>("--work-attempt-timeout")
+        Option<int> siloPort = new Option<int>("--silo-port") { Description = "The port silos talk to each other on.", DefaultValueFactory = _ => 11111 }.InRange(1, 65535);
+        Option<int> gatewayPort = new Option<int>("--gateway-port") { Description = "The port clients connect to.", DefaultValueFactory = _ => 30000 }.InRange(1, 65535);
+        Option<int> primary = new Option<int>("--primary-silo-port") { Description = "Without --postgres: the silo port of the cluster's first silo, which the others join.", DefaultValueFactory = _ => 11111 }.InRange(1, 65535);
+        Option<string?> postgres = new Option<string?>("--postgres") { Description = "A PostgreSQL connection string: the cluster's membership and the runs' state live there (default: localhost clustering, state in memory)." }.NotBlank();
+        Option<string?> address = new Option<string?>("--address") { Description = "With --postgres: the address the silo and gateway ports listen on (default: every address of the machine, localhost included)." }.HostAddress();
+        Option<string?> advertise = new Option<string?>("--advertise") { Description = "With --postgres: the address other silos and clients reach this silo at (default: --address, else the machine's network address, else 127.0.0.1)." }.HostAddress();
+        Option<int?> poolSize = new Option<int?>("--postgres-pool-size") { Description = "With --postgres: the most connections this silo opens; at most (max_connections - 10) / silos (default: the connection string's Maximum Pool Size, else 20)." }.InRange(1);
+        Option<int?> expectedSilos = new Option<int?>("--expected-silos") { Description = "With --postgres: how many silos share the server; the silo refuses to start when max_connections cannot hold all their pools (default: 3)." }.InRange(1);
+        Option<TimeSpan?> attemptTimeout = new Option<TimeSpan?>("--work-attempt-timeout")
         {
             Description = "How long one attempt at an agent call may take before it is handed out again, e.g. after a silo died with it (hh:mm:ss; default 00:05:00). Set it above your agents' longest call.",
-            Validators = { result => { if (result.GetValueOrDefault<TimeSpan?>() is { } value && value <= TimeSpan.Zero) { result.AddError("--work-attempt-timeout must be a positive duration such as 00:05:00."); } } },
-        };
+        }.PositiveDuration("00:05:00");
         var noCreateSchema = new Option<bool>("--no-create-schema") { Description = "With --postgres: never create tables; they were created ahead with deploy/postgresql/teambot.sql by a role with create rights." };
         var agents = new AgentChoice();
         var command = new Command("serve", "Run a silo of a TeamBot cluster (Orleans) until Ctrl+C.")

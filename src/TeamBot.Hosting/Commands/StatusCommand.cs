@@ -16,7 +16,13 @@ internal static class StatusCommand
         where TStage : struct, Enum
     {
         Argument<string?> feature = CommonOptions.RunName("One run's feature name; default: every run.");
-        var command = new Command("status", "Show where each run stands: status, current stage, completed stages, time.") { feature };
+        var command = new Command(
+            "status",
+            "Show where each run stands: status, current stage, completed stages, time. A run whose files cannot be read is listed as such and the others still are; "
+            + "the exit code is 1 only when the one run named cannot be found or read.")
+        {
+            feature,
+        };
         if (context.Settings.Cluster is { } cluster)
         {
             Option<string?> connection = CommonOptions.Cluster();
@@ -66,6 +72,7 @@ internal static class StatusCommand
         int exit = ExitCodes.Complete;
         foreach (string directory in directories)
         {
+            string name = Path.GetFileName(directory);
             var store = new FileStateStore(directory);
             try
             {
@@ -73,7 +80,7 @@ internal static class StatusCommand
                 SavedRun<TStage>? saved = await SavedRun.LoadAsync(context.Workflow, store, cancellationToken).ConfigureAwait(false);
                 if (saved is null)
                 {
-                    await context.Error.WriteLineAsync($"There is no run '{Path.GetFileName(directory)}' in '{runs}'.").ConfigureAwait(false);
+                    await context.Error.WriteLineAsync($"There is no run '{name}' in '{runs}'.").ConfigureAwait(false);
                     exit = ExitCodes.BadInput;
                     continue;
                 }
@@ -84,17 +91,27 @@ internal static class StatusCommand
                 int completed = saved.State.Completed.Count;
                 string line = string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{state.FeatureName ?? Path.GetFileName(directory),-28} {state.Status,-22} at {state.CurrentStage ?? "-",-22} {completed}/{context.Workflow.Stages.Length} stages  {TimeSpan.FromSeconds(state.ElapsedSeconds):hh\\:mm\\:ss}");
+                    $"{state.FeatureName ?? name,-28} {state.Status,-22} at {state.CurrentStage ?? "-",-22} {completed}/{context.Workflow.Stages.Length} stages  {TimeSpan.FromSeconds(state.ElapsedSeconds):hh\\:mm\\:ss}");
                 await context.Output.WriteLineAsync(line).ConfigureAwait(false);
                 if (state.AcceptanceTestSummary is { } summary)
                 {
                     await context.Output.WriteLineAsync($"{"",-28} acceptance tests: {summary}").ConfigureAwait(false);
                 }
             }
-            catch (WorkflowStateException ex)
+            catch (Exception ex) when (ex is WorkflowStateException or IOException or UnauthorizedAccessException)
             {
-                await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-                exit = ExitCodes.BadInput;
+                // One unreadable run (corrupt, or another workflow's, whose stages this one lacks) is named in the
+                // listing and does not hide the others; only a run asked for by name makes the command fail.
+                string unreadable = $"{name}: cannot be read: {ex.Message}";
+                if (feature is null)
+                {
+                    await context.Output.WriteLineAsync(unreadable).ConfigureAwait(false);
+                }
+                else
+                {
+                    await context.Error.WriteLineAsync(unreadable).ConfigureAwait(false);
+                    exit = ExitCodes.BadInput;
+                }
             }
         }
 

@@ -40,6 +40,29 @@ internal static class ObjectiveMarkdown
         return null;
     }
 
+    /// <summary>The line number (from 1) of the first <c># Objective:</c> line, else of the first level-1 heading; 0 when there is neither.</summary>
+    /// <remarks>Where an objective whose title came out empty has the heading that should hold it.</remarks>
+    public static int TitleLine(string text)
+    {
+        int first = -1;
+        for (int line = NextHashLine(text, 0); line >= 0; line = NextHashLine(text, line + 1))
+        {
+            if (!IsSpace(text, line + 1))
+            {
+                continue;
+            }
+
+            first = first < 0 ? line : first;
+            int word = SkipSpace(text, line + 1);
+            if (HasWord(text, word, "Objective") && SkipSpace(text, word + "Objective".Length) is int colon && colon < text.Length && text[colon] == ':')
+            {
+                return LineNumber(text, line);
+            }
+        }
+
+        return first < 0 ? 0 : LineNumber(text, first);
+    }
+
     /// <summary>The text of the first level-1 heading, <c># title</c>.</summary>
     public static string? FirstHeading(string text)
     {
@@ -325,6 +348,8 @@ internal static class ObjectiveMarkdown
 
         return -1;
     }
+
+    private static int LineNumber(string text, int at) => text.AsSpan(0, at).Count('\n') + 1;
 
     private static bool IsSpace(string text, int at) => at < text.Length && char.IsWhiteSpace(text[at]);
 

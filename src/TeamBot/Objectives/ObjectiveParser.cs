@@ -27,7 +27,7 @@ public static class ObjectiveParser
     /// </summary>
     /// <exception cref="ObjectiveException">
     /// The file is missing, unreadable, a folder, larger than <see cref="MaxFileBytes"/>, not UTF-8, has a NUL
-    /// character or has no objective.
+    /// character, has no objective or has no title.
     /// </exception>
     public static Objective Load(string path)
     {
@@ -37,8 +37,8 @@ public static class ObjectiveParser
 
     /// <summary>Parses objective markdown; <paramref name="path"/> names it in errors and supplies a fallback feature name.</summary>
     /// <exception cref="ObjectiveException">
-    /// The text is larger than <see cref="MaxFileBytes"/> in UTF-8, has a NUL character, or has neither a title nor an
-    /// objective section.
+    /// The text is larger than <see cref="MaxFileBytes"/> in UTF-8, has a NUL character, has neither a title nor an
+    /// objective section, or its title is empty.
     /// </exception>
     public static Objective Parse(string text, string path)
     {
@@ -53,7 +53,17 @@ public static class ObjectiveParser
             throw new ObjectiveException($"The objective file '{path}' has no '# Objective: <title>' heading and no '## Objective' section with '**Goal**:'.");
         }
 
-        string finalTitle = title ?? ObjectiveMarkdown.FirstHeading(text) ?? goal!;
+        // Read as the Python TeamBot read it; what it read as an empty title (a heading with nothing after it, or a
+        // goals list with no heading at all) once ran to completion untitled, so it is refused here.
+        string? finalTitle = title ?? ObjectiveMarkdown.FirstHeading(text) ?? goal;
+        if (string.IsNullOrWhiteSpace(finalTitle))
+        {
+            int line = ObjectiveMarkdown.TitleLine(text);
+            throw new ObjectiveException(line > 0
+                ? $"The objective file '{path}' has an empty title on line {line}: write it as '# Objective: <title>'."
+                : $"The objective file '{path}' has no title: line 1 should be '# Objective: <title>'.");
+        }
+
         ImmutableArray<string> goals = sections.TryGetValue("goals", out string? goalList) ? ObjectiveMarkdown.Items(goalList) : goal is null ? [] : [goal];
         string criteriaText = sections.GetValueOrDefault("success criteria") ?? ObjectiveMarkdown.After(objectiveSection, "Success Criteria") ?? "";
         var context = new StringBuilder();

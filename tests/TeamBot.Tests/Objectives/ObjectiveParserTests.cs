@@ -140,4 +140,30 @@ public sealed class ObjectiveParserTests
         var malformed = Assert.Throws<ObjectiveException>(() => ObjectiveParser.Parse("just some text\nwithout headings", "notes.md"));
         Assert.Contains("'notes.md' has no '# Objective: <title>' heading", malformed.Message, System.StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// An objective with no title once ran to completion with an empty one: a goals list with no heading, or a heading
+    /// with nothing after it to the end of the file, is refused with the file and the line that should hold the title.
+    /// </summary>
+    [Theory]
+    [InlineData("## Goals\n- Export orders as CSV\n", "The objective file 'untitled.md' has no title: line 1 should be '# Objective: <title>'.")]
+    [InlineData("## Goals\n- Export orders as CSV\n\n# Objective:   ", "The objective file 'untitled.md' has an empty title on line 4: write it as '# Objective: <title>'.")]
+    [InlineData("## Goals\n- Export orders as CSV\n#  \n", "The objective file 'untitled.md' has an empty title on line 3: write it as '# Objective: <title>'.")]
+    [InlineData("# Intro\n## Goals\n- Export orders as CSV\n# Objective: \t", "The objective file 'untitled.md' has an empty title on line 4: write it as '# Objective: <title>'.")]
+    public void An_objective_without_a_title_is_refused_naming_the_file_and_the_line(string text, string message)
+    {
+        var refused = Assert.Throws<ObjectiveException>(() => ObjectiveParser.Parse(text, "untitled.md"));
+
+        Assert.Equal(message, refused.Message);
+    }
+
+    /// <summary>Files that do have a title keep the Python TeamBot's reading of it, the goal included where there is no heading.</summary>
+    [Theory]
+    [InlineData("## Objective\n**Goal**: Send a weekly digest\n", "Send a weekly digest")]
+    [InlineData("# Export orders\n## Goals\n- CSV\n", "Export orders")]
+    [InlineData("# Objective:\n## Goals\n1. The title is the next line.", "## Goals")]
+    public void An_objective_with_a_title_keeps_it(string text, string title)
+    {
+        Assert.Equal(title, ObjectiveParser.Parse(text, "titled.md").Title);
+    }
 }

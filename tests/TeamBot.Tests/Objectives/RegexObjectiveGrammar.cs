@@ -27,7 +27,13 @@ internal static partial class RegexObjectiveGrammar
         }
 
         Match heading = FirstHeading().Match(text);
-        string finalTitle = title ?? (heading.Success ? heading.Groups["title"].Value.Trim() : goal!);
+        string? finalTitle = title ?? (heading.Success ? heading.Groups["title"].Value.Trim() : goal);
+        if (string.IsNullOrWhiteSpace(finalTitle))
+        {
+            // What the grammar read as an untitled objective is refused since issue 17.
+            return null;
+        }
+
         ImmutableArray<string> goals = sections.TryGetValue("goals", out string? goalList) ? Items(goalList) : goal is null ? [] : [goal];
         string criteriaText = sections.GetValueOrDefault("success criteria") ?? After(objectiveSection, "Success Criteria") ?? "";
         var context = new StringBuilder();
