@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 using TeamBot.Agents;
 using TeamBot.Agents.Copilot;
 using TeamBot.Agents.Mcp;
-using TeamBot.Execution;
+using TeamBot.State;
 
 namespace TeamBot.Hosting.Commands;
 

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Serialization;
-using TeamBot.Execution;
 
 namespace TeamBot.State;
 

@@ -186,5 +186,5 @@ public sealed class RunStateMapper<TStage>
 public sealed record RunMetadata(string ObjectiveFile, string FeatureName, string StagesConfigSource, TimeSpan Elapsed, TimeSpan TimeBudget)
 {
     /// <summary>Gets the agent the run is carried out by, when the host says; recorded in the state.</summary>
-    public Execution.RunAgent? Agent { get; init; }
+    public RunAgent? Agent { get; init; }
 }

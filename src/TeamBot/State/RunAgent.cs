@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace TeamBot.Execution;
+namespace TeamBot.State;
 
 /// <summary>
 /// The agent a run is carried out by, as the host chose it (for example <c>openai</c> with its model and endpoint):
