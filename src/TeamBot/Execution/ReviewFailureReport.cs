@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.IO;
@@ -26,13 +27,12 @@ internal static class ReviewFailureReport
     {
         string body = Body(stage, attempts, round);
         string failuresDirectory = Path.Combine(runDirectory, "failures");
-        RunFiles.EnsureNoLinks(runDirectory, failuresDirectory);
-        RunFiles.Change(failuresDirectory, () => files.CreateDirectory(failuresDirectory));
 
         // A run stopped between writing the report and saving the failure decides the same failure again when it
         // resumes: its report is not kept twice. A later round's failure says its round, so it always gets its own.
         string suffix = $"-{stage.ToLowerInvariant()}-review-failure.md";
-        foreach (string existing in Directory.EnumerateFiles(failuresDirectory, "*" + suffix))
+        IEnumerable<string> reports = Directory.Exists(failuresDirectory) ? Directory.EnumerateFiles(failuresDirectory, "*" + suffix) : [];
+        foreach (string existing in reports)
         {
             if (WithoutHeader(await File.ReadAllTextAsync(existing).ConfigureAwait(false)) == body)
             {
