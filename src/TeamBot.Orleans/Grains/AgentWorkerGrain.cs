@@ -32,6 +32,7 @@ internal sealed class AgentWorkerGrain(SiloTeam team, RunEpochs epochs, ILogger<
             // The run stopped while the call was on its way: its caller waits for this answer, and the agent never starts.
             cancellationToken.ThrowIfCancellationRequested();
             IStageAgent agent = team.Agents.Get(request.AgentId);
+            request = request with { Context = request.Context with { StageValue = team.StageOf(request.Context.Stage) } };
             if (activity is null)
             {
                 return await agent.RunAsync(request, cancellationToken);

@@ -32,7 +32,7 @@ public static class TeamBotSiloBuilderExtensions
         configure?.Invoke(options);
 
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(new SiloTeam(agents));
+        builder.Services.AddSingleton(new SiloTeam(agents, name => workflow.TryGetStage(name, out TStage stage) ? stage : null));
         builder.Services.AddSingleton(services => new RunEpochs(services.GetRequiredService<TeamBotBackend>().State, services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
 
         // Runs are driven by the same driver as in a process; only their agents' calls go to worker grains.

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using TeamBot.AcceptanceTests;
@@ -11,6 +12,12 @@ public sealed record StageContext
 {
     /// <summary>Gets the stage's persisted name (for example <c>SPEC_REVIEW</c>).</summary>
     public required string Stage { get; init; }
+
+    /// <summary>
+    /// Gets the stage as a value of the workflow's generated stage enum; read it typed with <see cref="GetStage{TStage}"/>.
+    /// <see langword="null"/> only in a context built by hand without it.
+    /// </summary>
+    public Enum? StageValue { get; init; }
 
     /// <summary>Gets the stage's display name.</summary>
     public required string StageName { get; init; }
@@ -62,4 +69,16 @@ public sealed record StageContext
 
     /// <summary>Gets what the stage lets its agents do in the workspace; <see langword="null"/>: no workspace tools.</summary>
     public StagePermissions? Permissions { get; init; }
+
+    /// <summary>Gets the stage as the workflow's generated stage enum, for example <c>context.GetStage&lt;Stage&gt;() == Stage.Plan</c>.</summary>
+    /// <typeparam name="TStage">The generated stage enum of the workflow that runs the agent.</typeparam>
+    /// <returns>The stage.</returns>
+    /// <exception cref="InvalidOperationException">The context is another workflow's, or was built without <see cref="StageValue"/>.</exception>
+    public TStage GetStage<TStage>()
+        where TStage : struct, Enum => StageValue switch
+        {
+            TStage stage => stage,
+            null => throw new InvalidOperationException($"The context of stage '{Stage}' carries no stage value: it was built without {nameof(StageValue)}."),
+            Enum other => throw new InvalidOperationException($"Stage '{Stage}' is a {other.GetType().Name} of another workflow, not a {typeof(TStage).Name}."),
+        };
 }

@@ -312,6 +312,7 @@ internal sealed class StageWork<TStage>
         var context = new StageContext
         {
             Stage = descriptor.Key,
+            StageValue = stage,
             StageName = descriptor.Name,
             Description = descriptor.Description,
             PromptTemplate = descriptor.PromptTemplate,

@@ -52,6 +52,9 @@ public abstract class RunBehaviour : IAsyncLifetime
         Assert.Equal("COMPLETE", saved.Document.CurrentStage);
         Assert.True(saved.Document.AcceptanceTestsPassed);
         Assert.Equal("completed", saved.Document.ParallelGroupStatus!["post_spec_review"].Stages["TEST_STRATEGY"].Status);
+
+        // Every agent got its stage typed, on the cluster too, where the request crossed the wire with the name only.
+        Assert.All(Team.Calls, call => Assert.Equal(call.Context.Stage, Workflow.Definition.GetStageName(call.Context.GetStage<Stage>())));
     }
 
     [Fact]
