@@ -49,7 +49,9 @@ public sealed class PythonSavedRunTests
         (int exit, string output, string error) = await cli.RunAsync(["resume"]);
 
         Assert.True(exit == ExitCodes.Complete, output + error);
-        Assert.Contains("AcceptanceRunCompleted ACCEPTANCE_TEST #1: ❌ NO SCENARIOS", output, StringComparison.Ordinal);
+        // It names where it looked: this saved run has no spec artifact and no scenarios in any saved output.
+        Assert.Contains("AcceptanceRunCompleted ACCEPTANCE_TEST #1: ❌ NO SCENARIOS: ", output, StringComparison.Ordinal);
+        Assert.Contains("artifacts/feature_spec.md", output.Split("❌ NO SCENARIOS")[1].Split('\n')[0], StringComparison.Ordinal);
         JsonArray history = JsonNode.Parse(File.ReadAllText(state))!["acceptance_test_history"]!.AsArray();
         Assert.Equal(0, history[0]!["total"]!.GetValue<int>());
         Assert.True(history[0]!["fix_applied"]!.GetValue<bool>());

@@ -202,9 +202,10 @@ internal sealed class StageWork<TStage>
         ImmutableArray<AcceptanceScenario> scenarios = AcceptanceScenarioParser.Parse(spec.Text ?? "");
         if (scenarios.IsEmpty)
         {
+            // Read after "NO SCENARIOS: " in the run's summary: it says where the scenarios were looked for.
             string missing = spec.Text is null
-                ? $"No spec was found (looked in {spec.Where}), so there are no acceptance test scenarios to run."
-                : $"The spec in {spec.Where} has no acceptance test scenarios (a '## Acceptance Test Scenarios' section with '### AT-001: name' entries).";
+                ? $"no spec was found (looked in {spec.Where}), so there are no acceptance test scenarios to run"
+                : $"the spec in {spec.Where} has no acceptance test scenarios (a '## Acceptance Test Scenarios' section with '### AT-001: name' entries)";
             return new AcceptanceTestsRan<TStage>(descriptor.Stage, iteration, 0, 0, 0, missing);
         }
 

@@ -412,7 +412,7 @@ public sealed class ExecutionRules<TStage>
         string summary = run.AllPassed
             ? string.Create(CultureInfo.InvariantCulture, $"✅ ALL PASSED: {tests.Passed}/{tests.Total} passed, 0 failed")
             : tests.Total == 0
-                ? "❌ NO SCENARIOS: the spec has no acceptance test scenarios"
+                ? "❌ NO SCENARIOS: " + (tests.Report.Length > 0 ? tests.Report : "the spec has no acceptance test scenarios")
                 : string.Create(CultureInfo.InvariantCulture, $"❌ FAILED: {tests.Passed}/{tests.Total} passed, {tests.Failed} failed");
         plan.State = plan.State with
         {

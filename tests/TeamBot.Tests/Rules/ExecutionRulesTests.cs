@@ -162,7 +162,7 @@ public sealed class ExecutionRulesTests
     {
         var noScenarios = new RulesDriver<Stage>(Rules, command => command switch
         {
-            RunAcceptanceTests<Stage> c => [new AcceptanceTestsRan<Stage>(c.Stage, c.Iteration, 0, 0, 0, "none")],
+            RunAcceptanceTests<Stage> c => [new AcceptanceTestsRan<Stage>(c.Stage, c.Iteration, 0, 0, 0, "the spec in artifacts/feature_spec.md has none")],
             _ => RulesDriver<Stage>.Succeed(command),
         });
         RunState<Stage> state = noScenarios.Run();
@@ -171,7 +171,8 @@ public sealed class ExecutionRulesTests
         Assert.Equal(4, noScenarios.Commands.OfType<RunAcceptanceTests<Stage>>().Count());
         Assert.Equal([true, true, true], noScenarios.Commands.OfType<FixAcceptanceFailures<Stage>>().Select(fix => fix.MissingScenarios));
         Assert.All(state.Acceptance.History, run => Assert.Equal(0, run.Total));
-        Assert.Equal("❌ NO SCENARIOS: the spec has no acceptance test scenarios", state.Acceptance.Summary);
+        // The summary says where the scenarios were looked for: a first custom agent's author needs the file's name.
+        Assert.Equal("❌ NO SCENARIOS: the spec in artifacts/feature_spec.md has none", state.Acceptance.Summary);
 
         Assert.False(new AcceptanceRun(1, Passed: 2, Failed: 0, Total: 3).AllPassed);
     }
