@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using TeamBot.Definitions;
 using TeamBot.Hosting.Commands;
 
@@ -18,6 +19,14 @@ public static class TeamBotCli
     {
         ArgumentNullException.ThrowIfNull(workflow);
         settings ??= new TeamBotCliSettings();
+        foreach (string kind in settings.CustomAgents.Keys)
+        {
+            if (kind.Length == 0 || kind.StartsWith('-') || kind.Contains(':', StringComparison.Ordinal) || kind.Any(char.IsWhiteSpace) || AgentChoice.BuiltIn.Contains(kind, StringComparer.OrdinalIgnoreCase))
+            {
+                throw new ArgumentException($"'{kind}' cannot name a custom agent: a value of --agent with no spaces, ':' or leading '-', other than {string.Join(", ", AgentChoice.BuiltIn)}.", nameof(settings));
+            }
+        }
+
         var context = new CliContext<TStage>(workflow, settings with { WorkingDirectory = Path.GetFullPath(settings.WorkingDirectory ?? Directory.GetCurrentDirectory()) });
         var root = new RootCommand($"TeamBot: run an objective through the '{workflow.Name}' workflow ({workflow.Stages.Length} stages) with a team of agents.\n\n{ExitCodes.Help}");
         root.Options.Add(context.TeamBotDirectory);

@@ -1,6 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
 using Spectre.Console;
+using TeamBot.Agents;
 using TeamBot.State;
 
 namespace TeamBot.Hosting;
@@ -38,4 +42,13 @@ public sealed record TeamBotCliSettings
 
     /// <summary>Gets the file system a local run's files are written through; tests pass one that fails.</summary>
     public RunFileSystem FileSystem { get; init; } = RunFileSystem.Default;
+
+    /// <summary>
+    /// Gets the program's own agents, offered by <c>run</c>, <c>resume</c> and <c>serve</c> as values of <c>--agent</c>
+    /// beside <c>offline</c>, <c>openai</c> and <c>copilot</c>: the key is the value (for example <c>mine</c>), the
+    /// factory makes the agent for a session. An agent that is <see cref="IAsyncDisposable"/> is disposed when its
+    /// session ends. A run records the kind it started with, and <c>resume</c> uses it again unless told otherwise.
+    /// </summary>
+    public IReadOnlyDictionary<string, Func<CustomAgentContext, CancellationToken, ValueTask<IStageAgent>>> CustomAgents { get; init; } =
+        new Dictionary<string, Func<CustomAgentContext, CancellationToken, ValueTask<IStageAgent>>>();
 }

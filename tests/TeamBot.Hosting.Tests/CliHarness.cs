@@ -31,11 +31,14 @@ internal sealed class CliHarness : IDisposable
     /// <summary>Gets or sets the cluster the command line offers <c>serve</c>, <c>cancel</c> and <c>--cluster</c> for; none by default.</summary>
     public ITeamBotCluster? Cluster { get; set; }
 
+    /// <summary>Gets or sets the program's own agents the command line offers with <c>--agent</c>; none by default.</summary>
+    public System.Collections.Generic.IReadOnlyDictionary<string, Func<CustomAgentContext, CancellationToken, ValueTask<TeamBot.Agents.IStageAgent>>>? CustomAgents { get; set; }
+
     public async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
         var output = new LineWriter(line => OnLine?.Invoke(line));
         var error = new StringWriter();
-        RootCommand root = TeamBotCli.Create(Workflow.Definition, new TeamBotCliSettings { Output = output, Error = error, Plain = true, WorkingDirectory = Directory, FileSystem = FileSystem, Cluster = Cluster });
+        RootCommand root = TeamBotCli.Create(Workflow.Definition, new TeamBotCliSettings { Output = output, Error = error, Plain = true, WorkingDirectory = Directory, FileSystem = FileSystem, Cluster = Cluster, CustomAgents = CustomAgents ?? new TeamBotCliSettings().CustomAgents });
         int exit = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
         return (exit, output.ToString(), error.ToString());
     }

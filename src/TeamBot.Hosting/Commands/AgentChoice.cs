@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using TeamBot.Agents;
@@ -16,8 +17,11 @@ namespace TeamBot.Hosting.Commands;
 /// The options that choose the agents (<c>--agent</c>, <c>--model</c>, <c>--endpoint</c>, <c>--api-key-variable</c>,
 /// <c>--copilot-path</c>, <c>--mcp-config</c>), shared by every command that runs agents.
 /// </summary>
-internal sealed class AgentChoice
+internal sealed class AgentChoice(IReadOnlyDictionary<string, Func<CustomAgentContext, CancellationToken, ValueTask<IStageAgent>>> custom)
 {
+    /// <summary>The kinds of agent the command line builds itself; a program's own agents may take no such name.</summary>
+    public static readonly string[] BuiltIn = ["offline", "openai", "copilot"];
+
     private const string ModelSetting = "model";
     private const string EndpointSetting = "endpoint";
     private const string ApiKeyVariableSetting = "api_key_variable";
@@ -26,7 +30,7 @@ internal sealed class AgentChoice
     private const string ApproveAtSetting = "offline_approve_at";
     private const string FailingAcceptanceRunsSetting = "offline_failing_acceptance_runs";
 
-    public Option<string> Agent { get; } = CommonOptions.Agent();
+    public Option<string> Agent { get; } = CommonOptions.Agent([.. custom.Keys.Order(StringComparer.Ordinal)]);
 
     public Option<string?> Model { get; } = CommonOptions.Model();
 
@@ -49,7 +53,7 @@ internal sealed class AgentChoice
     }
 
     /// <summary>Whether the built-in offline agent is chosen (no <c>--agent</c>, or <c>--agent offline</c>).</summary>
-    public static bool IsOffline(RunAgent agent) => agent.Kind is not ("openai" or "copilot");
+    public static bool IsOffline(RunAgent agent) => agent.Kind is "offline";
 
     /// <summary>
     /// The agent the command line chooses. On resume (<paramref name="saved"/> given) each setting not given on the
@@ -88,10 +92,16 @@ internal sealed class AgentChoice
             Add(CopilotPathSetting, CopilotPath);
             Add(McpConfigSetting, McpConfig);
         }
-        else
+        else if (kind == "offline")
         {
             Add(ApproveAtSetting, approveAt);
             Add(FailingAcceptanceRunsSetting, failingAcceptanceRuns);
+        }
+        else
+        {
+            // One of the program's own agents: it may read the model and the endpoint.
+            Add(ModelSetting, Model);
+            Add(EndpointSetting, Endpoint);
         }
 
         return new RunAgent(kind, settings);
@@ -113,16 +123,25 @@ internal sealed class AgentChoice
     /// </summary>
     /// <exception cref="ArgumentException">The agent's settings are missing or invalid (no API key, no <c>copilot</c> executable, an unreadable <c>--mcp-config</c> file).</exception>
     /// <exception cref="InvalidOperationException">The Copilot CLI did not start or is not signed in.</exception>
-    public static async Task<IStageAgent> CreateAsync(RunAgent agent, Func<int, int, IStageAgent> offline, string workingDirectory, ChatClientAgentOptions? chat, CancellationToken cancellationToken)
+    public async Task<IStageAgent> CreateAsync(RunAgent agent, Func<int, int, IStageAgent> offline, string workingDirectory, ChatClientAgentOptions? chat, CancellationToken cancellationToken)
     {
         string? Setting(string name) => agent.Settings.GetValueOrDefault(name);
+        if (custom.TryGetValue(agent.Kind, out Func<CustomAgentContext, CancellationToken, ValueTask<IStageAgent>>? create))
+        {
+            return await create(new CustomAgentContext(agent.Kind, workingDirectory, Setting(ModelSetting), Setting(EndpointSetting)), cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"The '{agent.Kind}' agent's factory made no agent.");
+        }
+
         return agent.Kind switch
         {
             "openai" => AgentSetup.OpenAi(Setting(ModelSetting), Setting(EndpointSetting), Setting(ApiKeyVariableSetting) ?? "OPENAI_API_KEY", WithMcpServers(Setting(McpConfigSetting), workingDirectory, chat)),
             "copilot" => await CopilotAgent.StartAsync(
                 new CopilotAgentOptions { CliPath = Setting(CopilotPathSetting), Model = Setting(ModelSetting), WorkingDirectory = workingDirectory, McpServers = McpServers(Setting(McpConfigSetting), workingDirectory) ?? [] },
                 cancellationToken).ConfigureAwait(false),
-            _ => offline(Number(Setting(ApproveAtSetting)) ?? 1, Number(Setting(FailingAcceptanceRunsSetting)) ?? 0),
+            "offline" => offline(Number(Setting(ApproveAtSetting)) ?? 1, Number(Setting(FailingAcceptanceRunsSetting)) ?? 0),
+
+            // A resume of a run started with an agent this program no longer offers: never another agent unasked.
+            _ => throw new ArgumentException($"The run started with the '{agent.Kind}' agent, which this command line does not offer; pass --agent {string.Join("|", BuiltIn.Concat(custom.Keys.Order(StringComparer.Ordinal)))} to choose one."),
         };
     }
 

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
+using System.Linq;
 
 namespace TeamBot.Hosting.Commands;
 
@@ -57,11 +59,13 @@ internal static class CommonOptions
 
     public static Option<bool> SkipOptional() => new("--skip-optional") { Description = "Skip the stages stages.yaml marks optional." };
 
-    public static Option<string> Agent() => new Option<string>("--agent")
+    /// <param name="custom">The program's own agents (<see cref="TeamBotCliSettings.CustomAgents"/>), offered after the built-in ones.</param>
+    public static Option<string> Agent(IReadOnlyCollection<string> custom) => new Option<string>("--agent")
     {
-        Description = "The agents: 'offline' is the built-in deterministic agent, needing no network; 'openai' an LLM on an OpenAI-compatible endpoint; 'copilot' the GitHub Copilot CLI (npm install -g @github/copilot, signed in).",
+        Description = "The agents: 'offline' is the built-in deterministic agent, needing no network; 'openai' an LLM on an OpenAI-compatible endpoint; 'copilot' the GitHub Copilot CLI (npm install -g @github/copilot, signed in)"
+            + (custom.Count == 0 ? "." : $"; this program's own: {string.Join(", ", custom.Select(kind => $"'{kind}'"))}."),
         DefaultValueFactory = _ => "offline",
-    }.OneOf("offline", "openai", "copilot");
+    }.OneOf(["offline", "openai", "copilot", .. custom]);
 
     public static Option<string?> Model() => new Option<string?>("--model") { Description = $"With --agent openai: the model (default: ${Agents.AgentSetup.ModelVariable}, else gpt-4.1). With --agent copilot: the model (default: the Copilot CLI's)." }.NotBlank();
 

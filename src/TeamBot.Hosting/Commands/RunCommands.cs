@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Threading;
@@ -19,7 +20,7 @@ internal static class RunCommands
         where TStage : struct, Enum
     {
         var objective = new Argument<string>("objective") { Description = "The objective file (markdown)." };
-        var options = new RunOptions();
+        var options = new RunOptions(context.Settings.CustomAgents);
         var command = new Command("run", "Run an objective through the workflow, from the first stage.") { objective };
         options.AddTo(command);
         if (context.Settings.Cluster is not null)
@@ -35,7 +36,7 @@ internal static class RunCommands
         where TStage : struct, Enum
     {
         Argument<string?> feature = CommonOptions.RunName("The run to resume (its feature name); default: the run saved last.");
-        var options = new RunOptions();
+        var options = new RunOptions(context.Settings.CustomAgents);
         var command = new Command("resume", "Continue a stopped run where it stopped; completed stages do not run again.") { feature };
         options.AddTo(command);
         if (context.Settings.Cluster is not null)
@@ -206,7 +207,7 @@ internal static class RunCommands
     {
         try
         {
-            return await AgentChoice.CreateAsync(
+            return await new AgentChoice(context.Settings.CustomAgents).CreateAsync(
                 chosen,
                 (approveAt, failingRuns) => new OfflineAgent { ApproveAtIteration = approveAt, FailingAcceptanceRuns = failingRuns, EditsWorkspace = true },
                 context.Settings.WorkingDirectory!,
@@ -315,9 +316,9 @@ internal static class RunCommands
     }
 
     /// <summary>The options of run and resume.</summary>
-    private sealed class RunOptions
+    private sealed class RunOptions(IReadOnlyDictionary<string, Func<CustomAgentContext, CancellationToken, ValueTask<IStageAgent>>> customAgents)
     {
-        public AgentChoice Agents { get; } = new();
+        public AgentChoice Agents { get; } = new(customAgents);
 
         public Option<bool> SkipOptional { get; } = CommonOptions.SkipOptional();
 

@@ -25,7 +25,7 @@ internal static class ServeCommand
             Description = "How long one attempt at an agent call may take before it is handed out again, e.g. after a silo died with it (hh:mm:ss; default 00:05:00). Set it above your agents' longest call.",
         }.PositiveDuration("00:05:00");
         var noCreateSchema = new Option<bool>("--no-create-schema") { Description = "With --postgres: never create tables; they were created ahead with deploy/postgresql/teambot.sql by a role with create rights." };
-        var agents = new AgentChoice();
+        var agents = new AgentChoice(context.Settings.CustomAgents);
         var command = new Command("serve", "Run a silo of a TeamBot cluster (Orleans) until Ctrl+C.")
         {
             siloPort, gatewayPort, primary, postgres, address, advertise, poolSize, expectedSilos, noCreateSchema, attemptTimeout,
@@ -36,7 +36,7 @@ internal static class ServeCommand
             IStageAgent team;
             try
             {
-                team = await AgentChoice.CreateAsync(agents.Choose(parse, saved: null), (_, _) => new OfflineAgent(), context.Settings.WorkingDirectory!, chat: null, cancellationToken).ConfigureAwait(false);
+                team = await agents.CreateAsync(agents.Choose(parse, saved: null), (_, _) => new OfflineAgent(), context.Settings.WorkingDirectory!, chat: null, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
             {
