@@ -17,8 +17,11 @@ public sealed class TemplateTests(PackedPackageFixture package)
 
         (int install, string installOutput) = DotNetCli.Run(package.Root, environment, "new", "install", Path.Combine(package.Feed, $"TeamBot.Templates.{PackedPackageFixture.Version}.nupkg"), "--debug:custom-hive", hive);
         Assert.True(install == 0, installOutput);
-        (int create, string createOutput) = DotNetCli.Run(package.Root, environment, "new", "teambot", "-n", "AcmeDelivery", "-o", app, "--TeamBotVersion", PackedPackageFixture.Version, "--debug:custom-hive", hive);
+        (int create, string createOutput) = DotNetCli.Run(package.Root, environment, "new", "teambot", "-n", "AcmeDelivery", "-o", app, "--debug:custom-hive", hive);
         Assert.True(create == 0, createOutput);
+
+        // Without --TeamBotVersion the project asks for the packages of the template's own version: the feed has them.
+        Assert.Contains($"Version=\"{PackedPackageFixture.Version}\"", File.ReadAllText(Path.Combine(app, "AcmeDelivery.csproj")), StringComparison.Ordinal);
         foreach (string file in new[] { "AcmeDelivery.csproj", "Program.cs", "stages.yaml", "schemas/stages.schema.json", ".github/agents/reviewer.agent.md", "objectives/add-export.md" })
         {
             Assert.True(File.Exists(Path.Combine(app, file)), file);
