@@ -51,7 +51,7 @@ public sealed class DocCodeBlockTests(PackedPackageFixture package)
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.Contains("RESEARCH", Output("README.md"), StringComparison.Ordinal);
-        Assert.Contains("PLAN by pm, reviewed in PlanReview", Output("README.md"), StringComparison.Ordinal);
+        Assert.Contains("Implementation Plan by pm, reviewed in PlanReview", Output("README.md"), StringComparison.Ordinal);
         string executor = Output("docs/executor.md");
         Assert.Contains("ReviewIterationCompleted SPEC_REVIEW #1: approved", executor, StringComparison.Ordinal);
         Assert.Contains("AcceptanceRunCompleted ACCEPTANCE_TEST #1", executor, StringComparison.Ordinal);
