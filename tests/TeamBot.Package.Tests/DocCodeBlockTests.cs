@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
 
 namespace TeamBot.Package.Tests;
 
@@ -37,19 +39,19 @@ public sealed class DocCodeBlockTests(PackedPackageFixture package)
         string temp = Path.Combine(package.Root, "docs-blocks-tmp");
         Directory.CreateDirectory(temp);
         var environment = new Dictionary<string, string>(package.Environment) { ["TMPDIR"] = temp, ["TMP"] = temp, ["TEMP"] = temp };
-        var outputs = new Dictionary<DocFence, string>();
-        var failures = new List<string>();
-        foreach ((DocFence block, string projectDirectory, string assembly) in solution.Programs)
+        var outputs = new ConcurrentDictionary<DocFence, string>();
+        var failures = new ConcurrentBag<string>();
+        Parallel.ForEach(solution.Programs, new ParallelOptions { MaxDegreeOfParallelism = 2 }, program =>
         {
-            (int exitCode, string output) = DotNetCli.Run(projectDirectory, environment, RunTimeout, Path.Combine("bin", "Debug", "net10.0", assembly + ".dll"));
-            outputs[block] = output;
+            (int exitCode, string output) = DotNetCli.Run(program.ProjectDirectory, environment, RunTimeout, Path.Combine("bin", "Debug", "net10.0", program.Assembly + ".dll"));
+            outputs[program.Block] = output;
             if (exitCode != 0)
             {
-                failures.Add($"{block} exited with {exitCode}:\n{output}");
+                failures.Add($"{program.Block} exited with {exitCode}:\n{output}");
             }
-        }
+        });
 
-        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.True(failures.IsEmpty, string.Join("\n", failures));
         Assert.Contains("RESEARCH", Output("README.md"), StringComparison.Ordinal);
         Assert.Contains("Implementation Plan by pm, reviewed in PlanReview", Output("README.md"), StringComparison.Ordinal);
         string executor = Output("docs/executor.md");
