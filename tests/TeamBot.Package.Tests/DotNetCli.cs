@@ -8,7 +8,10 @@ namespace TeamBot.Package.Tests;
 /// <summary>Runs the dotnet CLI as a user would, with output captured for assertions.</summary>
 internal static class DotNetCli
 {
-    public static (int ExitCode, string Output) Run(string workingDirectory, IDictionary<string, string>? environment, params string[] arguments)
+    public static (int ExitCode, string Output) Run(string workingDirectory, IDictionary<string, string>? environment, params string[] arguments) =>
+        Run(workingDirectory, environment, TimeSpan.FromMinutes(8), arguments);
+
+    public static (int ExitCode, string Output) Run(string workingDirectory, IDictionary<string, string>? environment, TimeSpan timeout, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -40,10 +43,10 @@ internal static class DotNetCli
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(8)))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in 8 minutes:\n{output}");
+            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in {timeout}:\n{output}");
         }
 
         process.WaitForExit();
