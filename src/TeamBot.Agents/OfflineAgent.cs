@@ -65,7 +65,9 @@ public sealed class OfflineAgent : IStageAgent
         TimeSpan pause = OfflinePace.PauseFor(Pace, request);
         if (pause > TimeSpan.Zero)
         {
-            await OfflinePace.StreamAsync(response.Output, pause, TimeProvider, request.Activity, cancellationToken).ConfigureAwait(false);
+            // What a model would stream is the document it writes, where there is one, more than its one-line summary.
+            string streamed = response.Artifacts.OrderBy(artifact => artifact.Key, StringComparer.Ordinal).Select(artifact => artifact.Value).FirstOrDefault() ?? response.Output;
+            await OfflinePace.StreamAsync(streamed, pause, TimeProvider, request.Activity, cancellationToken).ConfigureAwait(false);
         }
 
         if (!EditsWorkspace || request.Task is AgentTask.RunAcceptanceTests or AgentTask.AddAcceptanceScenarios)

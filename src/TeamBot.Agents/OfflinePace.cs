@@ -11,7 +11,8 @@ namespace TeamBot.Agents;
 /// </summary>
 internal static class OfflinePace
 {
-    private const int Pieces = 8;
+    /// <summary>How often a piece of the answer comes: about as often as the live view redraws.</summary>
+    private static readonly TimeSpan PieceInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
     /// The pause for one call: from half to one and a half times <paramref name="pace"/>, the same for the same stage,
@@ -39,7 +40,8 @@ internal static class OfflinePace
     public static async Task StreamAsync(string output, TimeSpan pause, TimeProvider time, IProgress<AgentActivity>? activity, CancellationToken cancellationToken)
     {
         string[] words = output.Split(' ');
-        int perPiece = Math.Max(1, (words.Length + Pieces - 1) / Pieces);
+        int wanted = (int)Math.Clamp(pause / PieceInterval, 1, Math.Max(1, words.Length));
+        int perPiece = Math.Max(1, (words.Length + wanted - 1) / wanted);
         int pieces = (words.Length + perPiece - 1) / perPiece;
         for (int i = 0; i < pieces; i++)
         {
