@@ -37,8 +37,18 @@ screen=""
 while ((SECONDS < deadline)); do
   screen="$(tmux -L "$socket" capture-pane -p -t demo)"
   if grep -Eq 'RESEARCH .*running' <<<"$screen" && grep -Eq 'TEST_STRATEGY .*running' <<<"$screen"; then
+    # Both are running: for up to two seconds more, wait for a screen that also shows each one's own streamed text.
+    both="$screen"
+    for _ in $(seq 10); do
+      if grep -Eq 'RESEARCH .*running .*builder-' <<<"$screen" && grep -Eq 'TEST_STRATEGY .*running .*builder-' <<<"$screen"; then
+        both="$screen"
+        break
+      fi
+      sleep 0.2
+      screen="$(tmux -L "$socket" capture-pane -p -t demo)"
+    done
     echo "RESEARCH and TEST_STRATEGY are running at the same time:"
-    echo "$screen"
+    echo "$both"
     exit 0
   fi
   if grep -q '\[the tool exited\]' <<<"$screen"; then
