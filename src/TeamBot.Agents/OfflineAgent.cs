@@ -35,6 +35,15 @@ public sealed class OfflineAgent : IStageAgent
     /// </summary>
     public bool EditsWorkspace { get; init; }
 
+    /// <summary>
+    /// Gets the pause per call, so that a person can watch a run (each call waits from half to one and a half times it,
+    /// streaming its answer as it goes). Zero, the default, answers at once. Only the timing changes, never the answers.
+    /// </summary>
+    public TimeSpan Pace { get; init; }
+
+    /// <summary>Gets the clock the <see cref="Pace"/> is kept on.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
     /// <inheritdoc/>
     public async Task<AgentResponse> RunAsync(AgentRequest request, CancellationToken cancellationToken)
     {
@@ -53,6 +62,14 @@ public sealed class OfflineAgent : IStageAgent
             // Work, a revision, and the spec written again with the scenarios it lacked (its only required artifact).
             _ => Work(request),
         };
+        TimeSpan pause = OfflinePace.PauseFor(Pace, request);
+        if (pause > TimeSpan.Zero)
+        {
+            // What a model would stream is the document it writes, where there is one, more than its one-line summary.
+            string streamed = response.Artifacts.OrderBy(artifact => artifact.Key, StringComparer.Ordinal).Select(artifact => artifact.Value).FirstOrDefault() ?? response.Output;
+            await OfflinePace.StreamAsync(streamed, pause, TimeProvider, request.Activity, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!EditsWorkspace || request.Task is AgentTask.RunAcceptanceTests or AgentTask.AddAcceptanceScenarios)
         {
             return response;

@@ -36,6 +36,7 @@ public sealed class BadOptionValueTests
         ["--time-budget"] = ["banana", "", "00:00:00", "-01:00:00", "8", "25:99:99"],
         ["--offline-approve-at"] = ["0", "-1", "x", ""],
         ["--offline-failing-acceptance-runs"] = ["-1", "x", ""],
+        ["--pace"] = ["banana", "", "Fast", "-1s", "500", "2 s", "1.5.5s", "ms", "61s", "99999999999999999999s", "NaNs", "1e3ms"],
         ["--restart"] = ["=maybe"],
         ["--cluster"] = ["", " "],
 

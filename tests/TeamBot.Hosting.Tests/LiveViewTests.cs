@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using Spectre.Console.Testing;
 using TeamBot.Execution;
 using TeamBot.Hosting.Views;
@@ -21,7 +23,7 @@ public sealed class LiveViewTests
         board.Apply(new WorkflowEvent(WorkflowEventKind.MemberStarted, start.AddSeconds(30), "RESEARCH", "post_spec_review"));
         board.Apply(new WorkflowEvent(WorkflowEventKind.MemberStarted, start.AddSeconds(31), "TEST_STRATEGY", "post_spec_review"));
         board.Apply(new WorkflowEvent(WorkflowEventKind.MemberFailed, start.AddSeconds(40), "TEST_STRATEGY", "post_spec_review", Detail: "agent timed out"));
-        var console = new TestConsole().Width(120);
+        var console = new TestConsole().Width(140);
 
         console.Write(RunBoardTable.Render(board, start.AddSeconds(95)));
 
@@ -32,21 +34,100 @@ public sealed class LiveViewTests
     }
 
     [Fact]
-    public void Streamed_text_shows_as_the_tail_of_the_running_stage_s_detail_and_a_tool_call_under_its_agent()
+    public void Group_members_running_at_once_each_show_their_own_streamed_text_on_their_own_row()
     {
         var start = DateTimeOffset.UnixEpoch;
         var board = new RunBoard();
+        board.Apply(new WorkflowEvent(WorkflowEventKind.MemberStarted, start, "RESEARCH", "post_spec_review"));
+        board.Apply(new WorkflowEvent(WorkflowEventKind.MemberStarted, start, "TEST_STRATEGY", "post_spec_review"));
+
+        // The members' pieces arrive interleaved, as they do when both agents stream at once.
+        foreach ((string stage, string agent, string piece) in new[]
+        {
+            ("RESEARCH", "builder-1", "Compare "), ("TEST_STRATEGY", "builder-2", "Unit tests "), ("RESEARCH", "builder-1", "three libraries"),
+            ("TEST_STRATEGY", "builder-2", "for the exporter"),
+        })
+        {
+            board.Apply(new WorkflowEvent(WorkflowEventKind.AgentStreamed, start, stage, "post_spec_review", Detail: piece) { Agent = agent });
+        }
+
+        string[] lines = Render(board, start.AddSeconds(3));
+
+        string research = Assert.Single(lines, line => line.Contains("RESEARCH", StringComparison.Ordinal));
+        string strategy = Assert.Single(lines, line => line.Contains("TEST_STRATEGY", StringComparison.Ordinal));
+        Assert.Contains("running", research, StringComparison.Ordinal);
+        Assert.Contains("builder-1: Compare three libraries", research, StringComparison.Ordinal);
+        Assert.Contains("running", strategy, StringComparison.Ordinal);
+        Assert.Contains("builder-2: Unit tests for the exporter", strategy, StringComparison.Ordinal);
+        Assert.DoesNotContain(lines, line => line.Contains("builder-1", StringComparison.Ordinal) && line.Contains("builder-2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_stage_s_parallel_agents_stream_on_lines_of_their_own_and_a_tool_call_shows_under_its_agent()
+    {
+        var start = DateTimeOffset.UnixEpoch;
+        var board = new RunBoard();
+        board.Apply(new WorkflowEvent(WorkflowEventKind.StageStarted, start, "IMPLEMENTATION"));
+        board.Apply(new WorkflowEvent(WorkflowEventKind.AgentStreamed, start, "IMPLEMENTATION", Detail: "Writing the ") { Agent = "builder-1" });
+        board.Apply(new WorkflowEvent(WorkflowEventKind.AgentStreamed, start, "IMPLEMENTATION", Detail: "Adding tests ") { Agent = "builder-2" });
+        board.Apply(new WorkflowEvent(WorkflowEventKind.AgentStreamed, start, "IMPLEMENTATION", Detail: "exporter") { Agent = "builder-1" });
+        board.Apply(new WorkflowEvent(WorkflowEventKind.ToolCalled, start, "IMPLEMENTATION", Detail: "write_file: wrote tests/ExportTests.cs") { Agent = "builder-2" });
+
+        string[] lines = Render(board, start);
+
+        Assert.Contains(lines, line => line.Contains("IMPLEMENTATION", StringComparison.Ordinal) && line.Contains("builder-1: Writing the exporter", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("builder-2 > write_file: wrote tests/ExportTests.cs", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.Contains("builder-1", StringComparison.Ordinal) && line.Contains("builder-2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_long_stream_shows_its_latest_lines_wrapped_at_spaces_and_the_verdict_once_it_ends()
+    {
+        var start = DateTimeOffset.UnixEpoch;
+        var board = new RunBoard();
+        string[] words = [.. Enumerable.Range(1, 200).Select(i => $"word{i}" + new string('x', i % 7))];
         board.Apply(new WorkflowEvent(WorkflowEventKind.StageStarted, start, "SPEC"));
-        board.Apply(new WorkflowEvent(WorkflowEventKind.StageStarted, start, "PLAN"));
-        board.Apply(new WorkflowEvent(WorkflowEventKind.StageCompleted, start, "PLAN"));
+        foreach (string word in words)
+        {
+            board.Apply(new WorkflowEvent(WorkflowEventKind.AgentStreamed, start, "SPEC", Detail: word + " ") { Agent = "ba" });
+        }
 
-        board.Apply(new WorkflowEvent(WorkflowEventKind.AgentStreamed, start, "SPEC", Detail: "# Spec\nThe export ") { Agent = "ba" });
-        board.Apply(new WorkflowEvent(WorkflowEventKind.AgentStreamed, start, "SPEC", Detail: new string('x', 100)) { Agent = "ba" });
-        board.Apply(new WorkflowEvent(WorkflowEventKind.AgentStreamed, start, "PLAN", Detail: "ignored: not running") { Agent = "pm" });
-        Assert.Equal(new string('x', 60), board.Rows[0].Detail);
-        Assert.Null(board.Rows[1].Detail);
+        string[] detail = [.. Render(board, start).Select(DetailCell).Where(cell => cell.Length > 0 && cell != "Detail")];
 
-        board.Apply(new WorkflowEvent(WorkflowEventKind.ToolCalled, start, "SPEC", Detail: "write_file: wrote docs/spec.md") { Agent = "ba" });
-        Assert.Equal("ba > write_file: wrote docs/spec.md", board.Rows[0].Detail);
+        Assert.Equal(2, detail.Length);
+        Assert.StartsWith("ba: ", detail[0], StringComparison.Ordinal);
+        Assert.EndsWith(words[^1], detail[1], StringComparison.Ordinal);
+        var whole = new HashSet<string>(words, StringComparer.Ordinal);
+        Assert.All(string.Join(' ', detail)[4..].Split(' ', StringSplitOptions.RemoveEmptyEntries), shown => Assert.Contains(shown, whole));
+        Assert.All(detail, cell => Assert.True(cell.Length <= RunBoardTable.DetailWidth, cell));
+
+        board.Apply(new WorkflowEvent(WorkflowEventKind.ReviewIterationCompleted, start, "SPEC", Detail: "approved"));
+        board.Apply(new WorkflowEvent(WorkflowEventKind.StageCompleted, start, "SPEC"));
+        Assert.Equal(["approved"], Render(board, start).Select(DetailCell).Where(cell => cell.Length > 0 && cell != "Detail"));
+    }
+
+    [Theory]
+    [InlineData("one two three four", 9, new[] { "one two", "three", "four" })]
+    [InlineData("a verylongword b", 5, new[] { "a", "veryl", "ongwo", "rd b" })]
+    [InlineData("  spaced\nout  ", 20, new[] { "spaced out" })]
+    public void Word_wrap_breaks_at_spaces_and_splits_only_a_word_longer_than_a_line(string text, int width, string[] expected) =>
+        Assert.Equal(expected, WordWrap.Lines(text, width));
+
+    [Fact]
+    public void A_stream_s_tail_starts_at_a_word() =>
+        Assert.Equal("fox jumps", WordWrap.Tail("the quick brown fox jumps", 11));
+
+    private static string[] Render(RunBoard board, DateTimeOffset now)
+    {
+        var console = new TestConsole().Width(160);
+        console.Write(RunBoardTable.Render(board, now));
+        return console.Output.Split('\n');
+    }
+
+    /// <summary>The text of a rendered row's last column.</summary>
+    private static string DetailCell(string line)
+    {
+        string[] cells = line.Split('│');
+        return cells.Length < 3 ? "" : cells[^2].Trim();
     }
 }

@@ -101,7 +101,7 @@ internal static class RunCommands
         var store = new FileStateStore(Path.Combine(context.RunsDirectory(parse), objective.FeatureName), context.Settings.FileSystem);
         IRunView view = context.CreateView(parse);
         RunAgent chosen = options.Agents.Choose(parse, saved: null, options.ApproveAt, options.FailingAcceptanceRuns);
-        IStageAgent? agent = await CreateAgentAsync(context, chosen, cancellationToken).ConfigureAwait(false);
+        IStageAgent? agent = await CreateAgentAsync(context, chosen, Pace(parse, options, view), cancellationToken).ConfigureAwait(false);
         if (agent is null)
         {
             return ExitCodes.BadInput;
@@ -183,7 +183,7 @@ internal static class RunCommands
             // The agent is chosen from the saved run: a resume goes on with the agent it started with unless told otherwise.
             RunAgent? saved = document.Agent?.ToAgent();
             RunAgent chosen = options.Agents.Choose(parse, saved, options.ApproveAt, options.FailingAcceptanceRuns);
-            IStageAgent? agent = await CreateAgentAsync(context, chosen, cancellationToken).ConfigureAwait(false);
+            IStageAgent? agent = await CreateAgentAsync(context, chosen, Pace(parse, options, runView), cancellationToken).ConfigureAwait(false);
             if (agent is null)
             {
                 return ExitCodes.BadInput;
@@ -202,14 +202,14 @@ internal static class RunCommands
 
     /// <summary>Creates the agent the options choose, or reports why it cannot.</summary>
     /// <returns>The agent, or <see langword="null"/> when the options are bad.</returns>
-    private static async Task<IStageAgent?> CreateAgentAsync<TStage>(CliContext<TStage> context, RunAgent chosen, CancellationToken cancellationToken)
+    private static async Task<IStageAgent?> CreateAgentAsync<TStage>(CliContext<TStage> context, RunAgent chosen, TimeSpan pace, CancellationToken cancellationToken)
         where TStage : struct, Enum
     {
         try
         {
             return await new AgentChoice(context.Settings.CustomAgents).CreateAsync(
                 chosen,
-                (approveAt, failingRuns) => new OfflineAgent { ApproveAtIteration = approveAt, FailingAcceptanceRuns = failingRuns, EditsWorkspace = true },
+                (approveAt, failingRuns) => new OfflineAgent { ApproveAtIteration = approveAt, FailingAcceptanceRuns = failingRuns, EditsWorkspace = true, Pace = pace, TimeProvider = context.Settings.TimeProvider },
                 context.Settings.WorkingDirectory!,
                 new ChatClientAgentOptions(),
                 cancellationToken).ConfigureAwait(false);
@@ -220,6 +220,11 @@ internal static class RunCommands
             return null;
         }
     }
+
+    /// <summary>The offline agent's pace: <c>--pace</c>, else one a person can follow on the live view and none elsewhere.</summary>
+    /// <remarks>Not saved with the run: it changes when answers come, never what they are, so a resume may pick another.</remarks>
+    private static TimeSpan Pace(ParseResult parse, RunOptions options, IRunView view) =>
+        OfflinePaceOption.Resolve(parse.GetValue(options.Pace), live: view is LiveRunView);
 
     /// <summary>Takes the run's lock for this whole session, or reports why it cannot.</summary>
     /// <returns>The lock, or the exit code that says why there is none: another process holds it, or it cannot be made.</returns>
@@ -285,11 +290,21 @@ internal static class RunCommands
 
         try
         {
-            WorkflowResult result = await view.ShowAsync(
-                token => resume
-                    ? driver.ResumeAsync(store, objective, store.RunDirectory, view, parse.GetValue(options.TimeBudget), token)
-                    : driver.StartAsync(store, objective, store.RunDirectory, view, token),
-                cancellationToken).ConfigureAwait(false);
+            Task<WorkflowResult> Run(CancellationToken token) => resume
+                ? driver.ResumeAsync(store, objective, store.RunDirectory, view, parse.GetValue(options.TimeBudget), token)
+                : driver.StartAsync(store, objective, store.RunDirectory, view, token);
+
+            // A run that was already complete runs nothing: its tables would be empty, so it gets one line instead.
+            bool wasComplete = resume && RunStatusText.Parse(saved!.Status) == RunStatus.Complete;
+            WorkflowResult result = wasComplete
+                ? await Run(cancellationToken).ConfigureAwait(false)
+                : await view.ShowAsync(Run, cancellationToken).ConfigureAwait(false);
+            if (wasComplete && result.Succeeded)
+            {
+                view.Message($"The run '{Path.GetFileName(store.RunDirectory)}' is already complete ({result.CompletedStages.Length} stages done); nothing ran again. Its artifacts are in {Path.Combine(result.RunDirectory, "artifacts")}; start it over with: {context.Command} run {objective.SourcePath} --restart");
+                return ExitCodes.Complete;
+            }
+
             view.ShowSummary(result, context.ArtifactsOf);
             if (AgentChoice.IsOffline(agents.Chosen))
             {
@@ -330,6 +345,8 @@ internal static class RunCommands
 
         public Option<int> FailingAcceptanceRuns { get; } = CommonOptions.FailingAcceptanceRuns();
 
+        public Option<TimeSpan?> Pace { get; } = OfflinePaceOption.Create();
+
         public Option<string?> Cluster { get; } = CommonOptions.Cluster();
 
         public Option<bool> Restart { get; } = new("--restart") { Description = "With run: delete an earlier run of the same feature and start over." };
@@ -342,6 +359,7 @@ internal static class RunCommands
             command.Options.Add(TimeBudget);
             command.Options.Add(ApproveAt);
             command.Options.Add(FailingAcceptanceRuns);
+            command.Options.Add(Pace);
             if (command.Name == "run")
             {
                 command.Options.Add(Restart);

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Spectre.Console;
@@ -25,7 +27,10 @@ internal sealed class LiveRunView(IAnsiConsole console, TimeProvider time) : IRu
     {
         ArgumentNullException.ThrowIfNull(run);
         Task<WorkflowResult>? running = null;
-        await console.Live(Render()).AutoClear(false).StartAsync(async context =>
+
+        // The live table goes when the run ends: a finished run is shown once, by its summary. A run that ends without
+        // a result (cancelled, its files unwritable) gets no summary, so its last table stays.
+        await console.Live(Render()).AutoClear(true).StartAsync(async context =>
         {
             running = run(cancellationToken);
             while (!running.IsCompleted)
@@ -36,7 +41,12 @@ internal sealed class LiveRunView(IAnsiConsole console, TimeProvider time) : IRu
 
             context.UpdateTarget(Render());
         }).ConfigureAwait(false);
-        return await running!.ConfigureAwait(false);
+        if (!running!.IsCompletedSuccessfully)
+        {
+            console.Write(Render());
+        }
+
+        return await running.ConfigureAwait(false);
     }
 
     /// <summary>The table for the board as it is now.</summary>
@@ -76,7 +86,8 @@ internal static class RunBoardTable
     public static Table Render(RunBoard board, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(board);
-        var table = new Table().Border(TableBorder.Rounded).AddColumns("Stage", "State", "Elapsed", "Iteration", "Detail");
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("Stage", "State", "Elapsed", "Iteration")
+            .AddColumn(new TableColumn("Detail").Width(DetailWidth));
         foreach (RunBoard.Row row in board.Rows)
         {
             string name = row.Group is null ? row.Stage : $"  └ {row.Stage} [{row.Group}]";
@@ -85,10 +96,40 @@ internal static class RunBoardTable
                 State(row.State),
                 row.Elapsed(now).ToString(@"mm\:ss", CultureInfo.InvariantCulture),
                 row.Iterations == 0 ? "" : row.Iterations.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(row.Detail ?? ""));
+                Detail(row));
         }
 
         return table;
+    }
+
+    /// <summary>The width of the detail column: the lines of a running stage's agents are wrapped to it.</summary>
+    public const int DetailWidth = 60;
+
+    /// <summary>How many lines of an agent's streamed answer a running row shows: its latest.</summary>
+    private const int LinesPerAgent = 2;
+
+    /// <summary>
+    /// A running row's activity, each agent on lines of its own and wrapped at spaces (a stage's parallel agents stream
+    /// at once, and their words would otherwise mix); else the latest verdict, test summary or error.
+    /// </summary>
+    private static string Detail(RunBoard.Row row)
+    {
+        if (row.Activity.IsEmpty)
+        {
+            return Markup.Escape(row.Detail ?? "");
+        }
+
+        var lines = new List<string>();
+        foreach (RunBoard.AgentActivityLine line in row.Activity)
+        {
+            // The agent's name leads its first line and the rest are indented under it, so it stays in sight as its stream scrolls.
+            string prefix = line.IsToolCall ? $"{line.Agent} > " : $"{line.Agent}: ";
+            int width = Math.Max(DetailWidth - prefix.Length, 10);
+            IEnumerable<string> wrapped = line.IsToolCall ? WordWrap.Lines(line.Text, width).Take(LinesPerAgent) : WordWrap.LastLines(line.Text, width, LinesPerAgent);
+            lines.AddRange(wrapped.Select((text, i) => (i == 0 ? prefix : new string(' ', prefix.Length)) + text));
+        }
+
+        return Markup.Escape(string.Join('\n', lines));
     }
 
     /// <summary>The coloured word for a row's state.</summary>

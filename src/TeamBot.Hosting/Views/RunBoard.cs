@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using TeamBot.Execution;
@@ -56,26 +57,42 @@ internal sealed class RunBoard
             Row row = Get(stage, @event);
             _rows[stage] = @event.Kind switch
             {
-                WorkflowEventKind.StageStarted or WorkflowEventKind.MemberStarted => row with { State = RowState.Running, Started = @event.Timestamp, Group = @event.Group ?? row.Group },
-                WorkflowEventKind.StageCompleted or WorkflowEventKind.MemberCompleted => row with { State = RowState.Completed, Finished = @event.Timestamp },
-                WorkflowEventKind.StageFailed or WorkflowEventKind.MemberFailed => row with { State = RowState.Failed, Finished = @event.Timestamp, Detail = @event.Detail },
+                WorkflowEventKind.StageStarted or WorkflowEventKind.MemberStarted => row with { State = RowState.Running, Started = @event.Timestamp, Group = @event.Group ?? row.Group, Activity = [] },
+                WorkflowEventKind.StageCompleted or WorkflowEventKind.MemberCompleted => row with { State = RowState.Completed, Finished = @event.Timestamp, Activity = [] },
+                WorkflowEventKind.StageFailed or WorkflowEventKind.MemberFailed => row with { State = RowState.Failed, Finished = @event.Timestamp, Detail = @event.Detail, Activity = [] },
                 WorkflowEventKind.StageSkipped => row with { State = RowState.Skipped, Started = @event.Timestamp, Finished = @event.Timestamp },
-                WorkflowEventKind.ReviewIterationStarted or WorkflowEventKind.AcceptanceRunStarted => row with { Iterations = @event.Iteration ?? row.Iterations },
+                WorkflowEventKind.ReviewIterationStarted or WorkflowEventKind.AcceptanceRunStarted => row with { Iterations = @event.Iteration ?? row.Iterations, Activity = [] },
                 WorkflowEventKind.ReviewIterationCompleted or WorkflowEventKind.AcceptanceRunCompleted => row with { Detail = @event.Detail },
-                WorkflowEventKind.AgentStreamed when row.State == RowState.Running => row with { Detail = Tail((row.Detail ?? "") + @event.Detail) },
-                WorkflowEventKind.ToolCalled when row.State == RowState.Running => row with { Detail = Tail($"{@event.Agent} > {@event.Detail}") },
+                WorkflowEventKind.AgentStreamed when row.State == RowState.Running => row with { Activity = Streamed(row.Activity, @event.Agent, @event.Detail ?? "") },
+                WorkflowEventKind.ToolCalled when row.State == RowState.Running => row with { Activity = With(row.Activity, new AgentActivityLine(@event.Agent ?? "", @event.Detail ?? "", IsToolCall: true)) },
                 _ => row,
             };
         }
     }
 
-    private const int StreamTail = 60;
+    /// <summary>How much of an agent's streamed answer a row keeps: more than the live view shows, and never the whole answer.</summary>
+    private const int StreamTail = 400;
 
-    /// <summary>The end of a running stage's latest activity (streamed answer, tool call), on one line.</summary>
-    private static string Tail(string text)
+    /// <summary>The activity with <paramref name="text"/> added to what <paramref name="agent"/> streamed last; a tool call's line is replaced.</summary>
+    private static ImmutableArray<AgentActivityLine> Streamed(ImmutableArray<AgentActivityLine> activity, string? agent, string text)
     {
-        string line = text.ReplaceLineEndings(" ");
-        return line.Length > StreamTail ? line[^StreamTail..] : line;
+        string name = agent ?? "";
+        string sofar = activity.FirstOrDefault(line => line.Agent == name) is { IsToolCall: false } last ? last.Text : "";
+        return With(activity, new AgentActivityLine(name, WordWrap.Tail(sofar + text, StreamTail), IsToolCall: false));
+    }
+
+    /// <summary>The activity with <paramref name="line"/> in place of its agent's line, each agent keeping its place.</summary>
+    private static ImmutableArray<AgentActivityLine> With(ImmutableArray<AgentActivityLine> activity, AgentActivityLine line)
+    {
+        for (int i = 0; i < activity.Length; i++)
+        {
+            if (activity[i].Agent == line.Agent)
+            {
+                return activity.SetItem(i, line);
+            }
+        }
+
+        return activity.Add(line);
     }
 
     private Row Get(string stage, WorkflowEvent @event)
@@ -90,6 +107,12 @@ internal sealed class RunBoard
         return row;
     }
 
+    /// <summary>What one agent of a running stage did last.</summary>
+    /// <param name="Agent">The agent.</param>
+    /// <param name="Text">The end of its streamed answer so far, or its last tool call.</param>
+    /// <param name="IsToolCall">Whether <paramref name="Text"/> is a tool call.</param>
+    public sealed record AgentActivityLine(string Agent, string Text, bool IsToolCall);
+
     /// <summary>One stage or group member.</summary>
     /// <param name="Stage">The stage's persisted name.</param>
     /// <param name="Group">The parallel group it belongs to, if any.</param>
@@ -100,6 +123,9 @@ internal sealed class RunBoard
     /// <param name="Detail">The latest verdict, test summary or error.</param>
     public sealed record Row(string Stage, string? Group, RowState State, DateTimeOffset Started, DateTimeOffset? Finished, int Iterations, string? Detail)
     {
+        /// <summary>Gets what each agent of the running stage did last, one line per agent: a stage's parallel agents (the builders) never share one.</summary>
+        public ImmutableArray<AgentActivityLine> Activity { get; init; } = [];
+
         /// <summary>The time the row has taken by <paramref name="now"/>.</summary>
         public TimeSpan Elapsed(DateTimeOffset now) => (Finished ?? now) - Started;
     }

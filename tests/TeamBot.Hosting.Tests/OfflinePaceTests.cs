@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
+using TeamBot.Agents;
+
+namespace TeamBot.Hosting.Tests;
+
+/// <summary>The offline agent's pace: a pause per call on the injected clock, streaming its answer, never changing it.</summary>
+public sealed class OfflinePaceTests
+{
+    private static readonly StageContext Research = new()
+    {
+        Stage = "RESEARCH",
+        StageName = "Research",
+        WorkingDirectory = Path.GetTempPath(),
+        ArtifactsDirectory = Path.GetTempPath(),
+        RequiredArtifacts = ["research.md"],
+        ExitCriteria = ["The options are compared"],
+        Description = "Compare the ways the export could be built, with their costs and risks for the team.",
+    };
+
+    [Fact]
+    public async Task A_paced_call_waits_on_the_clock_streams_its_document_and_answers_as_an_unpaced_one()
+    {
+        var time = new FakeTimeProvider();
+        DateTimeOffset start = time.GetUtcNow();
+        var streamed = new Pieces(time);
+        AgentResponse unpaced = await new OfflineAgent().RunAsync(new AgentRequest("builder-1", AgentTask.Work, Research), CancellationToken.None);
+
+        Task<AgentResponse> paced = new OfflineAgent { Pace = TimeSpan.FromSeconds(1), TimeProvider = time }
+            .RunAsync(new AgentRequest("builder-1", AgentTask.Work, Research) { Activity = streamed }, CancellationToken.None);
+        await AdvanceUntilDoneAsync(time, paced);
+
+        AgentResponse response = await paced;
+        Assert.Equal(unpaced.Output, response.Output);
+        Assert.Equal(unpaced.Artifacts, response.Artifacts);
+        Assert.True(streamed.Texts.Count > 1, "the answer comes in pieces");
+        Assert.Equal(unpaced.Artifacts["research.md"], string.Concat(streamed.Texts));
+        Assert.True(streamed.Times[^1] - start >= TimeSpan.FromSeconds(0.5), "no call is quicker than half the pace");
+        Assert.True(streamed.Times[^1] - streamed.Times[0] <= TimeSpan.FromSeconds(1.5), "no call is slower than one and a half times the pace");
+    }
+
+    [Fact]
+    public async Task The_pause_is_the_same_for_the_same_call_and_differs_between_a_group_s_members()
+    {
+        async Task<TimeSpan> Taken(string stage)
+        {
+            var time = new FakeTimeProvider();
+            var streamed = new Pieces(time);
+            Task<AgentResponse> call = new OfflineAgent { Pace = TimeSpan.FromSeconds(1), TimeProvider = time }
+                .RunAsync(new AgentRequest("builder-1", AgentTask.Work, Research with { StageName = stage }) { Activity = streamed }, CancellationToken.None);
+            await AdvanceUntilDoneAsync(time, call);
+            return streamed.Times[^1] - streamed.Times[0];
+        }
+
+        // From the first piece, not from the call: the call starts on the thread pool, at a fake time the test cannot fix.
+        Assert.Equal(Round(await Taken("Research")), Round(await Taken("Research")));
+        Assert.NotEqual(Round(await Taken("Research")), Round(await Taken("Test Strategy")));
+    }
+
+    [Fact]
+    public async Task A_paced_call_stops_when_cancelled()
+    {
+        using var cancel = new CancellationTokenSource();
+        var agent = new OfflineAgent { Pace = TimeSpan.FromSeconds(1), TimeProvider = new FakeTimeProvider() };
+
+        Task<AgentResponse> call = agent.RunAsync(new AgentRequest("builder-1", AgentTask.Work, Research), cancel.Token);
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+    }
+
+    [Theory]
+    [InlineData(null, true, 1000)]
+    [InlineData(null, false, 0)]
+    [InlineData(250, false, 250)]
+    [InlineData(0, true, 0)]
+    public void Auto_is_a_watchable_pace_on_the_live_view_and_none_elsewhere(int? givenMs, bool live, int expectedMs) =>
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), Commands.OfflinePaceOption.Resolve(givenMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null, live));
+
+    private static long Round(TimeSpan span) => (long)Math.Round(span.TotalMilliseconds / 100);
+
+    /// <summary>Moves the fake clock on in small steps until the call is done; no real time is waited for.</summary>
+    private static async Task AdvanceUntilDoneAsync(FakeTimeProvider time, Task call)
+    {
+        for (int i = 0; i < 100_000 && !call.IsCompleted; i++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(10));
+            await Task.Yield();
+        }
+
+        Assert.True(call.IsCompleted, "the call ended within the fake time given");
+    }
+
+    /// <summary>Collects streamed pieces as they come, with the fake time each came at.</summary>
+    private sealed class Pieces(TimeProvider time) : IProgress<AgentActivity>
+    {
+        private readonly Lock _gate = new();
+
+        public List<string> Texts { get; } = [];
+
+        public List<DateTimeOffset> Times { get; } = [];
+
+        public void Report(AgentActivity value)
+        {
+            lock (_gate)
+            {
+                Texts.Add(value.Text);
+                Times.Add(time.GetUtcNow());
+            }
+        }
+    }
+}
