@@ -42,6 +42,10 @@ public sealed class RestartTests(ITestOutputHelper output)
         await first.DisposeAsync();
         Assert.True(SharedCluster.Team.CancelledCalls > 0, "no worker call was cancelled by its silo's stop; the test proved nothing");
 
+        // Every call waiting at the gate was cancelled, the ones whose run lived on the other silo too: their silo's stop
+        // cancels them, rather than wait for them until the host's shutdown timeout (30 s) and then drop them.
+        Assert.Equal(SharedCluster.Team.Calls.Count(call => call.Stage == "PLAN"), SharedCluster.Team.CancelledCalls);
+
         // Nothing the stop did was saved: each run is still in PLAN, with no failure.
         foreach (string run in runs)
         {

@@ -1,5 +1,6 @@
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Placement;
@@ -16,13 +17,18 @@ namespace TeamBot.Orleans.Grains;
 /// was issued (a retry handed out late, a stale activation's work) is refused before its agent starts.
 /// </summary>
 [RandomPlacement]
-internal sealed class AgentWorkerGrain(SiloTeam team, RunEpochs epochs, ILogger<AgentWorkerGrain> logger) : Grain, IAgentWorkerGrain
+internal sealed class AgentWorkerGrain(SiloTeam team, RunEpochs epochs, IHostApplicationLifetime lifetime, ILogger<AgentWorkerGrain> logger) : Grain, IAgentWorkerGrain
 {
     public async Task<AgentResponse> RunAsync(AgentRequest request, RunTicket? ticket, IAgentActivityObserver? activity, CancellationToken cancellationToken)
     {
+        // The silo stopping cancels the call too: its caller, on another silo that keeps running, would never cancel it,
+        // and the stop would wait for an agent that may take minutes, up to the host's shutdown timeout. The caller
+        // hands a call cancelled this way out again, to a silo that stays.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        CancellationToken callToken = stop.Token;
         try
         {
-            if (ticket is not null && await epochs.IsTakenOverAsync(ticket.RunId, ticket.Epoch, cancellationToken))
+            if (ticket is not null && await epochs.IsTakenOverAsync(ticket.RunId, ticket.Epoch, callToken))
             {
                 // An Orleans exception, which crosses the wire (the core's RunFencedException has no codec); the caller
                 // reads the epoch itself and stops its session.
@@ -30,24 +36,24 @@ internal sealed class AgentWorkerGrain(SiloTeam team, RunEpochs epochs, ILogger<
             }
 
             // The run stopped while the call was on its way: its caller waits for this answer, and the agent never starts.
-            cancellationToken.ThrowIfCancellationRequested();
+            callToken.ThrowIfCancellationRequested();
             IStageAgent agent = team.Agents.Get(request.AgentId);
             request = request with { Context = request.Context with { StageValue = team.StageOf(request.Context.Stage) } };
             if (activity is null)
             {
-                return await agent.RunAsync(request, cancellationToken);
+                return await agent.RunAsync(request, callToken);
             }
 
             var batcher = new ActivityBatcher(activity, logger, request.AgentId, request.Context.Stage);
             try
             {
-                return await agent.RunAsync(request with { Activity = batcher }, cancellationToken);
+                return await agent.RunAsync(request with { Activity = batcher }, callToken);
             }
             finally
             {
                 // The last batch is taken before the answer leaves, so no activity follows the stage's result; a cancelled
                 // call's caller has stopped listening.
-                await batcher.CloseAsync(deliver: !cancellationToken.IsCancellationRequested);
+                await batcher.CloseAsync(deliver: !callToken.IsCancellationRequested);
             }
         }
         finally
