@@ -16,11 +16,18 @@ mapfile -t projects < <(cd "$repo" && grep -l '<PackageId>' src/*/*.csproj templ
 
 rm -rf "$feed"
 mkdir -p "$feed"
-for project in "${projects[@]}"; do
-  echo "pack $project -> $feed ($version)"
-  # Same switches as tests/TeamBot.Package.Tests; -nodeReuse:false leaves no build server behind.
-  dotnet pack "$repo/$project" -c Release -o "$feed" -p:Version="$version" -nodeReuse:false -v quiet -nologo
-done
+if [ -n "${TEAMBOT_PREPACKED_FEED:-}" ]; then
+  # The repository's tests pack once and follow the quick start with those packages: the rest of this script (cache
+  # eviction, the NuGet source) is then what they check.
+  cp "$TEAMBOT_PREPACKED_FEED"/*."$version".nupkg "$feed"/
+  echo "copied the packages of $TEAMBOT_PREPACKED_FEED -> $feed ($version)"
+else
+  for project in "${projects[@]}"; do
+    echo "pack $project -> $feed ($version)"
+    # Same switches as tests/TeamBot.Package.Tests; -nodeReuse:false leaves no build server behind.
+    dotnet pack "$repo/$project" -c Release -o "$feed" -p:Version="$version" -nodeReuse:false -v quiet -nologo
+  done
+fi
 
 # NuGet never re-reads a version it has cached, so a re-pack under the same version would be ignored without this.
 cache=$(dotnet nuget locals global-packages --list | sed -E 's/^global-packages: *//')

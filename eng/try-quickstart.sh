@@ -5,7 +5,9 @@
 # <!-- quickstart:file NAME --> is written to NAME, as the README asks the reader to. Then it checks what the programs
 # printed. HOME, DOTNET_CLI_HOME and the NuGet cache are fresh, so the user's NuGet config, installed templates and cached
 # packages cannot hide a missing step; nuget.org stays reachable. Set NUGET_PACKAGES to reuse a package cache (faster,
-# but less of a clean machine). Several minutes: not part of .ci/run.
+# but less of a clean machine). Several minutes, most of them packing. TEAMBOT_PREPACKED_FEED=<folder of 0.1.0-local
+# packages> makes the quick start's pack step copy them instead: tests/TeamBot.Package.Tests runs this script that way,
+# with the packages it packed once, so that .ci/run follows the quick start on every change.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 rev=$(git -C "$repo" rev-parse "${1:-HEAD}")

@@ -11,9 +11,16 @@ internal static class DotNetCli
     public static (int ExitCode, string Output) Run(string workingDirectory, IDictionary<string, string>? environment, params string[] arguments) =>
         Run(workingDirectory, environment, TimeSpan.FromMinutes(8), arguments);
 
-    public static (int ExitCode, string Output) Run(string workingDirectory, IDictionary<string, string>? environment, TimeSpan timeout, params string[] arguments)
+    public static (int ExitCode, string Output) Run(string workingDirectory, IDictionary<string, string>? environment, TimeSpan timeout, params string[] arguments) =>
+        RunProgram("dotnet", workingDirectory, environment, timeout, arguments);
+
+    /// <summary>Runs a script of the repository with bash, under the same environment rules as the dotnet CLI.</summary>
+    public static (int ExitCode, string Output) Bash(string workingDirectory, IDictionary<string, string>? environment, TimeSpan timeout, params string[] arguments) =>
+        RunProgram("bash", workingDirectory, environment, timeout, arguments);
+
+    private static (int ExitCode, string Output) RunProgram(string program, string workingDirectory, IDictionary<string, string>? environment, TimeSpan timeout, string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -37,7 +44,7 @@ internal static class DotNetCli
             start.Environment[pair.Key] = pair.Value;
         }
 
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
         var output = new StringBuilder();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
@@ -46,7 +53,7 @@ internal static class DotNetCli
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in {timeout}:\n{output}");
+            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish in {timeout}:\n{output}");
         }
 
         process.WaitForExit();

@@ -8,7 +8,9 @@ namespace TeamBot.Package.Tests;
 /// <summary>Packs the TeamBot package once into a temporary local feed, with its own NuGet cache so nothing stale is used.</summary>
 public sealed class PackedPackageFixture : IDisposable
 {
-    public const string Version = "0.0.0-consumer-test";
+    // The version the README's quick start names, so that its steps run verbatim on these packages (QuickStartScriptTests);
+    // the fixture's own package cache keeps them from any other copy of that version.
+    public const string Version = "0.1.0-local";
 
     public PackedPackageFixture()
     {
