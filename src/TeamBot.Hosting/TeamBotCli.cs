@@ -44,7 +44,7 @@ public static class TeamBotCli
         }
 
         CheckFiles(root, context.Settings.WorkingDirectory!);
-        TeamBotHelpAction.Install(root);
+        TeamBotHelpAction.Install(root, context.Command);
         return root;
     }
 
