@@ -27,6 +27,9 @@ internal static class SharedCluster
     /// <summary>Gets or sets the silos' limit on one attempt at a worker call; <see langword="null"/>: the option's default.</summary>
     public static TimeSpan? WorkAttemptTimeout { get; set; }
 
+    /// <summary>Gets or sets how long the silos hand out work the cluster refuses; <see langword="null"/>: the option's default.</summary>
+    public static TimeSpan? ClusterRecoveryTime { get; set; }
+
     /// <summary>The service every test cluster belongs to: the same one across a restart, as in production.</summary>
     public const string ServiceId = "teambot-tests";
 
@@ -90,6 +93,7 @@ internal static class SharedCluster
                 options.RetryDelay = TimeSpan.FromMilliseconds(100);
                 options.WatchdogInterval = TimeSpan.FromSeconds(1);
                 options.WorkAttemptTimeout = WorkAttemptTimeout ?? options.WorkAttemptTimeout;
+                options.ClusterRecoveryTime = ClusterRecoveryTime ?? options.ClusterRecoveryTime;
             });
     }
 }

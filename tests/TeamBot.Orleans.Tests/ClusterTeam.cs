@@ -1,4 +1,5 @@
 using System;
+using Orleans.Runtime;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -35,6 +36,9 @@ internal sealed class ClusterTeam : IStageAgent
 
     /// <summary>Gets the stages whose first call hangs until it is cancelled, as a call to a worker whose silo died unnoticed.</summary>
     public ConcurrentDictionary<string, bool> HangOnce { get; } = new();
+
+    /// <summary>Gets, by stage, how many more calls fail as the cluster would fail them (an <see cref="OrleansException"/>).</summary>
+    public ConcurrentDictionary<string, int> ClusterRefusals { get; } = new();
 
     /// <summary>Gets or sets a value indicating whether each call reports its <see cref="ActivityOf"/> for the live view.</summary>
     public bool ReportsActivity { get; set; }
@@ -77,6 +81,11 @@ internal sealed class ClusterTeam : IStageAgent
         string run = Path.GetFileName(Path.GetDirectoryName(request.Context.ArtifactsDirectory)!);
         string stage = request.Context.Stage;
         Calls.Enqueue(new AgentCall(Interlocked.Increment(ref _sequence), run, stage, request.Task, request.AgentId, DateTimeOffset.UtcNow));
+        if (ClusterRefusals.TryGetValue(stage, out int refusals) && refusals > 0 && ClusterRefusals.TryUpdate(stage, refusals - 1, refusals))
+        {
+            throw new OrleansException($"Simulated: the cluster refused a call of {stage}, as while its silos restart.");
+        }
+
         bool member = GroupMembers.Contains(stage);
         if (member)
         {

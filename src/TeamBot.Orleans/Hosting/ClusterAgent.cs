@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -29,6 +30,7 @@ internal sealed partial class ClusterAgent(IGrainFactory grains, TeamBotClusterO
     {
         ArgumentNullException.ThrowIfNull(request);
         RunTicket? ticket = RunTicket.Current;
+        long firstFailure = 0;
         for (int attempt = 1; ; attempt++)
         {
             using var attemptLimit = new CancellationTokenSource(options.WorkAttemptTimeout);
@@ -62,13 +64,15 @@ internal sealed partial class ClusterAgent(IGrainFactory grains, TeamBotClusterO
                 }
             }
 
-            if (attempt >= options.WorkAttempts)
+            firstFailure = firstFailure == 0 ? Stopwatch.GetTimestamp() : firstFailure;
+            bool clusterRecovering = failure is OrleansException && Stopwatch.GetElapsedTime(firstFailure) < options.ClusterRecoveryTime;
+            if (attempt >= options.WorkAttempts && !clusterRecovering)
             {
                 throw new InvalidOperationException($"the cluster could not run it after {attempt} attempts: {failure.Message}", failure);
             }
 
             LogRetrying(logger, failure, request.Context.Stage, request.AgentId, attempt);
-            await Task.Delay(options.RetryDelay * attempt, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(options.RetryDelay * Math.Min(attempt, options.WorkAttempts), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -24,8 +24,15 @@ public sealed class TeamBotClusterOptions
     /// <summary>Gets or sets how many times a piece of work is handed out when the cluster, not the agent, fails it.</summary>
     public int WorkAttempts { get; set; } = 5;
 
-    /// <summary>Gets or sets the pause before handing work out again (multiplied by the attempt).</summary>
+    /// <summary>Gets or sets the pause before handing work out again (multiplied by the attempt, up to <see cref="WorkAttempts"/>).</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Gets or sets how long a piece of work is still handed out, after <see cref="WorkAttempts"/>, while the cluster
+    /// itself refuses it (its silos died or are restarting and the membership has not yet settled): a restart of every
+    /// silo can take that long to converge, and it is not the agent's failure. Timed-out attempts are not extended.
+    /// </summary>
+    public TimeSpan ClusterRecoveryTime { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
     /// Gets or sets how often each silo restarts unfinished runs that have no session: their silo died or stopped, or
