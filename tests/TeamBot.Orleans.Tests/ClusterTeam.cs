@@ -1,5 +1,4 @@
 using System;
-using Orleans.Runtime;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -7,6 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Orleans.Runtime;
 using TeamBot.AcceptanceTests;
 using TeamBot.Agents;
 using TeamBot.Rules;
