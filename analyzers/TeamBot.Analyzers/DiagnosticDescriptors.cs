@@ -46,6 +46,12 @@ public static class DiagnosticDescriptors
     /// <summary>TB0012: bytes that are not valid text.</summary>
     public static readonly DiagnosticDescriptor InvalidCharacters = RuleDescriptors.Get(RuleIds.InvalidCharacters);
 
+    /// <summary>TB0013: a field name a few edits from a known one.</summary>
+    public static readonly DiagnosticDescriptor MisspeltField = RuleDescriptors.Get(RuleIds.MisspeltField);
+
+    /// <summary>TB0014: a top-level section the schema does not know.</summary>
+    public static readonly DiagnosticDescriptor UnknownSection = RuleDescriptors.Get(RuleIds.UnknownSection);
+
     /// <summary>TB0101: a stage missing from stage_order.</summary>
     public static readonly DiagnosticDescriptor StageNotInOrder = RuleDescriptors.Get(RuleIds.StageNotInOrder);
 

@@ -58,14 +58,14 @@ public sealed class EscapedNameTests
     }
 
     [Fact]
-    public async Task TB0008_escapes_a_newline_in_an_unknown_field_name()
+    public async Task TB0013_escapes_a_newline_in_a_misspelt_field_name()
     {
         string yaml = Workflows.With("  PLAN:\n    work_agent: pm", "  PLAN:\n    work_agent: pm\n    \"exit\\ncriteria\": [done]");
 
         await VerifyAsync(
             yaml,
-            At(UnknownField, yaml, "\"exit\\ncriteria\"")
-                .WithMessage("Unknown field 'exit\\ncriteria' in stage 'PLAN' is ignored. Did you mean 'exit_criteria'?"));
+            At(MisspeltField, yaml, "\"exit\\ncriteria\"")
+                .WithMessage("Unknown field 'exit\\ncriteria' in stage 'PLAN'; did you mean 'exit_criteria'? A misspelt field would be ignored, so correct it"));
     }
 
     [Fact]

@@ -108,9 +108,9 @@ public sealed class PermissionRuleTests
     }
 
     [Fact]
-    public async Task TB0008_an_unknown_permissions_field()
+    public async Task TB0013_a_misspelt_permissions_field()
     {
         string yaml = Members("      tools: [read_file]\n      comands: [git]\n", "      tools: [read_file]\n");
-        await VerifyAsync(yaml, At(UnknownField, yaml, "comands").WithArguments("comands", "the permissions of stage 'RESEARCH'", " Did you mean 'commands'?"));
+        await VerifyAsync(yaml, At(MisspeltField, yaml, "comands").WithArguments("comands", "the permissions of stage 'RESEARCH'", "commands"));
     }
 }

@@ -28,7 +28,7 @@ public sealed class WholeFileTests
         await VerifyAsync(
             yaml,
             At(MissingWorkAgent, yaml, "SETUP", within: "SETUP:").WithArguments("SETUP"),
-            At(UnknownField, yaml, "wrok_agent").WithArguments("wrok_agent", "stage 'SETUP'", " Did you mean 'work_agent'?"),
+            At(MisspeltField, yaml, "wrok_agent").WithArguments("wrok_agent", "stage 'SETUP'", "work_agent"),
             At(MaxIterationsTooSmall, yaml, "0", within: "max_iterations: 0").WithArguments("0", "SPEC_REVIEW"),
             At(InvalidTimeout, yaml, "soon").WithArguments("soon", "SPEC_REVIEW"),
             At(UnsafePath, yaml, "../research.md").WithArguments("Artifact of stage 'RESEARCH'", "../research.md"),

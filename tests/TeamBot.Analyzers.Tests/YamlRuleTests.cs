@@ -96,10 +96,38 @@ public sealed class YamlRuleTests
     }
 
     [Fact]
-    public async Task TB0008_unknown_field_is_a_warning_with_a_suggestion()
+    public async Task TB0008_a_field_far_from_every_known_one_is_a_warning()
+    {
+        string yaml = Workflows.With("  PLAN:\n    work_agent: pm", "  PLAN:\n    work_agent: pm\n    colour: blue");
+        await VerifyAsync(yaml, At(UnknownField, yaml, "colour").WithMessage("Unknown field 'colour' in stage 'PLAN' is ignored"));
+    }
+
+    [Fact]
+    public async Task TB0013_a_misspelt_field_is_an_error_naming_the_field_meant()
     {
         string yaml = Workflows.With("  PLAN:\n    work_agent: pm", "  PLAN:\n    work_agent: pm\n    exit_critera: [done]");
-        await VerifyAsync(yaml, At(UnknownField, yaml, "exit_critera").WithMessage("Unknown field 'exit_critera' in stage 'PLAN' is ignored. Did you mean 'exit_criteria'?"));
+        await VerifyAsync(yaml, At(MisspeltField, yaml, "exit_critera").WithMessage("Unknown field 'exit_critera' in stage 'PLAN'; did you mean 'exit_criteria'? A misspelt field would be ignored, so correct it"));
+    }
+
+    [Fact]
+    public async Task TB0013_a_misspelt_group_field_is_an_error()
+    {
+        string yaml = Workflows.With("    before: PLAN", "    before: PLAN\n    max_concurency: 2");
+        await VerifyAsync(yaml, At(MisspeltField, yaml, "max_concurency").WithArguments("max_concurency", "parallel group 'post_spec_review'", "max_concurrency"));
+    }
+
+    [Fact]
+    public async Task TB0014_an_unknown_section_is_an_error_with_the_section_meant()
+    {
+        string yaml = Workflows.With("parallel_groups:", "parallel_group:");
+        await VerifyAsync(yaml, At(UnknownSection, yaml, "parallel_group").WithArguments("parallel_group", " Did you mean 'parallel_groups'?"));
+    }
+
+    [Fact]
+    public async Task TB0014_an_unknown_section_far_from_every_known_one_is_an_error_too()
+    {
+        string yaml = Workflows.Valid + "metadata:\n  owner: me\n";
+        await VerifyAsync(yaml, At(UnknownSection, yaml, "metadata").WithMessage("Unknown section 'metadata'; the sections are stages, stage_order, parallel_groups and work_to_review_mapping."));
     }
 
     [Fact]

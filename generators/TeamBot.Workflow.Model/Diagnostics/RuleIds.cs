@@ -44,6 +44,12 @@ public static class RuleIds
     /// <summary>The file holds bytes that are not valid text.</summary>
     public const string InvalidCharacters = "TB0012";
 
+    /// <summary>A field name a few edits from a known one: a typo that would silently drop a setting.</summary>
+    public const string MisspeltField = "TB0013";
+
+    /// <summary>A top-level section the schema does not know.</summary>
+    public const string UnknownSection = "TB0014";
+
     // TB01xx: stages.
 
     /// <summary>A stage is declared but not in <c>stage_order</c>.</summary>

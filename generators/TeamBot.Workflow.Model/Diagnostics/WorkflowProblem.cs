@@ -6,4 +6,8 @@ namespace TeamBot.Workflow.Diagnostics;
 /// <param name="Id">The rule's diagnostic ID, one of <see cref="RuleIds"/>.</param>
 /// <param name="Span">Where in the file.</param>
 /// <param name="Arguments">The message arguments.</param>
-public sealed record WorkflowProblem(string Id, SourceSpan Span, EquatableArray<string> Arguments);
+public sealed record WorkflowProblem(string Id, SourceSpan Span, EquatableArray<string> Arguments)
+{
+    /// <summary>Gets the fix the rule knows for this problem, turned into edits by <see cref="Fixes.WorkflowFixes"/>.</summary>
+    public ProblemFix? Fix { get; init; }
+}

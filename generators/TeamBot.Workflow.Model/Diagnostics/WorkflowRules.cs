@@ -44,7 +44,7 @@ public static class WorkflowRules
     public static readonly WorkflowRule AliasExpansion = Error(RuleIds.AliasExpansion, Yaml, "Alias expansion too large", "Aliases here would expand the workflow beyond {0} nodes; write the values out instead of nesting aliases");
 
     /// <summary>TB0008: a field the schema does not know.</summary>
-    public static readonly WorkflowRule UnknownField = Create(RuleIds.UnknownField, Yaml, "Unknown field", "Unknown field '{0}' in {1} is ignored.{2}", RuleSeverity.Warning);
+    public static readonly WorkflowRule UnknownField = Create(RuleIds.UnknownField, Yaml, "Unknown field", "Unknown field '{0}' in {1} is ignored", RuleSeverity.Warning);
 
     /// <summary>TB0009: the file could not be read.</summary>
     public static readonly WorkflowRule Unreadable = Error(RuleIds.Unreadable, Yaml, "Workflow file could not be read", "The workflow file could not be read: {0}");
@@ -57,6 +57,12 @@ public static class WorkflowRules
 
     /// <summary>TB0012: bytes that are not valid text.</summary>
     public static readonly WorkflowRule InvalidCharacters = Error(RuleIds.InvalidCharacters, Yaml, "Invalid bytes", "The file holds bytes that are not valid UTF-8 here; save it as UTF-8");
+
+    /// <summary>TB0013: a field name a few edits from a known one.</summary>
+    public static readonly WorkflowRule MisspeltField = Error(RuleIds.MisspeltField, Yaml, "Misspelt field", "Unknown field '{0}' in {1}; did you mean '{2}'? A misspelt field would be ignored, so correct it");
+
+    /// <summary>TB0014: a top-level section the schema does not know.</summary>
+    public static readonly WorkflowRule UnknownSection = Error(RuleIds.UnknownSection, Yaml, "Unknown section", "Unknown section '{0}'; the sections are stages, stage_order, parallel_groups and work_to_review_mapping.{1}");
 
     /// <summary>TB0101: a stage missing from stage_order.</summary>
     public static readonly WorkflowRule StageNotInOrder = Error(RuleIds.StageNotInOrder, Stages, "Stage not in stage_order", "Stage '{0}' is not listed in stage_order; add it where it should run, or remove the stage");
@@ -158,7 +164,7 @@ public static class WorkflowRules
     public static IReadOnlyList<WorkflowRule> All { get; } = new[]
     {
         YamlSyntax, DuplicateKey, EmptyFile, WrongShape, InvalidBoolean, InvalidInteger, AliasExpansion, UnknownField,
-        Unreadable, NestingTooDeep, MissingSection, InvalidCharacters,
+        Unreadable, NestingTooDeep, MissingSection, InvalidCharacters, MisspeltField, UnknownSection,
         StageNotInOrder, UnknownStage, StageListedTwice, MissingWorkAgent, MissingReviewAgent, AcceptanceGateWithoutTests,
         IdentifierCollision, InvalidTimeout, MaxIterationsTooSmall, InvalidStageKey,
         EmptyGroup, TriggerNotBeforeMembers, GroupDoesNotConverge, StageInTwoGroups, DuplicateTrigger, ReviewStageInGroup,

@@ -324,11 +324,33 @@ public sealed class WorkflowParser
         return stage;
     }
 
-    private void ReportUnknownField(YamlTreeScalar field, string owner, string[] known) =>
-        Report(RuleIds.UnknownField, field.Span, field.Value, owner, NameSuggestions.DidYouMean(field.Value, known));
+    /// <summary>
+    /// TB0014 at the top level; elsewhere TB0013 when a known field is a few edits away (a typo that would silently drop a
+    /// setting), else TB0008: a field from a newer or older version of the format is only ignored.
+    /// </summary>
+    private void ReportUnknownField(YamlTreeScalar field, string owner, string[] known)
+    {
+        string? match = NameSuggestions.Closest(field.Value, known);
+        ProblemFix? fix = match is null ? null : new ProblemFix(FixKind.Replace, match);
+        if (ReferenceEquals(known, WorkflowSchema.TopLevelFields))
+        {
+            Report(fix, RuleIds.UnknownSection, field.Span, field.Value, match is null ? "" : $" Did you mean '{match}'?");
+        }
+        else if (match is not null)
+        {
+            Report(fix, RuleIds.MisspeltField, field.Span, field.Value, owner, match);
+        }
+        else
+        {
+            Report(RuleIds.UnknownField, field.Span, field.Value, owner);
+        }
+    }
 
     private void Report(string id, SourceSpan span, params string[] arguments) =>
         _problems.Add(new WorkflowProblem(id, span, arguments.ToEquatableArray()));
+
+    private void Report(ProblemFix? fix, string id, SourceSpan span, params string[] arguments) =>
+        _problems.Add(new WorkflowProblem(id, span, arguments.ToEquatableArray()) { Fix = fix });
 
     /// <summary>
     /// What a value is, for messages ("'timeout' of stage 'SPEC'"). Its text is built only when a problem is reported:

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using TeamBot.Workflow.Diagnostics;
+using TeamBot.Workflow.Fixes;
 using TeamBot.Workflow.Model;
 using TeamBot.Workflow.Naming;
 
@@ -54,13 +55,13 @@ internal static class ParallelGroupRules
         bool known = true;
         if (group.After is null)
         {
-            sink.Report(RuleIds.GroupMissingField, group.Name.Span, group.Name.Value, "after", "the stage whose completion starts the group");
+            sink.Report(AddNeighbour(index, group, "after", -1), RuleIds.GroupMissingField, group.Name.Span, group.Name.Value, "after", "the stage whose completion starts the group");
             known = false;
         }
 
         if (group.Before is null)
         {
-            sink.Report(RuleIds.GroupMissingField, group.Name.Span, group.Name.Value, "before", "the gate stage that waits for every member");
+            sink.Report(AddNeighbour(index, group, "before", +1), RuleIds.GroupMissingField, group.Name.Span, group.Name.Value, "before", "the gate stage that waits for every member");
             known = false;
         }
 
@@ -82,7 +83,7 @@ internal static class ParallelGroupRules
                 known = false;
                 if (!index.StagesByKey.ContainsKey(reference.Value))
                 {
-                    sink.Report(RuleIds.UnknownStage, reference.Span, context, reference.Value, NameSuggestions.ForStage(reference.Value, index.StageKeys));
+                    sink.ReportUnknownStage(reference, context, index.StageKeys);
                 }
             }
         }
@@ -100,7 +101,7 @@ internal static class ParallelGroupRules
         {
             if (seen.TryGetValue(member.Value, out Located<string> first))
             {
-                sink.Report(RuleIds.StageListedTwice, member.Span, member.Value, $"parallel group '{group.Name.Value}'", (first.Span.StartLine + 1).ToString(CultureInfo.InvariantCulture));
+                sink.Report(new ProblemFix(FixKind.RemoveListItem, member.Value), RuleIds.StageListedTwice, member.Span, member.Value, $"parallel group '{group.Name.Value}'", (first.Span.StartLine + 1).ToString(CultureInfo.InvariantCulture));
                 unique = false;
                 continue;
             }
@@ -196,5 +197,26 @@ internal static class ParallelGroupRules
         {
             sink.Report(RuleIds.GroupDoesNotConverge, before.Span, group.Name.Value, before.Value, reason);
         }
+    }
+
+    /// <summary>
+    /// Adding the group's missing <paramref name="field"/> with the stage that stage_order puts right before its first
+    /// member (<paramref name="direction"/> -1) or right after its last (+1); none when no member is in stage_order.
+    /// </summary>
+    private static ProblemFix? AddNeighbour(WorkflowIndex index, ParallelGroupDefinition group, string field, int direction)
+    {
+        List<int> positions = group.Stages
+            .Where(member => index.Positions.ContainsKey(member.Value))
+            .Select(member => index.Positions[member.Value])
+            .ToList();
+        if (positions.Count == 0)
+        {
+            return null;
+        }
+
+        int neighbour = direction < 0 ? positions.Min() - 1 : positions.Max() + 1;
+        return neighbour >= 0 && neighbour < index.Ordered.Count
+            ? new ProblemFix(FixKind.AddField, $"{field}: {YamlText.Scalar(index.Ordered[neighbour].Key.Value)}")
+            : null;
     }
 }

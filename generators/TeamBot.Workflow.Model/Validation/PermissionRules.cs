@@ -48,7 +48,7 @@ internal static class PermissionRules
         IEnumerable<Located<string>> tools = permissions.Tools ?? default;
         foreach (Located<string> tool in tools.Where(tool => Array.IndexOf(WorkflowSchema.Tools, tool.Value) < 0 && !IsMcpTool(tool.Value)))
         {
-            sink.Report(RuleIds.UnknownTool, tool.Span, key, tool.Value, NameSuggestions.DidYouMean(tool.Value, WorkflowSchema.Tools, $" The tools are: {string.Join(", ", WorkflowSchema.Tools)}."));
+            sink.Report(ProblemSink.Replace(NameSuggestions.Closest(tool.Value, WorkflowSchema.Tools)), RuleIds.UnknownTool, tool.Span, key, tool.Value, NameSuggestions.DidYouMean(tool.Value, WorkflowSchema.Tools, $" The tools are: {string.Join(", ", WorkflowSchema.Tools)}."));
         }
 
         bool writes = tools.Any(tool => Array.IndexOf(WriteTools, tool.Value) >= 0);

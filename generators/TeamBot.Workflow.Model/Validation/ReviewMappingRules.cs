@@ -16,7 +16,7 @@ internal static class ReviewMappingRules
             {
                 if (!index.StagesByKey.ContainsKey(side.Value))
                 {
-                    sink.Report(RuleIds.UnknownStage, side.Span, "work_to_review_mapping", side.Value, NameSuggestions.ForStage(side.Value, index.StageKeys));
+                    sink.ReportUnknownStage(side, "work_to_review_mapping", index.StageKeys);
                     known = false;
                 }
             }

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using TeamBot.Workflow.Diagnostics;
+using TeamBot.Workflow.Fixes;
 using TeamBot.Workflow.Model;
 using TeamBot.Workflow.Naming;
 
@@ -39,11 +41,11 @@ internal static class StageRules
         {
             if (!index.StagesByKey.ContainsKey(entry.Value))
             {
-                sink.Report(RuleIds.UnknownStage, entry.Span, "stage_order", entry.Value, NameSuggestions.ForStage(entry.Value, index.StageKeys));
+                sink.ReportUnknownStage(entry, "stage_order", index.StageKeys);
             }
             else if (firstLine.TryGetValue(entry.Value, out int line))
             {
-                sink.Report(RuleIds.StageListedTwice, entry.Span, entry.Value, "stage_order", Line(line));
+                sink.Report(new ProblemFix(FixKind.RemoveListItem, entry.Value), RuleIds.StageListedTwice, entry.Span, entry.Value, "stage_order", Line(line));
             }
             else
             {
@@ -55,7 +57,7 @@ internal static class StageRules
         {
             if (!index.Positions.ContainsKey(stage.Key.Value))
             {
-                sink.Report(RuleIds.StageNotInOrder, stage.Key.Span, stage.Key.Value);
+                sink.Report(new ProblemFix(FixKind.AddToStageOrder, stage.Key.Value), RuleIds.StageNotInOrder, stage.Key.Span, stage.Key.Value);
             }
         }
     }
@@ -86,12 +88,12 @@ internal static class StageRules
         // The last stage (COMPLETE) only marks the end of the run, so it needs no agent.
         if (!stage.IsReviewStage && stage.WorkAgent is null && stage.ParallelAgents.Count == 0 && !index.IsLast(stage))
         {
-            sink.Report(RuleIds.MissingWorkAgent, stage.Key.Span, stage.Key.Value);
+            sink.Report(AddAgent(index, "work_agent", other => other.WorkAgent), RuleIds.MissingWorkAgent, stage.Key.Span, stage.Key.Value);
         }
 
         if (stage.IsReviewStage && stage.ReviewAgent is null)
         {
-            sink.Report(RuleIds.MissingReviewAgent, stage.Key.Span, stage.Key.Value);
+            sink.Report(AddAgent(index, "review_agent", other => other.ReviewAgent), RuleIds.MissingReviewAgent, stage.Key.Span, stage.Key.Value);
         }
     }
 
@@ -109,4 +111,17 @@ internal static class StageRules
     }
 
     private static string Line(int zeroBasedLine) => (zeroBasedLine + 1).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Adding <paramref name="field"/> with the agent most stages already name there; none when no stage names one.</summary>
+    private static ProblemFix? AddAgent(WorkflowIndex index, string field, Func<StageDefinition, Located<string>?> agentOf)
+    {
+        string? agent = index.Document.Stages
+            .Select(agentOf)
+            .Where(value => value is not null)
+            .GroupBy(value => value!.Value.Value, StringComparer.Ordinal)
+            .OrderByDescending(group => group.Count())
+            .Select(group => group.Key)
+            .FirstOrDefault();
+        return agent is null ? null : new ProblemFix(FixKind.AddField, $"{field}: {YamlText.Scalar(agent)}");
+    }
 }
