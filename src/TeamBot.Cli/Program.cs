@@ -12,4 +12,6 @@ var settings = new TeamBotCliSettings();
 // Ctrl+C or SIGTERM stops the command, which then needs more than the library's default of 2 seconds: a silo leaves
 // its cluster (its membership row then reads Dead, not Active), and a local run saves itself as cancelled.
 var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(1) };
-return await TeamBotCli.Create(Workflow.Definition, settings).Parse(args).InvokeAsync(invocation);
+RootCommand root = TeamBotCli.Create(Workflow.Definition, settings);
+root.Subcommands.Add(LspCommand.Create());
+return await root.Parse(args).InvokeAsync(invocation);

@@ -1,15 +1,21 @@
 namespace TeamBot.Workflow.Parsing;
 
 /// <summary>The field names of the stages.yaml schema (see docs/stages-yaml.md and schemas/stages.schema.json).</summary>
-internal static class WorkflowSchema
+public static class WorkflowSchema
 {
+    /// <summary>The section that declares the stages.</summary>
     public const string Stages = "stages";
+    /// <summary>The section that orders the stages.</summary>
     public const string StageOrder = "stage_order";
+    /// <summary>The section of parallel groups.</summary>
     public const string ParallelGroups = "parallel_groups";
+    /// <summary>The section that maps work stages to their review stages.</summary>
     public const string WorkToReviewMapping = "work_to_review_mapping";
 
+    /// <summary>The top-level sections.</summary>
     public static readonly string[] TopLevelFields = [Stages, StageOrder, ParallelGroups, WorkToReviewMapping];
 
+    /// <summary>The fields of a stage.</summary>
     public static readonly string[] StageFields =
     [
         "name", "description", "work_agent", "review_agent", "allowed_personas", "artifacts", "exit_criteria",
@@ -17,10 +23,12 @@ internal static class WorkflowSchema
         "include_objective", "prompt_template", "parallel_agents", "timeout", "max_iterations", "permissions",
     ];
 
+    /// <summary>The fields of a stage's permissions.</summary>
     public static readonly string[] PermissionFields = ["tools", "write", "commands"];
 
     /// <summary>The workspace tools a stage may permit (see docs/agents.md); the first four only read.</summary>
     public static readonly string[] Tools = ["list_files", "read_file", "search_files", "show_diff", "write_file", "edit_file", "run_command"];
 
+    /// <summary>The fields of a parallel group.</summary>
     public static readonly string[] GroupFields = ["after", "stages", "before", "max_concurrency"];
 }

@@ -1,0 +1,39 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using TeamBot.LanguageServer.Protocol;
+using TeamBot.Workflow.Diagnostics;
+
+namespace TeamBot.LanguageServer.Features;
+
+/// <summary>A workflow problem as an LSP diagnostic: the build's ID, message, help link and place.</summary>
+internal static class DiagnosticConverter
+{
+    public const string Source = "teambot";
+
+    public static LspDiagnostic Convert(WorkflowProblem problem, LineMap lines)
+    {
+        WorkflowRule rule = WorkflowRules.All.FirstOrDefault(candidate => candidate.Id == problem.Id) ?? WorkflowRules.Unreadable;
+        return new LspDiagnostic(
+            lines.ToRange(problem.Span.Start, problem.Span.End),
+            rule.Severity == RuleSeverity.Error ? 1 : 2,
+            rule.Id,
+            new CodeDescription(rule.HelpLink),
+            Source,
+            Message(rule, problem));
+    }
+
+    /// <summary>The message exactly as the build writes it: the rule's format with the arguments escaped.</summary>
+    public static string Message(WorkflowRule rule, WorkflowProblem problem)
+    {
+        object[] arguments = problem.Arguments.Select(argument => (object)MessageText.Escape(argument)).ToArray();
+        try
+        {
+            return string.Format(CultureInfo.InvariantCulture, rule.MessageFormat, arguments);
+        }
+        catch (FormatException)
+        {
+            return rule.Title;
+        }
+    }
+}
