@@ -23,4 +23,7 @@ public static class TrackingNames
 
     /// <summary>All workflows of the project, checked against each other.</summary>
     public const string AllWorkflows = nameof(AllWorkflows);
+
+    /// <summary>The stand-in types of the workflows that have errors.</summary>
+    public const string WorkflowStubs = nameof(WorkflowStubs);
 }

@@ -19,7 +19,8 @@ namespace TeamBot.Generators;
 /// <summary>
 /// Compiles every workflow file of a project (stages.yaml, *.stages.yaml, or an additional file marked
 /// <c>TeamBotWorkflow="true"</c>) into a stage enum and a class implementing <c>IWorkflowDefinition</c>.
-/// A file with errors produces no source; the analyzer reports its problems.
+/// A file with errors produces no workflow: the generator reports its problems and emits stand-in types of the same
+/// names instead, marked <c>[Obsolete(error: true)]</c> with the first error's message (see <see cref="WorkflowStubEmitter"/>).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class WorkflowGenerator : IIncrementalGenerator
@@ -76,7 +77,16 @@ public sealed class WorkflowGenerator : IIncrementalGenerator
             .Select(static (specs, _) => specs.OrderBy(spec => spec.Path, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.AllWorkflows);
 
-        context.RegisterSourceOutput(all.Combine(templates), static (production, pair) => Emit(production, pair.Left, pair.Right));
+        // The stubs of the workflows with errors; a valid workflow's edit leaves this empty array equal, so it costs nothing.
+        IncrementalValueProvider<EquatableArray<WorkflowStubSpec>> stubs = builds
+            .Select(static (build, _) => build.Stub)
+            .Where(static stub => stub is not null)
+            .Select(static (stub, _) => stub!)
+            .Collect()
+            .Select(static (stubs, _) => stubs.OrderBy(stub => stub.Path, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.WorkflowStubs);
+
+        context.RegisterSourceOutput(all.Combine(stubs).Combine(templates), static (production, pair) => Emit(production, pair.Left.Left, pair.Left.Right, pair.Right));
     }
 
     private static TemplateFile? ReadTemplate(AdditionalText file, EquatableArray<string> referenced, CancellationToken cancellationToken)
@@ -133,7 +143,8 @@ public sealed class WorkflowGenerator : IIncrementalGenerator
 #pragma warning restore CA1031
         {
             var problem = new WorkflowProblem(RuleIds.Unreadable, SourceSpan.FileStart, new[] { $"{ex.GetType().Name}: {ex.Message}" }.ToEquatableArray());
-            return new WorkflowBuild(input.Path, input.Text.Length, null, new[] { problem }.ToEquatableArray());
+            EquatableArray<WorkflowProblem> problems = new[] { problem }.ToEquatableArray();
+            return new WorkflowBuild(input.Path, input.Text.Length, null, problems, WorkflowStubBuilder.FromProblems(input, null, problems));
         }
     }
 
@@ -145,7 +156,7 @@ public sealed class WorkflowGenerator : IIncrementalGenerator
         }
     }
 
-    private static void Emit(SourceProductionContext context, EquatableArray<WorkflowSpec> specs, EquatableArray<TemplateFile> templates)
+    private static void Emit(SourceProductionContext context, EquatableArray<WorkflowSpec> specs, EquatableArray<WorkflowStubSpec> stubs, EquatableArray<TemplateFile> templates)
     {
         var templateFiles = new Dictionary<string, TemplateFile>(StringComparer.Ordinal);
         foreach (TemplateFile template in templates)
@@ -184,11 +195,16 @@ public sealed class WorkflowGenerator : IIncrementalGenerator
 
             if (complete is null)
             {
+                string reason = "a prompt template it references could not be read";
                 if (refused.Count == 0)
                 {
-                    Report(context, spec, "a prompt template it references could not be read");
+                    Report(context, spec, reason);
                 }
 
+                string message = refused.Count > 0
+                    ? WorkflowStubBuilder.Message(WorkflowStubBuilder.FileName(refused[0].FilePath), refused[0].Problem, refused.Count, refused.Count > 1 ? "the prompt templates" : WorkflowStubBuilder.FileName(refused[0].FilePath))
+                    : WorkflowStubBuilder.Message(spec.SourceFileName, new WorkflowProblem(RuleIds.Unreadable, SourceSpan.FileStart, new[] { reason }.ToEquatableArray()), 1, spec.SourceFileName);
+                AddStub(context, WorkflowStubBuilder.FromSpec(spec, message));
                 continue;
             }
 
@@ -202,6 +218,32 @@ public sealed class WorkflowGenerator : IIncrementalGenerator
             {
                 Report(context, spec, $"{ex.GetType().Name}: {ex.Message}");
             }
+        }
+
+        // Stubs come last, so that a valid workflow is emitted exactly as before. A stub whose names another workflow
+        // already has is left out without a report: its file's own errors are reported already.
+        var taken = new HashSet<string>(emitted.Keys, StringComparer.Ordinal);
+        foreach (WorkflowStubSpec stub in stubs)
+        {
+            if (paths.Add(stub.Path) && !taken.Contains(stub.FullClassName) && !taken.Contains(stub.FullEnumName))
+            {
+                taken.Add(stub.FullClassName);
+                taken.Add(stub.FullEnumName);
+                AddStub(context, stub);
+            }
+        }
+    }
+
+    private static void AddStub(SourceProductionContext context, WorkflowStubSpec stub)
+    {
+        try
+        {
+            context.AddSource(WorkflowStubEmitter.HintName(stub), SourceText.From(WorkflowStubEmitter.Emit(stub), System.Text.Encoding.UTF8));
+        }
+#pragma warning disable CA1031 // The file's errors are reported already; a stub that cannot be written must not become CS8785.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
         }
     }
 

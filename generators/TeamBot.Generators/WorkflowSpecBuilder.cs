@@ -11,8 +11,9 @@ using TeamBot.Workflow.Naming;
 namespace TeamBot.Generators;
 
 /// <summary>
-/// Turns a workflow file into the model the emitter writes, or into its problems when it has errors: emitting a
-/// half-valid workflow would only add a cascade of C# errors.
+/// Turns a workflow file into the model the emitter writes, or into its problems when it has errors. A half-valid
+/// workflow is never emitted; its stand-in types (<see cref="WorkflowStubBuilder"/>) are, so that C# code using them
+/// gets one error carrying the YAML's first error instead of a cascade of "type not found".
 /// </summary>
 internal static class WorkflowSpecBuilder
 {
@@ -21,7 +22,7 @@ internal static class WorkflowSpecBuilder
         WorkflowAnalysis analysis = WorkflowAnalysis.Analyze(input.Text, relative => templates.Find(input.Path, relative));
         if (analysis.Document is not { } document || analysis.HasProblem(WorkflowRules.IsError))
         {
-            return new WorkflowBuild(input.Path, input.Text.Length, null, analysis.Problems);
+            return new WorkflowBuild(input.Path, input.Text.Length, null, analysis.Problems, WorkflowStubBuilder.FromProblems(input, analysis.Document, analysis.Problems));
         }
 
         // No length for a valid file: a comment edit must leave this step's output equal, so nothing downstream re-runs.

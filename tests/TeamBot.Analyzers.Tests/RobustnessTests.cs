@@ -71,6 +71,10 @@ public sealed class RobustnessTests(ITestOutputHelper output)
             bool hasErrors = errorsByFile.ContainsKey(files[i].Path);
             bool hasCode = generatedFiles.Contains(hint);
             Assert.True(hasErrors != hasCode, $"{files[i].Path}: errors={hasErrors}, code={hasCode}\n{texts[i]}");
+
+            // A file with errors gets stand-in types instead, which must compile like the real ones (checked below).
+            bool hasStub = generatedFiles.Contains(hint.Replace(".g.cs", ".Stub.g.cs", StringComparison.Ordinal));
+            Assert.True(hasErrors == hasStub, $"{files[i].Path}: errors={hasErrors}, stub={hasStub}\n{texts[i]}");
             if (hasErrors)
             {
                 // The generator reports exactly what the analyzer does, since in a build only the generator's are seen.

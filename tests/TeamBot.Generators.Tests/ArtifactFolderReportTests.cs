@@ -14,14 +14,15 @@ public sealed class ArtifactFolderReportTests
     [InlineData(".", "the run's artifacts folder itself")]
     [InlineData("./", "the run's artifacts folder itself")]
     [InlineData("dir/", "a folder (its last part is empty, '.', or only dots and spaces)")]
-    public void An_artifact_path_that_names_a_folder_generates_nothing_and_is_reported_at_the_path(string path, string reason)
+    public void An_artifact_path_that_names_a_folder_generates_no_workflow_and_is_reported_at_the_path(string path, string reason)
     {
         string yaml = $"stages:\n  A:\n    work_agent: pm\n    artifacts: [notes.md, '{path}']\n  B: {{}}\nstage_order: [A, B]\n";
 
         GeneratorRun run = GeneratorHarness.Run(("/project/stages.yaml", yaml));
 
         Assert.Null(run.Generator.Exception);
-        Assert.Empty(run.Sources);
+        Assert.Empty(run.Workflows);
+        Assert.Single(run.Stubs);
         Diagnostic diagnostic = Assert.Single(run.Diagnostics);
         Assert.Equal(("TB0402", DiagnosticSeverity.Error), (diagnostic.Id, diagnostic.Severity));
         Assert.Equal(

@@ -1,10 +1,11 @@
+using System.Linq;
 using TeamBot.Generators.Tests.Infrastructure;
 
 namespace TeamBot.Generators.Tests;
 
 /// <summary>
-/// A broken workflow file produces no source and never an exception (CS8785). The generator reports the file's
-/// problems itself, because the command-line compiler skips analyzers once a compilation has errors.
+/// A broken workflow file produces no workflow, only its stand-in types, and never an exception (CS8785). The generator
+/// reports the file's problems itself, because the command-line compiler skips analyzers once a compilation has errors.
 /// </summary>
 public sealed class BadInputTests
 {
@@ -20,12 +21,14 @@ public sealed class BadInputTests
     [InlineData("- just\n- a list")]
     [InlineData("a: &a [*a]")]
     [InlineData("stages:\n  SPEC_REVIEW: {work_agent: pm}\n  SpecReview: {work_agent: pm}\nstage_order: [SPEC_REVIEW, SpecReview]")]
-    public void Invalid_workflow_generates_nothing_and_does_not_throw(string yaml)
+    public void Invalid_workflow_generates_only_a_stub_that_compiles_and_does_not_throw(string yaml)
     {
         GeneratorRun run = GeneratorHarness.Run(("/project/stages.yaml", yaml));
 
         Assert.Null(run.Generator.Exception);
-        Assert.Empty(run.Sources);
+        Assert.Empty(run.Workflows);
+        Assert.Equal("Tests.Workflow.Stub.g.cs", Assert.Single(run.Stubs).HintName);
+        Assert.Empty(run.CompileDiagnostics.Select(diagnostic => diagnostic.ToString()));
         Assert.NotEmpty(run.Diagnostics);
         Assert.All(run.Diagnostics, diagnostic => Assert.StartsWith("TB", diagnostic.Id, System.StringComparison.Ordinal));
         Assert.Contains(run.Diagnostics, diagnostic => diagnostic.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);

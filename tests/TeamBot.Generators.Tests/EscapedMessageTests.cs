@@ -31,7 +31,8 @@ public sealed class EscapedMessageTests
 
         GeneratorRun run = GeneratorHarness.Run(("/project/stages.yaml", Yaml));
 
-        Assert.Empty(run.Sources);
+        Assert.Empty(run.Workflows);
+        Assert.Single(run.Stubs);
         Diagnostic diagnostic = Assert.Single(run.Diagnostics);
         Assert.Equal("TB0207", diagnostic.Id);
         Assert.Equal(

@@ -11,7 +11,7 @@ namespace TeamBot.Generators.Tests;
 public sealed class IncrementalCachingTests
 {
     private static readonly string[] TrackedSteps =
-        [TrackingNames.WorkflowFiles, TrackingNames.AdditionalFilePaths, TrackingNames.PromptTemplateSettings, TrackingNames.WorkflowSpecs, TrackingNames.PromptTemplatePaths, TrackingNames.PromptTemplates, TrackingNames.AllWorkflows];
+        [TrackingNames.WorkflowFiles, TrackingNames.AdditionalFilePaths, TrackingNames.PromptTemplateSettings, TrackingNames.WorkflowSpecs, TrackingNames.PromptTemplatePaths, TrackingNames.PromptTemplates, TrackingNames.AllWorkflows, TrackingNames.WorkflowStubs];
 
     /// <summary>A workflow with a prompt template, so that every step has work to cache.</summary>
     private const string TemplatedWorkflow = "stages:\n  EXTRA:\n    work_agent: pm\n    prompt_template: prompts/extra.prompt.md\n  DONE: {}\nstage_order: [EXTRA, DONE]\n";
@@ -74,6 +74,42 @@ public sealed class IncrementalCachingTests
         Assert.Equal(IncrementalStepRunReason.Modified, Reason(result, TrackingNames.WorkflowFiles));
         Assert.Equal(IncrementalStepRunReason.Unchanged, Reason(result, TrackingNames.WorkflowSpecs));
         Assert.Equal(IncrementalStepRunReason.Cached, Reason(result, TrackingNames.AllWorkflows));
+        Assert.Equal(IncrementalStepRunReason.Cached, Reason(result, TrackingNames.WorkflowStubs));
+    }
+
+    [Fact]
+    public void Editing_an_unrelated_CSharp_file_reuses_the_stub_of_a_broken_workflow()
+    {
+        var workflow = new InMemoryAdditionalText("/project/stages.yaml", StubOutputTests.BrokenRepoWorkflow());
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
+        GeneratorDriver driver = GeneratorHarness.CreateDriver([workflow]).RunGenerators(compilation);
+
+        SyntaxTree edited = CSharpSyntaxTree.ParseText("namespace Tests { internal static class Program { private static void Main() { System.Console.WriteLine(); } } }", (CSharpParseOptions)compilation.SyntaxTrees[0].Options, "Program.cs");
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(compilation.SyntaxTrees[0], edited));
+
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        Assert.Equal(IncrementalStepRunReason.Cached, Reason(result, TrackingNames.WorkflowSpecs));
+        Assert.Equal(IncrementalStepRunReason.Cached, Reason(result, TrackingNames.WorkflowStubs));
+        Assert.All(result.TrackedOutputSteps.SelectMany(pair => pair.Value).SelectMany(run => run.Outputs), output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+        Assert.Equal("Tests.Workflow.Stub.g.cs", Assert.Single(result.GeneratedSources).HintName);
+    }
+
+    [Fact]
+    public void Fixing_a_broken_workflow_replaces_its_stub_with_the_workflow()
+    {
+        string fixedYaml = GoldenOutputTests.ReadInput("repo");
+        var broken = new InMemoryAdditionalText("/project/stages.yaml", StubOutputTests.BrokenRepoWorkflow());
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
+        GeneratorDriver driver = GeneratorHarness.CreateDriver([broken]).RunGenerators(compilation);
+        Assert.Equal("Tests.Workflow.Stub.g.cs", Assert.Single(driver.GetRunResult().GeneratedTrees).FilePath.Split('/', '\\').Last());
+
+        driver = driver.ReplaceAdditionalText(broken, new InMemoryAdditionalText("/project/stages.yaml", fixedYaml)).RunGenerators(compilation);
+
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        Assert.Equal(IncrementalStepRunReason.Modified, Reason(result, TrackingNames.WorkflowSpecs));
+        Assert.Equal(IncrementalStepRunReason.Modified, Reason(result, TrackingNames.WorkflowStubs));
+        Assert.Equal(IncrementalStepRunReason.Modified, Reason(result, TrackingNames.AllWorkflows));
+        Assert.Equal("Tests.Workflow.g.cs", Assert.Single(result.GeneratedSources).HintName);
     }
 
     private static IncrementalStepRunReason Reason(GeneratorRunResult result, string step) =>

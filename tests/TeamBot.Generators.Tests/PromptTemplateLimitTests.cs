@@ -35,7 +35,8 @@ public sealed class PromptTemplateLimitTests
     {
         GeneratorRun run = GeneratorHarness.Run(("/project/stages.yaml", Yaml), (TemplatePath, new string('x', PromptTemplateText.MaxLength + 1)));
 
-        Assert.Empty(run.Sources);
+        Assert.Empty(run.Workflows);
+        Assert.Single(run.Stubs);
         AssertRefused(run, "Prompt template 'prompts/spec.prompt.md' of stage 'SPEC' is 1,048,577 characters long, more than the 1,048,576 (1 MiB) a prompt template may have; shorten it");
     }
 
@@ -50,7 +51,8 @@ public sealed class PromptTemplateLimitTests
         GeneratorRun run = GeneratorHarness.Run([workflow, template], null);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        Assert.Empty(run.Sources);
+        Assert.Empty(run.Workflows);
+        Assert.Single(run.Stubs);
         AssertRefused(run, "Prompt template 'prompts/spec.prompt.md' of stage 'SPEC' is 52,428,800 characters long, more than the 1,048,576 (1 MiB) a prompt template may have; shorten it");
         Assert.True(allocated < 32 * 1024 * 1024, $"{allocated / (1024 * 1024)} MB allocated for a 50 MB template that is refused.");
     }
@@ -60,7 +62,8 @@ public sealed class PromptTemplateLimitTests
     {
         GeneratorRun run = GeneratorHarness.Run([new InMemoryAdditionalText("/project/stages.yaml", Yaml), new UnreadableText(TemplatePath)], null);
 
-        Assert.Empty(run.Sources);
+        Assert.Empty(run.Workflows);
+        Assert.Single(run.Stubs);
         AssertRefused(run, "Prompt template 'prompts/spec.prompt.md' of stage 'SPEC' could not be read by the compiler; check that the file exists and can be read");
     }
 

@@ -18,7 +18,8 @@ public sealed class PromptTemplateReportTests
     {
         GeneratorRun run = GeneratorHarness.Run(("/project/stages.yaml", Yaml));
 
-        Assert.Empty(run.Sources);
+        Assert.Empty(run.Workflows);
+        Assert.Single(run.Stubs);
         Assert.Null(run.Generator.Exception);
         Diagnostic diagnostic = AssertTemplateDiagnostic(run);
         Assert.Equal(
@@ -37,7 +38,8 @@ public sealed class PromptTemplateReportTests
 
         GeneratorRun run = GeneratorHarness.Run([new InMemoryAdditionalText("/project/stages.yaml", Yaml)], null, properties);
 
-        Assert.Empty(run.Sources);
+        Assert.Empty(run.Workflows);
+        Assert.Single(run.Stubs);
         Assert.Null(run.Generator.Exception);
         Diagnostic diagnostic = AssertTemplateDiagnostic(run);
         Assert.Equal(

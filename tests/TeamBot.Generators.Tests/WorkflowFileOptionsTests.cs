@@ -117,13 +117,14 @@ public sealed class WorkflowFileOptionsTests
     }
 
     [Fact]
-    public void A_missing_prompt_template_generates_nothing()
+    public void A_missing_prompt_template_generates_only_the_stub()
     {
         const string Yaml = "stages:\n  SPEC:\n    work_agent: ba\n    prompt_template: prompts/spec.prompt.md\n  DONE: {}\nstage_order: [SPEC, DONE]\n";
 
         GeneratorRun run = GeneratorHarness.Run(("/project/stages.yaml", Yaml), ("/project/prompts/other.prompt.md", "x"));
 
-        Assert.Empty(run.Sources);
+        Assert.Empty(run.Workflows);
+        Assert.Single(run.Stubs);
         Assert.Null(run.Generator.Exception);
     }
 

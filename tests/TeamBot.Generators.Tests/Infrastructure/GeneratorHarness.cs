@@ -56,9 +56,13 @@ internal static class GeneratorHarness
     public static GeneratorRun Run(params (string Path, string Text)[] files) =>
         Run(files.Select(file => (AdditionalText)new InMemoryAdditionalText(file.Path, file.Text)), null);
 
-    public static GeneratorRun Run(IEnumerable<AdditionalText> files, Dictionary<string, Dictionary<string, string>>? metadata, Dictionary<string, string>? properties = null)
+    /// <summary>Runs the generator once on the given files, in a project whose only C# file is <paramref name="program"/>.</summary>
+    public static GeneratorRun RunWithProgram(string program, params (string Path, string Text)[] files) =>
+        Run(files.Select(file => (AdditionalText)new InMemoryAdditionalText(file.Path, file.Text)), null, program: program);
+
+    public static GeneratorRun Run(IEnumerable<AdditionalText> files, Dictionary<string, Dictionary<string, string>>? metadata, Dictionary<string, string>? properties = null, string? program = null)
     {
-        CSharpCompilation input = CreateCompilation();
+        CSharpCompilation input = program is null ? CreateCompilation() : CreateCompilation(program);
         GeneratorDriver driver = CreateDriver(files, metadata, properties).RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
         return new GeneratorRun(driver.GetRunResult(), (CSharpCompilation)output, diagnostics);
     }
@@ -70,6 +74,14 @@ internal sealed record GeneratorRun(GeneratorDriverRunResult Result, CSharpCompi
     public GeneratorRunResult Generator => Result.Results.Single();
 
     public IReadOnlyList<GeneratedSourceResult> Sources => Generator.GeneratedSources;
+
+    /// <summary>The generated workflows, without the stand-ins emitted for workflow files with errors.</summary>
+    public IReadOnlyList<GeneratedSourceResult> Workflows => Sources.Where(source => !IsStub(source)).ToList();
+
+    /// <summary>The stand-ins emitted for workflow files with errors.</summary>
+    public IReadOnlyList<GeneratedSourceResult> Stubs => Sources.Where(IsStub).ToList();
+
+    private static bool IsStub(GeneratedSourceResult source) => source.HintName.EndsWith(".Stub.g.cs", StringComparison.Ordinal);
 
     /// <summary>The compiler's errors and warnings for the user's code plus everything generated.</summary>
     public IReadOnlyList<Diagnostic> CompileDiagnostics =>
