@@ -50,7 +50,7 @@ internal sealed class LspClient : IAsyncDisposable
         var message = new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method };
         if (parameters is not null)
         {
-            message["params"] = parameters;
+            message["params"] = parameters.DeepClone();
         }
 
         await WriteAsync(message);
@@ -62,7 +62,7 @@ internal sealed class LspClient : IAsyncDisposable
         var message = new JsonObject { ["jsonrpc"] = "2.0", ["method"] = method };
         if (parameters is not null)
         {
-            message["params"] = parameters;
+            message["params"] = parameters.DeepClone();
         }
 
         return WriteAsync(message);
@@ -104,7 +104,7 @@ internal sealed class LspClient : IAsyncDisposable
         {
             await _reader.WaitAsync(TimeSpan.FromSeconds(10));
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or TimeoutException)
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException or TimeoutException)
         {
             // The server went away first: nothing more to read.
         }

@@ -31,7 +31,7 @@ internal static class CompletionProvider
             [] => Fields(FieldScope.Workflow),
             [WorkflowSchema.Stages, _] => Fields(FieldScope.Stage),
             [WorkflowSchema.Stages, _, "permissions"] => Fields(FieldScope.Permissions),
-            [WorkflowSchema.Stages, _, "permissions", "write"] => Agents(workflow),
+            [WorkflowSchema.Stages, _, "permissions", "write"] => Agents(workflow, personas: false),
             [WorkflowSchema.ParallelGroups, _] => Fields(FieldScope.Group),
             [WorkflowSchema.WorkToReviewMapping] => Stages(workflow, stage => !stage.IsReviewStage),
             _ => [],
@@ -46,7 +46,8 @@ internal static class CompletionProvider
             [] when key == WorkflowSchema.StageOrder => Stages(workflow, _ => true),
             [WorkflowSchema.ParallelGroups, _] when key is "after" or "before" or "stages" => Stages(workflow, stage => !stage.IsReviewStage || key != "stages"),
             [WorkflowSchema.WorkToReviewMapping] => Stages(workflow, stage => stage.IsReviewStage),
-            [WorkflowSchema.Stages, _] when key is "work_agent" or "review_agent" or "parallel_agents" or "allowed_personas" => Agents(workflow),
+            [WorkflowSchema.Stages, _] when key is "work_agent" or "review_agent" or "parallel_agents" => Agents(workflow, personas: false),
+            [WorkflowSchema.Stages, _] when key is "allowed_personas" => Agents(workflow, personas: true),
             [WorkflowSchema.Stages, _] when FieldDocs.IsBoolean(key) => Booleans(),
             [WorkflowSchema.Stages, _, "permissions"] when key == "tools" => WorkflowSchema.Tools.Select(tool => Item(tool, ValueKind, "workspace tool", null)),
             _ => [],
@@ -85,8 +86,8 @@ internal static class CompletionProvider
                 index.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
-    /// <summary>The agents the file already names anywhere.</summary>
-    private static IEnumerable<CompletionItem> Agents(WorkflowDocument? workflow)
+    /// <summary>The agents the file already names anywhere, and with <paramref name="personas"/> the personas it allows too.</summary>
+    private static IEnumerable<CompletionItem> Agents(WorkflowDocument? workflow, bool personas)
     {
         if (workflow is null)
         {
@@ -98,7 +99,7 @@ internal static class CompletionProvider
         {
             Add(stage.WorkAgent);
             Add(stage.ReviewAgent);
-            foreach (Located<string> agent in stage.ParallelAgents.Concat(stage.AllowedPersonas))
+            foreach (Located<string> agent in personas ? stage.ParallelAgents.Concat(stage.AllowedPersonas) : stage.ParallelAgents)
             {
                 agents.Add(agent.Value);
             }
