@@ -22,6 +22,7 @@ public sealed class ConsumerProjectTests(PackedPackageFixture package)
         Assert.Contains("lib/net10.0/TeamBot.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/TeamBot.Generators.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/TeamBot.Analyzers.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/TeamBot.CodeFixes.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/TeamBot.Workflow.Model.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/YamlDotNet.dll", entries);
         Assert.Contains("buildTransitive/TeamBot.props", entries);

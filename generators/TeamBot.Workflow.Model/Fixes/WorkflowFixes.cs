@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using TeamBot.Workflow.Diagnostics;
 using TeamBot.Workflow.Model;
@@ -12,6 +13,23 @@ namespace TeamBot.Workflow.Fixes;
 /// </summary>
 public static class WorkflowFixes
 {
+    /// <summary>
+    /// Gets the IDs of the rules whose problems may carry a <see cref="ProblemFix"/>: what an editor registers its fixes for.
+    /// A test checks this against the problems the parser and the validator report with a fix.
+    /// </summary>
+    public static IReadOnlyList<string> FixableRuleIds { get; } = new[]
+    {
+        RuleIds.MisspeltField,
+        RuleIds.UnknownSection,
+        RuleIds.StageNotInOrder,
+        RuleIds.UnknownStage,
+        RuleIds.StageListedTwice,
+        RuleIds.MissingWorkAgent,
+        RuleIds.MissingReviewAgent,
+        RuleIds.GroupMissingField,
+        RuleIds.UnknownTool,
+    };
+
     /// <summary>The fix for <paramref name="problem"/> in <paramref name="text"/>, or <see langword="null"/> when it has none here.</summary>
     /// <param name="text">The workflow file's text the problem was found in.</param>
     /// <param name="document">The parsed workflow; needed to place a stage in stage_order.</param>
