@@ -22,7 +22,7 @@ internal static class LspCommand
         // stdout carries the protocol and nothing else; whatever else goes to stderr, where editors log it.
         using Stream input = Console.OpenStandardInput();
         using Stream output = Console.OpenStandardOutput();
-        using var server = new WorkflowLanguageServer(output, input);
+        using var server = new WorkflowLanguageServer(output, input, Console.Error);
         return await server.RunAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -31,7 +31,10 @@ public sealed class WorkflowLanguageServer : IDisposable
     private bool _shutdown;
 
     /// <summary>Initializes a new instance of the <see cref="WorkflowLanguageServer"/> class: serves <paramref name="input"/> and answers on <paramref name="output"/>.</summary>
-    public WorkflowLanguageServer(Stream output, Stream input)
+    /// <param name="output">Where the server writes its messages (stdout).</param>
+    /// <param name="input">Where the client's messages come from (stdin).</param>
+    /// <param name="log">Where to say why a session ended early (stderr, which editors show in their server log).</param>
+    public WorkflowLanguageServer(Stream output, Stream input, TextWriter? log = null)
     {
         _rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, input, Formatter()));
         _rpc.SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false);
@@ -50,11 +53,19 @@ public sealed class WorkflowLanguageServer : IDisposable
         Add("textDocument/rename", Rename);
         Add("textDocument/documentSymbol", Symbols);
         Add("textDocument/codeAction", CodeActions);
-        _rpc.Disconnected += (_, _) => _exit.TrySetResult(_shutdown ? 0 : 1);
+        _rpc.Disconnected += (_, disconnected) =>
+        {
+            if (!_shutdown && !_exit.Task.IsCompleted)
+            {
+                log?.WriteLine($"teambot lsp: the session ended before shutdown: {disconnected.Description}");
+            }
+
+            _exit.TrySetResult(_shutdown ? 0 : 1);
+        };
     }
 
-    /// <summary>Gets the documents open now, for tests.</summary>
-    internal IReadOnlyDictionary<string, OpenDocument> Documents => _documents;
+    /// <summary>The documents open now, for tests; read between messages, never while one is handled.</summary>
+    internal IReadOnlyList<OpenDocument> OpenDocuments() => _documents.Values.ToList();
 
     /// <summary>Serves until the client sends <c>exit</c> or the streams close.</summary>
     /// <returns>0 after <c>shutdown</c> then <c>exit</c>, 1 otherwise, as the protocol asks.</returns>

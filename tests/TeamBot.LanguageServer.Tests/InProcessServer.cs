@@ -22,6 +22,9 @@ internal sealed class InProcessServer : IAsyncDisposable
 
     public Task<int> Running => _running;
 
+    /// <summary>The server's open documents; call only after the messages sent have been answered.</summary>
+    public System.Collections.Generic.IReadOnlyList<OpenDocument> Documents() => _server.OpenDocuments();
+
     public static async Task<InProcessServer> StartAsync()
     {
         (Stream serverSide, Stream clientSide) = FullDuplexStream.CreatePair();

@@ -52,12 +52,21 @@ internal static class Lsp
         return PositionAt(text, offset + delta);
     }
 
+    /// <summary>The LSP position of an offset: lines end at "\r\n", "\r" or "\n", as the protocol counts them.</summary>
     public static JsonObject PositionAt(string text, int offset)
     {
-        string before = text[..offset];
-        int line = before.Count(c => c == '\n');
-        int character = offset - (before.LastIndexOf('\n') + 1);
-        return Position(line, character);
+        int line = 0;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return Position(line, offset - lineStart);
     }
 
     /// <summary>The range of the <paramref name="occurrence"/>th <paramref name="find"/>.</summary>
@@ -82,16 +91,20 @@ internal static class Lsp
         return text;
     }
 
+    /// <summary>The offset of an LSP position inside the text (no clamping: the tests give positions that exist).</summary>
     public static int Offset(string text, JsonNode position)
     {
         int line = (int)position["line"]!;
-        int character = (int)position["character"]!;
         int offset = 0;
-        for (int i = 0; i < line; i++)
+        for (int i = 0; i < text.Length && line > 0; i++)
         {
-            offset = text.IndexOf('\n', offset) + 1;
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+            {
+                line--;
+                offset = i + 1;
+            }
         }
 
-        return offset + character;
+        return offset + (int)position["character"]!;
     }
 }

@@ -102,7 +102,7 @@ public sealed class ConsumerProjectTests(PackedPackageFixture package)
         (int exitCode, string output) = DotNetCli.Run(dir, package.Environment, "build", "-nodeReuse:false", "-p:TreatWarningsAsErrors=false");
 
         Assert.True(exitCode == 0, output);
-        Assert.Contains("warning TB0008: Unknown field 'colour' in stage 'SETUP' is ignored.", output, StringComparison.Ordinal);
+        Assert.Contains("warning TB0008: Unknown field 'colour' in stage 'SETUP' is ignored", output, StringComparison.Ordinal);
 
         File.WriteAllText(Path.Combine(dir, ".globalconfig"), "is_global = true\ndotnet_diagnostic.TB0008.severity = error\n");
         (int strictExit, string strictOutput) = DotNetCli.Run(dir, package.Environment, "build", "-nodeReuse:false", "-p:TreatWarningsAsErrors=false");
