@@ -90,6 +90,14 @@ public sealed class ConsumerProjectTests(PackedPackageFixture package)
         Assert.Matches(@"stages\.yaml\(\d+,\d+\): error TB0209: max_concurrency is 0", output);
         Assert.DoesNotContain("AD0001", output, StringComparison.Ordinal);
         Assert.DoesNotContain("CS8785", output, StringComparison.Ordinal);
+
+        // No silent cascade: Program.cs gets CS0619 carrying the YAML's first error, nothing that says "missing".
+        string[] programErrors = output.Split('\n').Where(l => l.Contains("Program.cs(", StringComparison.Ordinal) && l.Contains(": error ", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(programErrors);
+        Assert.All(programErrors, error => Assert.Contains($"error CS0619: 'Workflow' is obsolete: 'stages.yaml({line},{column}): error TB0102: Parallel group 'post_spec_review' names unknown stage 'TEST_STRATEGYY'.", error.Replace("'Stage' is obsolete", "'Workflow' is obsolete", StringComparison.Ordinal), StringComparison.Ordinal));
+        Assert.DoesNotContain("CS0246", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("CS0103", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("CS0117", output, StringComparison.Ordinal);
     }
 
     [Fact]
