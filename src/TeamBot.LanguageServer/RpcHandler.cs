@@ -22,7 +22,7 @@ internal sealed class RpcHandler(string method, Func<JsonElement, JsonElement> h
         {
             return handle(json);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not LocalRpcException)
         {
             throw new LocalRpcException($"teambot lsp could not handle {method}: {ex.GetType().Name}: {ex.Message}") { ErrorCode = -32603 };
         }

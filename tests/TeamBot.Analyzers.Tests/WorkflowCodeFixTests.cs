@@ -145,7 +145,13 @@ public sealed class WorkflowCodeFixTests
         (_, string equivalenceKey, string fixedText) = Assert.Single(await FixesAsync(Workflows.With(find, broken), id));
 
         Assert.StartsWith(id + " ", equivalenceKey, StringComparison.Ordinal);
-        Assert.DoesNotContain(await DiagnosticsAsync(fixedText), diagnostic => diagnostic.Id == id);
+        var before = await DiagnosticsAsync(Workflows.With(find, broken));
+        var after = await DiagnosticsAsync(fixedText);
+        Assert.DoesNotContain(after, diagnostic => diagnostic.Id == id);
+
+        // The fix leaves a file that still reads: no syntax, duplicate-key or shape error, and fewer errors than before.
+        Assert.DoesNotContain(after, diagnostic => diagnostic.Id is "TB0001" or "TB0002" or "TB0004");
+        Assert.True(after.Count(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error) < before.Count(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error), string.Join("\n", after));
     }
 
     [Fact]

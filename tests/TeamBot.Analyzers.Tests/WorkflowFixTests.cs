@@ -3,6 +3,7 @@ using System.Linq;
 using TeamBot.Workflow;
 using TeamBot.Workflow.Diagnostics;
 using TeamBot.Workflow.Fixes;
+using TeamBot.Workflow.Model;
 using Xunit;
 
 namespace TeamBot.Analyzers.Tests;
@@ -36,8 +37,8 @@ public sealed class WorkflowFixTests
     {
         string block = Workflows.With(
             "stage_order: [SETUP, SPEC, SPEC_REVIEW, RESEARCH, TEST_STRATEGY, PLAN, COMPLETE]",
-            "stage_order:\r\n  - SETUP\r\n  - SPEC\r\n  - SPEC_REVIEW\r\n  - RESEARCH\r\n  - TEST_STRATEGY\r\n  - PLAN\r\n  - COMPLETE");
-        string broken = block.Replace("  - SPEC\r\n", "", StringComparison.Ordinal);
+            "stage_order:\n  - SETUP\n  - SPEC\n  - SPEC_REVIEW\n  - RESEARCH\n  - TEST_STRATEGY\n  - PLAN\n  - COMPLETE");
+        string broken = block.Replace("  - SPEC\n", "", StringComparison.Ordinal);
         AssertFixRestores(broken, "Add 'SPEC' to stage_order", block);
     }
 
@@ -108,6 +109,67 @@ public sealed class WorkflowFixTests
     {
         string broken = Workflows.With("stages: [RESEARCH, TEST_STRATEGY]", "stages: [RESEARCH, ZZZZZZZZZZZZ]");
         WorkflowProblem problem = Assert.Single(WorkflowAnalysis.Analyze(broken).Problems, p => p.Id == RuleIds.UnknownStage);
+        Assert.Null(problem.Fix);
+    }
+
+    [Fact]
+    public void A_fix_after_an_anchor_or_a_tag_replaces_the_value_only()
+    {
+        string anchored = Workflows.With("stages: [RESEARCH, TEST_STRATEGY]", "stages: [&r RESEARCH, !!str TEST_STRATEGYY]");
+        string fixedText = Fix(anchored, "Change to 'TEST_STRATEGY'");
+        Assert.Contains("stages: [&r RESEARCH, !!str TEST_STRATEGY]", fixedText, StringComparison.Ordinal);
+        Assert.Empty(Errors(fixedText));
+    }
+
+    [Fact]
+    public void Renaming_a_stage_written_through_an_anchor_and_an_alias_edits_each_written_name_once()
+    {
+        string text = Workflows.With("stage_order: [SETUP, SPEC, SPEC_REVIEW, RESEARCH,", "stage_order: [SETUP, SPEC, SPEC_REVIEW, &r RESEARCH,")
+            .Replace("stages: [RESEARCH, TEST_STRATEGY]", "stages: [*r, TEST_STRATEGY]", StringComparison.Ordinal);
+        WorkflowAnalysis analysis = WorkflowAnalysis.Analyze(text);
+        Assert.Empty(Errors(text));
+
+        var edits = TeamBot.Workflow.Navigation.StageReferences.Rename(text, analysis.Document!, "RESEARCH", "STUDY");
+        Assert.Equal(edits.Count, edits.Select(edit => edit.Start).Distinct().Count());
+        string renamed = WorkflowFixes.Apply(text, new WorkflowFix("rename", edits.ToEquatableArray()));
+        Assert.Contains("&r STUDY,", renamed, StringComparison.Ordinal);
+        Assert.Contains("stages: [*r, TEST_STRATEGY]", renamed, StringComparison.Ordinal);
+        Assert.Empty(Errors(renamed));
+    }
+
+    [Theory]
+    [InlineData("\r")]
+    [InlineData("\r\n")]
+    public void Added_lines_end_as_the_file_s_lines_do(string lineBreak)
+    {
+        string block = Workflows.With(
+            "stage_order: [SETUP, SPEC, SPEC_REVIEW, RESEARCH, TEST_STRATEGY, PLAN, COMPLETE]",
+            "stage_order:\n  - SETUP\n  - SPEC\n  - SPEC_REVIEW\n  - RESEARCH\n  - TEST_STRATEGY\n  - PLAN\n  - COMPLETE");
+        string expected = block.Replace("\n", lineBreak, StringComparison.Ordinal);
+        string broken = expected.Replace("  - SPEC" + lineBreak, "", StringComparison.Ordinal);
+        AssertFixRestores(broken, "Add 'SPEC' to stage_order", expected);
+
+        string noAgent = expected.Replace("  PLAN:" + lineBreak + "    work_agent: pm", "  PLAN:" + lineBreak + "    artifacts: [plan.md]", StringComparison.Ordinal);
+        Assert.Contains("  PLAN:" + lineBreak + "    work_agent: ba" + lineBreak + "    artifacts: [plan.md]", Fix(noAgent, "Add 'work_agent: ba'"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Quoted_names_keep_their_quotes_and_a_quoted_duplicate_loses_its_line()
+    {
+        string single = Workflows.With("stages: [RESEARCH, TEST_STRATEGY]", "stages: [RESEARCH, 'TEST_STRATEGYY']");
+        Assert.Contains("stages: [RESEARCH, 'TEST_STRATEGY']", Fix(single, "Change to 'TEST_STRATEGY'"), StringComparison.Ordinal);
+
+        string block = Workflows.With("    stages: [RESEARCH, TEST_STRATEGY]", "    stages:\n      - RESEARCH\n      - TEST_STRATEGY");
+        string broken = block.Replace("      - TEST_STRATEGY\n", "      - TEST_STRATEGY\n      - \"RESEARCH\"\n", StringComparison.Ordinal);
+        AssertFixRestores(broken, "Remove the duplicate 'RESEARCH'", block);
+    }
+
+    [Fact]
+    public void A_near_field_the_stage_already_has_is_not_suggested_so_no_fix_writes_a_duplicate_key()
+    {
+        string text = Workflows.With("  PLAN:\n    work_agent: pm", "  PLAN:\n    work_agent: pm\n    wrok_agent: ba");
+        WorkflowProblem problem = Assert.Single(WorkflowAnalysis.Analyze(text).Problems);
+        Assert.Equal(RuleIds.UnknownField, problem.Id);
         Assert.Null(problem.Fix);
     }
 

@@ -38,7 +38,7 @@ public sealed class BadInputTests
     [Fact]
     public void Warnings_alone_do_not_stop_generation()
     {
-        GeneratorRun run = GeneratorHarness.Run(("/project/stages.yaml", "stages:\n  A:\n    work_agnet: pm\nstage_order: [A]\n"));
+        GeneratorRun run = GeneratorHarness.Run(("/project/stages.yaml", "stages:\n  A:\n    colour: pm\nstage_order: [A]\n"));
 
         Assert.Single(run.Sources);
         Assert.Empty(run.CompileDiagnostics);

@@ -208,7 +208,7 @@ public sealed class StubOutputTests
     [Fact]
     public void Warnings_alone_still_generate_the_workflow_not_a_stub()
     {
-        GeneratorRun run = GeneratorHarness.Run(("/project/stages.yaml", "stages:\n  A:\n    work_agnet: pm\nstage_order: [A]\n"));
+        GeneratorRun run = GeneratorHarness.Run(("/project/stages.yaml", "stages:\n  A:\n    colour: pm\nstage_order: [A]\n"));
 
         Assert.Equal("Tests.Workflow.g.cs", Assert.Single(run.Sources).HintName);
         Assert.Empty(run.Stubs);

@@ -18,13 +18,43 @@ public sealed class LanguageServerFeatureTests
 
         JsonArray stageFields = await CompleteAsync(server, Lsp.PositionOf(text, "    work_agent: pm", 4));
         Assert.Contains(stageFields, item => (string)item!["label"]! == "max_iterations" && ((string)item["documentation"]!["value"]!).Contains("review", StringComparison.OrdinalIgnoreCase));
-        Assert.Equal("work_agent: ", (string)stageFields.First(item => (string)item!["label"]! == "work_agent")!["insertText"]!);
+        Assert.Equal("work_agent", (string)stageFields.First(item => (string)item!["label"]! == "work_agent")!["insertText"]!); // The colon is there.
 
         JsonArray groupFields = await CompleteAsync(server, Lsp.PositionOf(text, "    after: SPEC_REVIEW", 4));
         Assert.Equal(["after", "stages", "before", "max_concurrency"], groupFields.Select(item => (string)item!["label"]!));
 
         JsonArray sections = await CompleteAsync(server, Lsp.PositionOf(text, "stage_order:"));
         Assert.Equal(["stages", "stage_order", "parallel_groups", "work_to_review_mapping"], sections.Select(item => (string)item!["label"]!));
+    }
+
+    [Fact]
+    public async Task A_field_typed_on_a_new_line_is_completed_with_its_colon_and_nothing_is_offered_in_a_comment()
+    {
+        string text = Lsp.RepoStages.Replace("  PLAN:\n", "  PLAN:\n    ti\n    # wor\n", StringComparison.Ordinal);
+        await using InProcessServer server = await InProcessServer.StartAsync();
+        await server.Client.NotifyAsync("textDocument/didOpen", Lsp.Open(Uri, text));
+        await server.Client.NextNotificationAsync("textDocument/publishDiagnostics");
+
+        JsonArray fields = await CompleteAsync(server, Lsp.PositionOf(text, "    ti\n", 6));
+        Assert.Equal("timeout: ", (string)fields.First(item => (string)item!["label"]! == "timeout")!["insertText"]!);
+        Assert.Empty(await CompleteAsync(server, Lsp.PositionOf(text, "    # wor\n", 9)));
+    }
+
+    [Fact]
+    public async Task Rename_refuses_a_name_the_build_would_reject_and_says_why()
+    {
+        await using InProcessServer server = await OpenAsync(Lsp.RepoStages);
+        foreach ((string name, string reason) in new[] { ("PLAN", "already exists"), ("plan", "would both become the C# name 'Plan'"), ("---", "no letter or digit") })
+        {
+            JsonObject answer = await server.Client.RequestRawAsync("textDocument/rename", new JsonObject
+            {
+                ["textDocument"] = new JsonObject { ["uri"] = Uri },
+                ["position"] = Lsp.PositionOf(Lsp.RepoStages, "  SPEC_REVIEW:", 4),
+                ["newName"] = name,
+            });
+            Assert.Equal(-32803, (int)answer["error"]!["code"]!);
+            Assert.Contains(reason, (string)answer["error"]!["message"]!, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

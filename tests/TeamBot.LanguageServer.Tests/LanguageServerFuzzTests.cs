@@ -108,6 +108,23 @@ public sealed class LanguageServerFuzzTests(ITestOutputHelper output)
         Assert.Equal(1, await server.Running.WaitAsync(TimeSpan.FromSeconds(30)));
     }
 
+    /// <summary>An edit the server offers leaves a file that still reads as well as before: no new syntax or duplicate-key error.</summary>
+    private static void CheckEdit(string text, JsonArray edits, string what)
+    {
+        var ranges = edits.Select(edit => (Start: Lsp.Offset(text, edit!["range"]!["start"]!), End: Lsp.Offset(text, edit!["range"]!["end"]!))).OrderBy(range => range.Start).ToList();
+        for (int i = 1; i < ranges.Count; i++)
+        {
+            Assert.True(ranges[i].Start >= ranges[i - 1].End, $"{what}: its edits overlap.");
+        }
+
+        string[] before = Workflow.WorkflowAnalysis.Analyze(text).Problems.Select(problem => problem.Id).ToArray();
+        string[] after = Workflow.WorkflowAnalysis.Analyze(Lsp.ApplyEdits(text, edits)).Problems.Select(problem => problem.Id).ToArray();
+        foreach (string id in new[] { "TB0001", "TB0002" })
+        {
+            Assert.True(after.Count(problem => problem == id) <= before.Count(problem => problem == id), $"{what}: it adds {id}.");
+        }
+    }
+
     private static int FirstDifference(string a, string b)
     {
         int i = 0;
@@ -146,7 +163,25 @@ public sealed class LanguageServerFuzzTests(ITestOutputHelper output)
         foreach ((string method, JsonObject parameters) in requests)
         {
             JsonObject answer = await server.Client.RequestRawAsync(method, parameters);
+            if (method == "textDocument/rename" && answer["error"] is { } refused)
+            {
+                // Rename refuses a name the rules would reject (RequestFailed), with the reason; nothing else may fail.
+                Assert.Equal(-32803, (int)refused["code"]!);
+                continue;
+            }
+
             Assert.False(answer.ContainsKey("error"), $"{context}: {method} at {parameters.ToJsonString()} answered {answer["error"]?.ToJsonString()}");
+            if (method == "textDocument/codeAction")
+            {
+                foreach (JsonNode? action in answer["result"]!.AsArray())
+                {
+                    CheckEdit(text, action!["edit"]!["changes"]![Uri]!.AsArray(), $"{context}: code action '{action["title"]}'");
+                }
+            }
+            else if (method == "textDocument/rename" && answer["result"] is JsonObject rename)
+            {
+                CheckEdit(text, rename["changes"]![Uri]!.AsArray(), $"{context}: rename to {parameters["newName"]!.ToJsonString()}");
+            }
         }
 
         return requests.Length;

@@ -38,8 +38,8 @@ async function startClient(output: vscode.OutputChannel): Promise<void> {
   }
 
   const { command, args, options } = config.executable;
-  // No `transport`: an executable without one talks over stdio all the same, while TransportKind.stdio would append
-  // `--stdio` to the arguments, and `teambot lsp` (System.CommandLine) refuses a token it does not know.
+  // No `transport`: an executable without one talks over stdio all the same, and the command runs exactly as the
+  // settings say (TransportKind.stdio would append `--stdio`, which `teambot lsp` accepts but does not need).
   const serverOptions: ServerOptions = { command, args, options };
   const clientOptions: LanguageClientOptions = { documentSelector: documentSelector(), outputChannel: output };
   // The id 'teambot' makes the client read teambot.trace.server by itself.

@@ -34,10 +34,10 @@ internal readonly struct FixText(string text)
         if (after)
         {
             int end = LineEnd(item.End);
-            return new TextReplacement(end, 0, NewLine(end) + prefix + scalar);
+            return new TextReplacement(end, 0, NewLine() + prefix + scalar);
         }
 
-        return new TextReplacement(lineStart, 0, prefix + scalar + NewLine(LineEnd(item.End)));
+        return new TextReplacement(lineStart, 0, prefix + scalar + NewLine());
     }
 
     /// <summary>Removes a list item: its line in a block list, the item and one comma in a flow list.</summary>
@@ -79,9 +79,10 @@ internal readonly struct FixText(string text)
         return new TextReplacement(lineStart, next - lineStart, "");
     }
 
-    /// <summary>Adds <paramref name="field"/> (<c>name: value</c>) as the first field under the mapping key at <paramref name="key"/>.</summary>
-    public TextReplacement? AddFirstField(SourceSpan key, string field)
+    /// <summary>Adds <c>field: value</c> as the first field under the mapping key at <paramref name="key"/>.</summary>
+    public TextReplacement? AddFirstField(SourceSpan key, string name, string value)
     {
+        string field = name + ": " + YamlText.Scalar(value);
         // Only a block mapping, written on the lines after its key: "KEY:" with nothing but a comment after the colon.
         int colon = key.End;
         while (colon < _text.Length && _text[colon] is ' ' or '\t')
@@ -131,10 +132,10 @@ internal readonly struct FixText(string text)
 
         if (next >= _text.Length && (_text.Length == 0 || _text[_text.Length - 1] is not '\n'))
         {
-            return new TextReplacement(_text.Length, 0, NewLine(LineEnd(key.End)) + indent + field);
+            return new TextReplacement(_text.Length, 0, NewLine() + indent + field);
         }
 
-        return new TextReplacement(next, 0, indent + field + NewLine(LineEnd(key.End)));
+        return new TextReplacement(next, 0, indent + field + NewLine());
     }
 
     private bool IsFlowItem(SourceSpan item)
@@ -193,7 +194,10 @@ internal readonly struct FixText(string text)
         return at;
     }
 
-    /// <summary>The line break the file uses at the end of the line <paramref name="lineEnd"/> ends, else a line feed.</summary>
-    private string NewLine(int lineEnd) =>
-        lineEnd + 1 < _text.Length && _text[lineEnd] == '\r' && _text[lineEnd + 1] == '\n' ? "\r\n" : "\n";
+    /// <summary>The line break the file uses (its first one: "\r\n", "\r" or "\n"), so added lines match the rest.</summary>
+    private string NewLine()
+    {
+        int first = _text.IndexOfAny(['\r', '\n']);
+        return first < 0 || _text[first] == '\n' ? "\n" : first + 1 < _text.Length && _text[first + 1] == '\n' ? "\r\n" : "\r";
+    }
 }

@@ -46,7 +46,7 @@ public static class WorkflowFixes
         {
             FixKind.Replace => edit.Replace(problem.Span, fix.Value),
             FixKind.AddToStageOrder when document is not null => AddToStageOrder(edit, document, fix.Value),
-            FixKind.AddField => edit.AddFirstField(problem.Span, fix.Value),
+            FixKind.AddField when fix.Field is { } field => edit.AddFirstField(problem.Span, field, fix.Value),
             FixKind.RemoveListItem => edit.RemoveListItem(problem.Span),
             _ => null,
         };
@@ -70,7 +70,7 @@ public static class WorkflowFixes
     {
         FixKind.Replace => $"Change to '{MessageText.Escape(fix.Value)}'",
         FixKind.AddToStageOrder => $"Add '{MessageText.Escape(fix.Value)}' to stage_order",
-        FixKind.AddField => $"Add '{MessageText.Escape(fix.Value)}'",
+        FixKind.AddField => $"Add '{MessageText.Escape(fix.Field ?? "")}: {MessageText.Escape(fix.Value)}'",
         _ => $"Remove the duplicate '{MessageText.Escape(fix.Value)}'",
     };
 

@@ -7,10 +7,14 @@ namespace TeamBot.Workflow.Model;
 /// <param name="ReviewMappings">The pairs under <c>work_to_review_mapping</c>.</param>
 /// <param name="StagesSpan">Where <c>stages</c> is, or the file start when missing.</param>
 /// <param name="StageOrderSpan">Where <c>stage_order</c> is, or the file start when missing.</param>
+/// <param name="ParallelGroupsSpan">Where the key <c>parallel_groups</c> is; empty when there is none.</param>
+/// <param name="ReviewMappingsSpan">Where the key <c>work_to_review_mapping</c> is; empty when there is none.</param>
 public sealed record WorkflowDocument(
     EquatableArray<StageDefinition> Stages,
     EquatableArray<Located<string>> StageOrder,
     EquatableArray<ParallelGroupDefinition> ParallelGroups,
     EquatableArray<ReviewMappingDefinition> ReviewMappings,
     SourceSpan StagesSpan,
-    SourceSpan StageOrderSpan);
+    SourceSpan StageOrderSpan,
+    SourceSpan ParallelGroupsSpan = default,
+    SourceSpan ReviewMappingsSpan = default);

@@ -34,8 +34,12 @@ public static class StageReferences
             references.Add(new StageReference(mapping.ReviewStage, StageReferenceKind.ReviewStage));
         }
 
-        references.Sort((a, b) => a.Key.Span.Start.CompareTo(b.Key.Span.Start));
-        return references;
+        // An alias (*name) reads as the anchored node itself, so one written place can come more than once: keep it once.
+        return references
+            .GroupBy(reference => reference.Key.Span.Start)
+            .Select(group => group.First())
+            .OrderBy(reference => reference.Key.Span.Start)
+            .ToList();
     }
 
     /// <summary>The stage key written at <paramref name="offset"/> (its first character up to just past its last), if any.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using TeamBot.Workflow.Diagnostics;
 using TeamBot.Workflow.Model;
 using TeamBot.Workflow.Naming;
@@ -66,6 +67,8 @@ public sealed class WorkflowParser
         var mappings = new List<ReviewMappingDefinition>();
         SourceSpan stagesSpan = SourceSpan.FileStart;
         SourceSpan orderSpan = SourceSpan.FileStart;
+        SourceSpan groupsSpan = default;
+        SourceSpan mappingsSpan = default;
         bool hasStages = false;
         bool hasOrder = false;
 
@@ -88,6 +91,7 @@ public sealed class WorkflowParser
                     order.AddRange(StringList(entry.Value, Subject.Text("'stage_order'")));
                     break;
                 case WorkflowSchema.ParallelGroups:
+                    groupsSpan = entry.Key.Span;
                     foreach ((YamlTreeScalar key, YamlTreeNode value) in Entries(entry.Value, Subject.Text("'parallel_groups'")))
                     {
                         groups.Add(ParseGroup(key, value));
@@ -95,6 +99,7 @@ public sealed class WorkflowParser
 
                     break;
                 case WorkflowSchema.WorkToReviewMapping:
+                    mappingsSpan = entry.Key.Span;
                     foreach ((YamlTreeScalar key, YamlTreeNode value) in Entries(entry.Value, Subject.Text("'work_to_review_mapping'")))
                     {
                         if (String(value, Subject.Named("The review stage of", key.Value)) is { } review)
@@ -105,7 +110,7 @@ public sealed class WorkflowParser
 
                     break;
                 default:
-                    ReportUnknownField(entry.Key, "the workflow", WorkflowSchema.TopLevelFields);
+                    ReportUnknownField(entry.Key, "the workflow", WorkflowSchema.TopLevelFields, root, isSection: true);
                     break;
             }
         }
@@ -128,7 +133,9 @@ public sealed class WorkflowParser
             groups.ToEquatableArray(),
             mappings.ToEquatableArray(),
             stagesSpan,
-            orderSpan);
+            orderSpan,
+            groupsSpan,
+            mappingsSpan);
     }
 
     private StageDefinition ParseStage(YamlTreeScalar key, YamlTreeNode node)
@@ -156,7 +163,7 @@ public sealed class WorkflowParser
                 "timeout" => stage with { Timeout = String(value, what) },
                 "max_iterations" => stage with { MaxIterations = Integer(value, what) },
                 "permissions" => stage with { Permissions = ParsePermissions(key, field, value) },
-                _ => Unknown(stage, field, $"stage '{key.Value}'", WorkflowSchema.StageFields),
+                _ => Unknown(stage, field, $"stage '{key.Value}'", WorkflowSchema.StageFields, node),
             };
         }
 
@@ -190,7 +197,7 @@ public sealed class WorkflowParser
                     permissions = permissions with { Write = StringList(value, what).ToEquatableArray() };
                     break;
                 default:
-                    ReportUnknownField(field, $"the permissions of stage '{stage.Value}'", WorkflowSchema.PermissionFields);
+                    ReportUnknownField(field, $"the permissions of stage '{stage.Value}'", WorkflowSchema.PermissionFields, node, isSection: false);
                     break;
             }
         }
@@ -222,7 +229,7 @@ public sealed class WorkflowParser
                     maxConcurrency = Integer(value, what);
                     break;
                 default:
-                    ReportUnknownField(field, $"parallel group '{key.Value}'", WorkflowSchema.GroupFields);
+                    ReportUnknownField(field, $"parallel group '{key.Value}'", WorkflowSchema.GroupFields, node, isSection: false);
                     break;
             }
         }
@@ -318,21 +325,23 @@ public sealed class WorkflowParser
         return null;
     }
 
-    private StageDefinition Unknown(StageDefinition stage, YamlTreeScalar field, string owner, string[] known)
+    private StageDefinition Unknown(StageDefinition stage, YamlTreeScalar field, string owner, IReadOnlyList<string> known, YamlTreeNode mapping)
     {
-        ReportUnknownField(field, owner, known);
+        ReportUnknownField(field, owner, known, mapping, isSection: false);
         return stage;
     }
 
     /// <summary>
-    /// TB0014 at the top level; elsewhere TB0013 when a known field is a few edits away (a typo that would silently drop a
-    /// setting), else TB0008: a field from a newer or older version of the format is only ignored.
+    /// TB0014 for a top-level key (<paramref name="isSection"/>); elsewhere TB0013 when a known field is a few edits away
+    /// (a typo that would silently drop a setting), else TB0008: a field of a newer or older version of the format is only
+    /// ignored. A field the mapping already has is never suggested, so that the fix cannot write a duplicate key.
     /// </summary>
-    private void ReportUnknownField(YamlTreeScalar field, string owner, string[] known)
+    private void ReportUnknownField(YamlTreeScalar field, string owner, IReadOnlyList<string> known, YamlTreeNode mapping, bool isSection)
     {
-        string? match = NameSuggestions.Closest(field.Value, known);
+        var present = new HashSet<string>(mapping is YamlTreeMapping entries ? entries.Entries.Select(entry => entry.Key.Value) : [], StringComparer.Ordinal);
+        string? match = NameSuggestions.Closest(field.Value, known.Where(name => !present.Contains(name)));
         ProblemFix? fix = match is null ? null : new ProblemFix(FixKind.Replace, match);
-        if (ReferenceEquals(known, WorkflowSchema.TopLevelFields))
+        if (isSection)
         {
             Report(fix, RuleIds.UnknownSection, field.Span, field.Value, match is null ? "" : $" Did you mean '{match}'?");
         }

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace TeamBot.Workflow.Parsing;
 
 /// <summary>The field names of the stages.yaml schema (see docs/stages-yaml.md and schemas/stages.schema.json).</summary>
@@ -13,10 +15,10 @@ public static class WorkflowSchema
     public const string WorkToReviewMapping = "work_to_review_mapping";
 
     /// <summary>The top-level sections.</summary>
-    public static readonly string[] TopLevelFields = [Stages, StageOrder, ParallelGroups, WorkToReviewMapping];
+    public static IReadOnlyList<string> TopLevelFields { get; } = [Stages, StageOrder, ParallelGroups, WorkToReviewMapping];
 
     /// <summary>The fields of a stage.</summary>
-    public static readonly string[] StageFields =
+    public static IReadOnlyList<string> StageFields { get; } =
     [
         "name", "description", "work_agent", "review_agent", "allowed_personas", "artifacts", "exit_criteria",
         "optional", "is_review_stage", "is_acceptance_test_stage", "requires_acceptance_tests_passed",
@@ -24,11 +26,11 @@ public static class WorkflowSchema
     ];
 
     /// <summary>The fields of a stage's permissions.</summary>
-    public static readonly string[] PermissionFields = ["tools", "write", "commands"];
+    public static IReadOnlyList<string> PermissionFields { get; } = ["tools", "write", "commands"];
 
     /// <summary>The workspace tools a stage may permit (see docs/agents.md); the first four only read.</summary>
-    public static readonly string[] Tools = ["list_files", "read_file", "search_files", "show_diff", "write_file", "edit_file", "run_command"];
+    public static IReadOnlyList<string> Tools { get; } = ["list_files", "read_file", "search_files", "show_diff", "write_file", "edit_file", "run_command"];
 
     /// <summary>The fields of a parallel group.</summary>
-    public static readonly string[] GroupFields = ["after", "stages", "before", "max_concurrency"];
+    public static IReadOnlyList<string> GroupFields { get; } = ["after", "stages", "before", "max_concurrency"];
 }

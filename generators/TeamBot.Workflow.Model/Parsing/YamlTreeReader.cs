@@ -102,7 +102,13 @@ internal sealed class YamlTreeReader
 
             case Scalar scalar:
                 _parser.MoveNext();
-                return Anchor(scalar.Anchor, new YamlTreeScalar(ToSpan(scalar.Start, scalar.End), scalar.Value, scalar.Style == ScalarStyle.Plain));
+                SourceSpan span = ToSpan(scalar.Start, scalar.End);
+                if (!scalar.Anchor.IsEmpty || !scalar.Tag.IsEmpty)
+                {
+                    span = SkipProperties(span);
+                }
+
+                return Anchor(scalar.Anchor, new YamlTreeScalar(span, scalar.Value, scalar.Style == ScalarStyle.Plain));
 
             case SequenceStart start:
                 _parser.MoveNext();
@@ -281,6 +287,34 @@ internal sealed class YamlTreeReader
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// A scalar's span without its anchor (<c>&amp;name</c>) and tag (<c>!tag</c>): YamlDotNet starts the event there, but a
+    /// diagnostic, a fix or a rename is about the value, and must leave the anchor and the tag as they are.
+    /// </summary>
+    private SourceSpan SkipProperties(SourceSpan span)
+    {
+        int at = span.Start;
+        int line = span.StartLine;
+        int column = span.StartColumn;
+        int end = Math.Min(span.End, _text.Length);
+        while (at < end && _text[at] is '&' or '!')
+        {
+            while (at < end && !char.IsWhiteSpace(_text[at]))
+            {
+                at++;
+                column++;
+            }
+
+            while (at < end && char.IsWhiteSpace(_text[at]))
+            {
+                (line, column) = _text[at] == '\n' ? (line + 1, 0) : (line, column + 1);
+                at++;
+            }
+        }
+
+        return at == span.Start ? span : new SourceSpan(at, span.End - at, line, column, span.EndLine, span.EndColumn);
     }
 
     /// <summary>The one-character span at <paramref name="index"/>.</summary>

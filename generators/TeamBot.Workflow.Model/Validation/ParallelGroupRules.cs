@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using TeamBot.Workflow.Diagnostics;
-using TeamBot.Workflow.Fixes;
 using TeamBot.Workflow.Model;
 using TeamBot.Workflow.Naming;
 
@@ -216,7 +215,7 @@ internal static class ParallelGroupRules
 
         int neighbour = direction < 0 ? positions.Min() - 1 : positions.Max() + 1;
         return neighbour >= 0 && neighbour < index.Ordered.Count
-            ? new ProblemFix(FixKind.AddField, $"{field}: {YamlText.Scalar(index.Ordered[neighbour].Key.Value)}")
+            ? new ProblemFix(FixKind.AddField, index.Ordered[neighbour].Key.Value) { Field = field }
             : null;
     }
 }

@@ -46,7 +46,7 @@ internal static class PermissionRules
     {
         string key = stage.Key.Value;
         IEnumerable<Located<string>> tools = permissions.Tools ?? default;
-        foreach (Located<string> tool in tools.Where(tool => Array.IndexOf(WorkflowSchema.Tools, tool.Value) < 0 && !IsMcpTool(tool.Value)))
+        foreach (Located<string> tool in tools.Where(tool => !WorkflowSchema.Tools.Contains(tool.Value) && !IsMcpTool(tool.Value)))
         {
             sink.Report(ProblemSink.Replace(NameSuggestions.Closest(tool.Value, WorkflowSchema.Tools)), RuleIds.UnknownTool, tool.Span, key, tool.Value, NameSuggestions.DidYouMean(tool.Value, WorkflowSchema.Tools, $" The tools are: {string.Join(", ", WorkflowSchema.Tools)}."));
         }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using TeamBot.Workflow.Diagnostics;
-using TeamBot.Workflow.Fixes;
 using TeamBot.Workflow.Model;
 using TeamBot.Workflow.Naming;
 
@@ -122,6 +121,6 @@ internal static class StageRules
             .OrderByDescending(group => group.Count())
             .Select(group => group.Key)
             .FirstOrDefault();
-        return agent is null ? null : new ProblemFix(FixKind.AddField, $"{field}: {YamlText.Scalar(agent)}");
+        return agent is null ? null : new ProblemFix(FixKind.AddField, agent) { Field = field };
     }
 }

@@ -19,7 +19,7 @@ internal static class CompletionProvider
     {
         YamlCursor cursor = YamlCursor.At(document.Text, document.Lines.ToOffset(position));
         WorkflowDocument? workflow = document.LastParsed;
-        IEnumerable<CompletionItem> items = cursor.InValue ? Values(cursor, workflow) : Keys(cursor, workflow);
+        IEnumerable<CompletionItem> items = cursor.InComment ? [] : cursor.InValue ? Values(cursor, workflow) : Keys(cursor, workflow);
         return new CompletionList(false, items.ToArray());
     }
 
@@ -28,11 +28,11 @@ internal static class CompletionProvider
         IReadOnlyList<string> path = cursor.Path;
         return path switch
         {
-            [] => Fields(FieldScope.Workflow),
-            [WorkflowSchema.Stages, _] => Fields(FieldScope.Stage),
-            [WorkflowSchema.Stages, _, "permissions"] => Fields(FieldScope.Permissions),
+            [] => Fields(FieldScope.Workflow, cursor.ColonFollows),
+            [WorkflowSchema.Stages, _] => Fields(FieldScope.Stage, cursor.ColonFollows),
+            [WorkflowSchema.Stages, _, "permissions"] => Fields(FieldScope.Permissions, cursor.ColonFollows),
             [WorkflowSchema.Stages, _, "permissions", "write"] => Agents(workflow, personas: false),
-            [WorkflowSchema.ParallelGroups, _] => Fields(FieldScope.Group),
+            [WorkflowSchema.ParallelGroups, _] => Fields(FieldScope.Group, cursor.ColonFollows),
             [WorkflowSchema.WorkToReviewMapping] => Stages(workflow, stage => !stage.IsReviewStage),
             _ => [],
         };
@@ -54,13 +54,13 @@ internal static class CompletionProvider
         };
     }
 
-    private static IEnumerable<CompletionItem> Fields(FieldScope scope) =>
+    private static IEnumerable<CompletionItem> Fields(FieldScope scope, bool colonFollows) =>
         FieldDocs.Fields(scope).Select((field, index) => new CompletionItem(
             field,
             FieldKind,
             scope == FieldScope.Workflow ? "section" : "field",
             FieldDocs.Describe(scope, field) is { } docs ? MarkupContent.Markdown(docs) : null,
-            field + ": ",
+            colonFollows ? field : field + ": ",
             index.ToString("D3", System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>The declared stages in stage_order's order (then the rest as declared), each with what it is.</summary>

@@ -13,7 +13,7 @@ internal static class DiagnosticConverter
 
     public static LspDiagnostic Convert(WorkflowProblem problem, LineMap lines)
     {
-        WorkflowRule rule = WorkflowRules.All.FirstOrDefault(candidate => candidate.Id == problem.Id) ?? WorkflowRules.Unreadable;
+        WorkflowRule rule = WorkflowRules.Get(problem.Id);
         return new LspDiagnostic(
             lines.ToRange(problem.Span.Start, problem.Span.End),
             rule.Severity == RuleSeverity.Error ? 1 : 2,

@@ -12,7 +12,13 @@ namespace TeamBot.LanguageServer.Features;
 /// </summary>
 internal static class FieldDocs
 {
-    private static readonly Dictionary<(FieldScope, string), string> Descriptions = Load();
+    private static readonly Dictionary<(FieldScope, string), string> Descriptions = [];
+
+    private static readonly HashSet<string> BooleanFields = new(StringComparer.Ordinal);
+
+#pragma warning disable CA1810 // Both tables come from one read of the schema.
+    static FieldDocs() => Load();
+#pragma warning restore CA1810
 
     public static IReadOnlyList<string> Fields(FieldScope scope) => scope switch
     {
@@ -25,37 +31,41 @@ internal static class FieldDocs
     public static string? Describe(FieldScope scope, string field) =>
         Descriptions.TryGetValue((scope, field), out string? description) ? description : null;
 
-    /// <summary>Whether the field takes true or false.</summary>
-    public static bool IsBoolean(string field) =>
-        field is "optional" or "is_review_stage" or "is_acceptance_test_stage" or "requires_acceptance_tests_passed" or "include_objective";
+    /// <summary>Whether a stage field takes true or false, as its schema type says.</summary>
+    public static bool IsBoolean(string field) => BooleanFields.Contains(field);
 
-    private static Dictionary<(FieldScope, string), string> Load()
+    private static void Load()
     {
-        var descriptions = new Dictionary<(FieldScope, string), string>();
         using Stream? stream = typeof(FieldDocs).Assembly.GetManifestResourceStream("stages.schema.json");
         if (stream is null)
         {
-            return descriptions;
+            return;
         }
 
         using JsonDocument schema = JsonDocument.Parse(stream);
         JsonElement root = schema.RootElement;
         JsonElement definitions = root.GetProperty("$defs");
         JsonElement stage = definitions.GetProperty("stage").GetProperty("properties");
-        Add(descriptions, FieldScope.Workflow, root.GetProperty("properties"));
-        Add(descriptions, FieldScope.Stage, stage);
-        Add(descriptions, FieldScope.Permissions, stage.GetProperty("permissions").GetProperty("properties"));
-        Add(descriptions, FieldScope.Group, definitions.GetProperty("parallelGroup").GetProperty("properties"));
-        return descriptions;
+        Add(FieldScope.Workflow, root.GetProperty("properties"));
+        Add(FieldScope.Stage, stage);
+        Add(FieldScope.Permissions, stage.GetProperty("permissions").GetProperty("properties"));
+        Add(FieldScope.Group, definitions.GetProperty("parallelGroup").GetProperty("properties"));
+        foreach (JsonProperty property in stage.EnumerateObject())
+        {
+            if (property.Value.TryGetProperty("type", out JsonElement type) && type.ValueKind == JsonValueKind.String && type.GetString() == "boolean")
+            {
+                BooleanFields.Add(property.Name);
+            }
+        }
     }
 
-    private static void Add(Dictionary<(FieldScope, string), string> descriptions, FieldScope scope, JsonElement properties)
+    private static void Add(FieldScope scope, JsonElement properties)
     {
         foreach (JsonProperty property in properties.EnumerateObject())
         {
             if (property.Value.TryGetProperty("description", out JsonElement description) && description.GetString() is { } text)
             {
-                descriptions[(scope, property.Name)] = text;
+                Descriptions[(scope, property.Name)] = text;
             }
         }
     }

@@ -1,8 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
+using StreamJsonRpc;
 using TeamBot.LanguageServer.Protocol;
 using TeamBot.Workflow.Fixes;
 using TeamBot.Workflow.Model;
+using TeamBot.Workflow.Naming;
 using TeamBot.Workflow.Navigation;
 
 namespace TeamBot.LanguageServer.Features;
@@ -10,6 +12,9 @@ namespace TeamBot.LanguageServer.Features;
 /// <summary>Go to definition, find references and rename of stage keys, within the file.</summary>
 internal static class NavigationProvider
 {
+    /// <summary>LSP's RequestFailed: a valid request the server refuses, with a message the editor shows.</summary>
+    private const int RequestFailed = -32803;
+
     public static LspLocation[] Definition(OpenDocument document, Position position)
     {
         if (Target(document, position) is not { } key || document.Analysis.Document is not { } workflow)
@@ -55,11 +60,47 @@ internal static class NavigationProvider
             return null;
         }
 
-        IReadOnlyList<TextReplacement> edits = StageReferences.Rename(document.Text, workflow, target.Placeholder, newName.Trim());
+        string name = newName.Trim();
+        if (RenameRefusal(workflow, target.Placeholder, name) is { } refusal)
+        {
+            throw new LocalRpcException(refusal) { ErrorCode = RequestFailed };
+        }
+
+        IReadOnlyList<TextReplacement> edits = StageReferences.Rename(document.Text, workflow, target.Placeholder, name);
         return new WorkspaceEdit(new Dictionary<string, TextEdit[]>
         {
             [document.Uri] = edits.Select(edit => ToTextEdit(document, edit)).ToArray(),
         });
+    }
+
+    /// <summary>Why <paramref name="name"/> cannot replace <paramref name="key"/>: the rules the build would then break (TB0002, TB0107, TB0110).</summary>
+    private static string? RenameRefusal(WorkflowDocument workflow, string key, string name)
+    {
+        string identifier = IdentifierNames.ToPascalCase(name);
+        if (identifier.Length == 0)
+        {
+            return $"'{name}' cannot name a stage: it has no letter or digit, so no C# name can be made from it (TB0110).";
+        }
+
+        foreach (StageDefinition stage in workflow.Stages)
+        {
+            if (stage.Key.Value == key)
+            {
+                continue;
+            }
+
+            if (stage.Key.Value == name)
+            {
+                return $"A stage named '{name}' already exists (TB0002).";
+            }
+
+            if (IdentifierNames.ToPascalCase(stage.Key.Value) == identifier)
+            {
+                return $"'{name}' and stage '{stage.Key.Value}' would both become the C# name '{identifier}' (TB0107).";
+            }
+        }
+
+        return null;
     }
 
     public static TextEdit ToTextEdit(OpenDocument document, TextReplacement edit) =>

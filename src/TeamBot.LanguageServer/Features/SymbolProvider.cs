@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using TeamBot.LanguageServer.Protocol;
 using TeamBot.Workflow.Model;
 using TeamBot.Workflow.Parsing;
@@ -8,7 +8,7 @@ using TeamBot.Workflow.Parsing;
 namespace TeamBot.LanguageServer.Features;
 
 /// <summary>The outline: the sections, with the stages, the groups (and their members) and the review pairs under them.</summary>
-internal static partial class SymbolProvider
+internal static class SymbolProvider
 {
     private const int SectionKind = 3;
     private const int ArrayKind = 18;
@@ -23,24 +23,28 @@ internal static partial class SymbolProvider
             return [];
         }
 
-        var sections = new List<DocumentSymbol>();
-        foreach (Match section in SectionKey().Matches(document.Text))
+        DocumentSymbol?[] sections =
+        [
+            Section(document, WorkflowSchema.Stages, workflow.StagesSpan, SectionKind, workflow.Stages.Select(stage => Symbol(document, stage.Key, StageHover.Summary(stage), StageKind))),
+            Section(document, WorkflowSchema.StageOrder, workflow.StageOrderSpan, ArrayKind, workflow.StageOrder.Select(entry => Symbol(document, entry, null, PropertyKind))),
+            Section(document, WorkflowSchema.ParallelGroups, workflow.ParallelGroupsSpan, SectionKind, workflow.ParallelGroups.Select(group => Group(document, group))),
+            Section(document, WorkflowSchema.WorkToReviewMapping, workflow.ReviewMappingsSpan, SectionKind, workflow.ReviewMappings.Select(mapping => Symbol(document, mapping.WorkStage, "reviewed in " + mapping.ReviewStage.Value, PropertyKind))),
+        ];
+
+        // A missing section has an empty span; the outline lists what the file has, in file order.
+        return sections.OfType<DocumentSymbol>().OrderBy(section => document.Lines.ToOffset(section.SelectionRange.Start)).ToArray();
+    }
+
+    private static DocumentSymbol? Section(OpenDocument document, string name, SourceSpan key, int kind, IEnumerable<DocumentSymbol> children)
+    {
+        if (key.Length == 0)
         {
-            string name = section.Groups[1].Value;
-            DocumentSymbol[] children = name switch
-            {
-                WorkflowSchema.Stages => workflow.Stages.Select(stage => Symbol(document, stage.Key, StageHover.Summary(stage), StageKind)).ToArray(),
-                WorkflowSchema.StageOrder => workflow.StageOrder.Select(entry => Symbol(document, entry, null, PropertyKind)).ToArray(),
-                WorkflowSchema.ParallelGroups => workflow.ParallelGroups.Select(group => Group(document, group)).ToArray(),
-                WorkflowSchema.WorkToReviewMapping => workflow.ReviewMappings.Select(mapping => Symbol(document, mapping.WorkStage, "reviewed in " + mapping.ReviewStage.Value, PropertyKind)).ToArray(),
-                _ => [],
-            };
-            int end = children.Length > 0 ? document.Lines.ToOffset(children[children.Length - 1].Range.End) : section.Index + section.Length;
-            LspRange selection = document.Lines.ToRange(section.Groups[1].Index, section.Groups[1].Index + name.Length);
-            sections.Add(new DocumentSymbol(name, null, name == WorkflowSchema.StageOrder ? ArrayKind : SectionKind, document.Lines.ToRange(section.Index, end), selection, children));
+            return null;
         }
 
-        return sections.ToArray();
+        DocumentSymbol[] items = children.ToArray();
+        int end = Math.Max(key.End, items.Length > 0 ? document.Lines.ToOffset(items[items.Length - 1].Range.End) : key.End);
+        return new DocumentSymbol(name, null, kind, document.Lines.ToRange(key.Start, end), document.Lines.ToRange(key.Start, key.End), items);
     }
 
     private static DocumentSymbol Group(OpenDocument document, ParallelGroupDefinition group)
@@ -61,7 +65,4 @@ internal static partial class SymbolProvider
         LspRange range = document.Lines.ToRange(key.Span.Start, key.Span.End);
         return new DocumentSymbol(key.Value.Length > 0 ? key.Value : "(empty)", detail, kind, range, range, null);
     }
-
-    [GeneratedRegex(@"^(stages|stage_order|parallel_groups|work_to_review_mapping)[ \t]*:", RegexOptions.Multiline)]
-    private static partial Regex SectionKey();
 }

@@ -16,6 +16,12 @@ internal sealed record YamlCursor(IReadOnlyList<string> Path, string? Key, strin
 {
     public bool InValue => Key is not null;
 
+    /// <summary>Gets a value indicating whether the cursor is in a comment, where nothing is completed.</summary>
+    public bool InComment { get; init; }
+
+    /// <summary>Gets a value indicating whether a colon already follows the word, so a completed key needs none.</summary>
+    public bool ColonFollows { get; init; }
+
     public static YamlCursor At(string text, int offset)
     {
         offset = Math.Min(Math.Max(0, offset), text.Length);
@@ -24,6 +30,12 @@ internal sealed record YamlCursor(IReadOnlyList<string> Path, string? Key, strin
         int indent = Indent(prefix);
         string content = prefix.Substring(Math.Min(indent, prefix.Length));
         (string word, int wordStart) = WordAround(text, offset);
+        int afterWord = wordStart + word.Length;
+        bool colonFollows = afterWord < text.Length && text[afterWord] == ':';
+        if (CommentStart(content) >= 0)
+        {
+            return new YamlCursor([], null, word, wordStart) { InComment = true };
+        }
 
         bool listItem = content.StartsWith('-');
         int colon = KeyColon(content);
@@ -31,17 +43,17 @@ internal sealed record YamlCursor(IReadOnlyList<string> Path, string? Key, strin
         {
             // "  - RESEARCH": an item of the list under the nearest key above.
             (List<string> parents, string? key) = Parents(text, lineStart, indent, includeEqualIndent: true);
-            return new YamlCursor(parents, key, word, wordStart);
+            return new YamlCursor(parents, key, word, wordStart) { ColonFollows = colonFollows };
         }
 
         List<string> path = Parents(text, lineStart, indent, includeEqualIndent: false).Path;
         if (colon >= 0)
         {
             string key = content.Substring(listItem ? 1 : 0, colon - (listItem ? 1 : 0)).Trim().Trim('"', '\'');
-            return new YamlCursor(path, key, word, wordStart);
+            return new YamlCursor(path, key, word, wordStart) { ColonFollows = colonFollows };
         }
 
-        return new YamlCursor(path, null, word, wordStart);
+        return new YamlCursor(path, null, word, wordStart) { ColonFollows = colonFollows };
     }
 
     /// <summary>The keys above a line indented <paramref name="indent"/>, outermost first; the last is returned apart when it owns a list item.</summary>
@@ -84,6 +96,30 @@ internal sealed record YamlCursor(IReadOnlyList<string> Path, string? Key, strin
         string owner = keys[keys.Count - 1];
         keys.RemoveAt(keys.Count - 1);
         return (keys, owner);
+    }
+
+    /// <summary>Where a comment starts in a line's content: a '#' at its start or after a space, outside quotes; -1 if none.</summary>
+    private static int CommentStart(string content)
+    {
+        char quote = '\0';
+        for (int i = 0; i < content.Length; i++)
+        {
+            char c = content[i];
+            if (quote != '\0')
+            {
+                quote = c == quote ? '\0' : quote;
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == '#' && (i == 0 || content[i - 1] is ' ' or '\t'))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The colon that ends a key on a line's content (outside quotes and before a comment), or -1.</summary>
