@@ -4,8 +4,8 @@ using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using TeamBot.Agents;
 using TeamBot.Execution;
-using TeamBot.Rules;
 using TeamBot.Objectives;
+using TeamBot.Rules;
 using TeamBot.State;
 using MafWorkflow = Microsoft.Agents.AI.Workflows.Workflow;
 

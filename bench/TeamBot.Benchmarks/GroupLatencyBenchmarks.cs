@@ -5,8 +5,8 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using TeamBot.Agents;
 using TeamBot.Execution;
-using TeamBot.Rules;
 using TeamBot.Objectives;
+using TeamBot.Rules;
 using TeamBot.State;
 
 namespace TeamBot.Benchmarks;
