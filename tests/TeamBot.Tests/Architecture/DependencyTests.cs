@@ -32,7 +32,8 @@ public sealed partial class DependencyTests
     public void Product_projects_reference_inward_and_grant_no_internals_to_each_other()
     {
         Assert.DoesNotContain(References("TeamBot.Orleans"), name => name is "TeamBot.Hosting" or "TeamBot.Cli");
-        Assert.DoesNotContain(References("TeamBot"), name => name.StartsWith("TeamBot.", StringComparison.Ordinal) && name is not ("TeamBot.Generators" or "TeamBot.Analyzers"));
+        Assert.DoesNotContain(References("TeamBot"), name => name.StartsWith("TeamBot.", StringComparison.Ordinal) && name is not ("TeamBot.Generators" or "TeamBot.Analyzers" or "TeamBot.CodeFixes"));
+        Assert.Equal(["TeamBot.Workflow.Model"], References("TeamBot.LanguageServer"));
         Assert.Equal(["TeamBot"], References("TeamBot.Agents"));
         Assert.DoesNotContain("TeamBot.Analyzers", ReferencesIn(Path.Combine(TestSupport.RepoRoot, "generators", "TeamBot.Generators", "TeamBot.Generators.csproj")));
         foreach (string project in Directory.GetFiles(Source, "*.csproj", SearchOption.AllDirectories))
