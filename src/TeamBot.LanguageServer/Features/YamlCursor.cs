@@ -99,32 +99,19 @@ internal sealed record YamlCursor(IReadOnlyList<string> Path, string? Key, strin
     }
 
     /// <summary>Where a comment starts in a line's content: a '#' at its start or after a space, outside quotes; -1 if none.</summary>
-    private static int CommentStart(string content)
-    {
-        char quote = '\0';
-        for (int i = 0; i < content.Length; i++)
-        {
-            char c = content[i];
-            if (quote != '\0')
-            {
-                quote = c == quote ? '\0' : quote;
-            }
-            else if (c is '"' or '\'')
-            {
-                quote = c;
-            }
-            else if (c == '#' && (i == 0 || content[i - 1] is ' ' or '\t'))
-            {
-                return i;
-            }
-        }
+    private static int CommentStart(string content) =>
+        FirstOutsideQuotes(content, (text, i) => text[i] == '#' && (i == 0 || text[i - 1] is ' ' or '\t'));
 
-        return -1;
-    }
-
-    /// <summary>The colon that ends a key on a line's content (outside quotes and before a comment), or -1.</summary>
+    /// <summary>The colon that ends a key on a line's content (outside quotes, before a comment or a flow collection), or -1.</summary>
     private static int KeyColon(string content)
     {
+        int at = FirstOutsideQuotes(content, (text, i) => text[i] is '#' or '[' or '{' || (text[i] == ':' && (i + 1 == text.Length || text[i + 1] is ' ' or '\t')));
+        return at >= 0 && content[at] == ':' ? at : -1;
+    }
+
+    /// <summary>The first index outside single or double quotes where <paramref name="stop"/> holds; -1 if none.</summary>
+    private static int FirstOutsideQuotes(string content, Func<string, int, bool> stop)
+    {
         char quote = '\0';
         for (int i = 0; i < content.Length; i++)
         {
@@ -137,11 +124,7 @@ internal sealed record YamlCursor(IReadOnlyList<string> Path, string? Key, strin
             {
                 quote = c;
             }
-            else if (c == '#' || c is '[' or '{')
-            {
-                return -1;
-            }
-            else if (c == ':' && (i + 1 == content.Length || content[i + 1] is ' ' or '\t'))
+            else if (stop(content, i))
             {
                 return i;
             }
