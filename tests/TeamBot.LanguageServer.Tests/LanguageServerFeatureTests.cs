@@ -98,6 +98,27 @@ public sealed class LanguageServerFeatureTests
     }
 
     [Fact]
+    public async Task Stage_keys_are_completed_on_a_later_line_of_a_flow_list_spread_over_lines()
+    {
+        string block = "stage_order:\n  - SETUP\n  - BUSINESS_PROBLEM\n  - SPEC\n";
+        string text = Lsp.RepoStages.Replace(block, "stage_order: [SETUP, # the start\n  BUSINESS_PROBLEM, [\"x\", \"]\"],\n  SPEC,\n", StringComparison.Ordinal);
+        Assert.NotEqual(Lsp.RepoStages, text);
+        await using InProcessServer server = await InProcessServer.StartAsync();
+        await server.Client.NotifyAsync("textDocument/didOpen", Lsp.Open(Uri, Lsp.RepoStages));
+        await server.Client.NextNotificationAsync("textDocument/publishDiagnostics");
+        await server.Client.NotifyAsync("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri, ["version"] = 2 },
+            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = text }),
+        });
+        await server.Client.NextNotificationAsync("textDocument/publishDiagnostics");
+
+        JsonArray items = await CompleteAsync(server, Lsp.PositionOf(text, "  SPEC,\n", 2));
+        Assert.Equal(14, items.Count);
+        Assert.Equal("SETUP", (string)items[0]!["label"]!);
+    }
+
+    [Fact]
     public async Task Hover_tells_what_a_field_means_and_what_a_stage_is()
     {
         await using InProcessServer server = await OpenAsync(Lsp.RepoStages);

@@ -14,6 +14,9 @@ namespace TeamBot.LanguageServer.Features;
 /// <param name="WordStart">The offset where <see cref="Word"/> starts.</param>
 internal sealed record YamlCursor(IReadOnlyList<string> Path, string? Key, string Word, int WordStart)
 {
+    /// <summary>How far up a flow collection spread over lines is followed; workflow files write a few lines at most.</summary>
+    private const int MaxFlowLines = 200;
+
     public bool InValue => Key is not null;
 
     /// <summary>Gets a value indicating whether the cursor is in a comment, where nothing is completed.</summary>
@@ -44,6 +47,11 @@ internal sealed record YamlCursor(IReadOnlyList<string> Path, string? Key, strin
             // "  - RESEARCH": an item of the list under the nearest key above.
             (List<string> parents, string? key) = Parents(text, lineStart, indent, includeEqualIndent: true);
             return new YamlCursor(parents, key, word, wordStart) { ColonFollows = colonFollows };
+        }
+
+        if (colon < 0 && !listItem && InOpenFlowCollection(text, lineStart, prefix, word, wordStart) is { } continued)
+        {
+            return continued with { ColonFollows = colonFollows };
         }
 
         List<string> path = Parents(text, lineStart, indent, includeEqualIndent: false).Path;
@@ -96,6 +104,50 @@ internal sealed record YamlCursor(IReadOnlyList<string> Path, string? Key, strin
         string owner = keys[keys.Count - 1];
         keys.RemoveAt(keys.Count - 1);
         return (keys, owner);
+    }
+
+    /// <summary>
+    /// The cursor on a later line of a flow list or mapping opened above (<c>stage_order: [SETUP,</c>, then <c>SPEC, |</c>):
+    /// in the value of the key that opened it. <see langword="null"/> when no bracket opened above is still open.
+    /// </summary>
+    private static YamlCursor? InOpenFlowCollection(string text, int lineStart, string prefix, string word, int wordStart)
+    {
+        int depth = Depth(prefix);
+        int line = lineStart;
+        for (int steps = 0; line > 0 && steps < MaxFlowLines; steps++)
+        {
+            line = LineStart(text, line - 1);
+            string lineText = LineText(text, line);
+            depth += Depth(lineText);
+            if (depth > 0)
+            {
+                int indent = Indent(lineText);
+                string content = lineText.Substring(indent);
+                int colon = KeyColon(content);
+                if (colon <= 0)
+                {
+                    return null;
+                }
+
+                string key = content.Substring(0, colon).Trim().Trim('"', '\'');
+                return new YamlCursor(Parents(text, line, indent, includeEqualIndent: false).Path, key, word, wordStart);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>How many brackets a line opens and leaves open (negative when it closes more), outside quotes and comments.</summary>
+    private static int Depth(string line)
+    {
+        int depth = 0;
+        int end = CommentStart(line);
+        FirstOutsideQuotes(end < 0 ? line : line.Substring(0, end), (text, i) =>
+        {
+            depth += text[i] switch { '[' or '{' => 1, ']' or '}' => -1, _ => 0 };
+            return false;
+        });
+        return depth;
     }
 
     /// <summary>Where a comment starts in a line's content: a '#' at its start or after a space, outside quotes; -1 if none.</summary>
