@@ -48,26 +48,11 @@ internal static class WorkflowStubBuilder
         string tail = errorCount > 1
             ? string.Format(CultureInfo.InvariantCulture, "the workflow has {0} errors; fix {1} to use these types", errorCount, MessageText.Escape(fix))
             : $"fix {MessageText.Escape(fix)} to use these types";
-        return $"{location}: error {MessageText.Escape(error.Id)}: {Text(error)} ({tail})";
+        return $"{location}: error {MessageText.Escape(error.Id)}: {WorkflowRules.Message(error)} ({tail})";
     }
 
     /// <summary>The file name of <paramref name="path"/>; unlike <see cref="Path.GetFileName(string)"/> on .NET Framework, it never throws.</summary>
     public static string FileName(string path) => path.Substring(path.LastIndexOfAny(['/', '\\']) + 1);
-
-    private static string Text(WorkflowProblem problem)
-    {
-        object[] arguments = problem.Arguments.Select(argument => (object)MessageText.Escape(argument)).ToArray();
-        try
-        {
-            return string.Format(CultureInfo.InvariantCulture, WorkflowRules.Get(problem.Id).MessageFormat, arguments);
-        }
-#pragma warning disable CA1031 // An unknown ID or a format that does not fit its arguments must not crash the generator.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            return string.Join(", ", arguments);
-        }
-    }
 
     /// <summary>
     /// The declared stages whose keys give an identifier: a key with none (TB0110) is left out, and of keys that give

@@ -19,8 +19,7 @@ public static class WorkflowDiagnostics
     /// <remarks>Every argument is escaped here, the one place both the analyzer and the generator format them.</remarks>
     public static Diagnostic Create(WorkflowProblem problem, string path, int textLength)
     {
-        object[] arguments = problem.Arguments.Select(argument => (object)MessageText.Escape(argument)).ToArray();
-        return Diagnostic.Create(RuleDescriptors.Get(problem.Id), ToLocation(problem.Span, path, textLength), arguments);
+        return Diagnostic.Create(RuleDescriptors.Get(problem.Id), ToLocation(problem.Span, path, textLength), WorkflowRules.EscapedArguments(problem));
     }
 
     /// <summary>A location inside the file, clamped to its length so that a stale span can never make Roslyn throw.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 
 namespace TeamBot.Workflow.Diagnostics;
@@ -179,6 +180,32 @@ public static class WorkflowRules
 
     /// <summary>Gets the rule of a <see cref="RuleIds"/> ID.</summary>
     public static WorkflowRule Get(string id) => ById[id];
+
+    /// <summary>A problem's message arguments, each escaped (<see cref="MessageText.Escape"/>): what every diagnostic shows.</summary>
+    public static object[] EscapedArguments(WorkflowProblem problem) =>
+        problem.Arguments.Select(argument => (object)MessageText.Escape(argument)).ToArray();
+
+    /// <summary>
+    /// A problem's message as the build writes it: its rule's format with the escaped arguments. Never throws: an ID the
+    /// table does not know, or a format its arguments do not fit, gives the arguments joined.
+    /// </summary>
+    public static string Message(WorkflowProblem problem)
+    {
+        object[] arguments = EscapedArguments(problem);
+        if (ById.TryGetValue(problem.Id, out WorkflowRule? rule))
+        {
+            try
+            {
+                return string.Format(CultureInfo.InvariantCulture, rule.MessageFormat, arguments);
+            }
+            catch (FormatException)
+            {
+                // Falls through to the plain arguments.
+            }
+        }
+
+        return string.Join(", ", arguments);
+    }
 
     /// <summary>Tells whether a problem with <paramref name="id"/> is an error by default, so no workflow is generated.</summary>
     /// <remarks>An ID the table does not know counts as an error, so that an unknown problem never lets a workflow through.</remarks>

@@ -1,6 +1,3 @@
-using System;
-using System.Globalization;
-using System.Linq;
 using TeamBot.LanguageServer.Protocol;
 using TeamBot.Workflow.Diagnostics;
 
@@ -20,20 +17,6 @@ internal static class DiagnosticConverter
             rule.Id,
             new CodeDescription(rule.HelpLink),
             Source,
-            Message(rule, problem));
-    }
-
-    /// <summary>The message exactly as the build writes it: the rule's format with the arguments escaped.</summary>
-    public static string Message(WorkflowRule rule, WorkflowProblem problem)
-    {
-        object[] arguments = problem.Arguments.Select(argument => (object)MessageText.Escape(argument)).ToArray();
-        try
-        {
-            return string.Format(CultureInfo.InvariantCulture, rule.MessageFormat, arguments);
-        }
-        catch (FormatException)
-        {
-            return rule.Title;
-        }
+            WorkflowRules.Message(problem));
     }
 }
