@@ -62,4 +62,10 @@ public interface IWorkflowDefinition<TStage>
 
     /// <summary>Finds a stage by its persisted name (the YAML key), case-sensitively.</summary>
     bool TryGetStage(string name, out TStage stage);
+
+    /// <summary>
+    /// Gets the workflow's version and the migrations from its shipped versions, which a resume applies to a run saved
+    /// under an earlier version. A definition that does not track versions returns <see cref="WorkflowVersioning.None"/>.
+    /// </summary>
+    WorkflowVersioning Versioning => WorkflowVersioning.None;
 }
