@@ -14,4 +14,5 @@ var settings = new TeamBotCliSettings();
 var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(1) };
 RootCommand root = TeamBotCli.Create(Workflow.Definition, settings);
 root.Subcommands.Add(LspCommand.Create());
+root.Subcommands.Add(WorkflowShipCommand.Create());
 return await root.Parse(args).InvokeAsync(invocation);

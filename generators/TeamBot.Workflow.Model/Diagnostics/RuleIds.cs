@@ -138,7 +138,30 @@ public static class RuleIds
     /// <summary>A prompt template the compiler cannot take in: too large, or unreadable.</summary>
     public const string PromptTemplateUnusable = "TB0502";
 
-    // TB07xx: permissions (TB06xx is kept for workflow versions).
+    // TB06xx: workflow versions: runs saved under a shipped version must still resume.
+
+    /// <summary>A stage of a shipped version is gone and no migration says where its runs went.</summary>
+    public const string StageGoneWithoutMigration = "TB0601";
+
+    /// <summary>A group changed (trigger, gate, members, or a stage joined it) while a saved run can be inside it or at the stage.</summary>
+    public const string GroupChangedUnderRun = "TB0602";
+
+    /// <summary>A loop's <c>max_iterations</c> fell below an iteration a saved run can have reached.</summary>
+    public const string LoopLimitLowered = "TB0603";
+
+    /// <summary>A migration names a stage the file does not have.</summary>
+    public const string MigrationUnknownStage = "TB0604";
+
+    /// <summary>A migration renames or removes a stage the file still has.</summary>
+    public const string MigratedStageStillExists = "TB0605";
+
+    /// <summary>The shipped versions file cannot be read.</summary>
+    public const string ShippedVersionsUnreadable = "TB0606";
+
+    /// <summary>A shipped version's id is not the hash of the shape recorded with it.</summary>
+    public const string ShippedVersionEdited = "TB0607";
+
+    // TB07xx: permissions.
 
     /// <summary>A <c>tools</c> entry that names no workspace tool.</summary>
     public const string UnknownTool = "TB0701";

@@ -22,6 +22,7 @@ public static class WorkflowRules
     private const string Safety = "TeamBot.Safety";
     private const string Templates = "TeamBot.PromptTemplates";
     private const string Permissions = "TeamBot.Permissions";
+    private const string Versions = "TeamBot.Versions";
 
     /// <summary>TB0001: the text is not valid YAML.</summary>
     public static readonly WorkflowRule YamlSyntax = Error(RuleIds.YamlSyntax, Yaml, "Invalid YAML", "Invalid YAML: {0}");
@@ -143,6 +144,27 @@ public static class WorkflowRules
     /// <summary>TB0502: a prompt template the compiler cannot take in ({2} says why), reported in the template file.</summary>
     public static readonly WorkflowRule PromptTemplateUnusable = Error(RuleIds.PromptTemplateUnusable, Templates, "Prompt template cannot be compiled in", "Prompt template '{0}' of stage '{1}' {2}");
 
+    /// <summary>TB0601: a shipped stage gone without a migration ({0} version, {1} stage, {2} a stranded position, {3} the migration that would fix it).</summary>
+    public static readonly WorkflowRule StageGoneWithoutMigration = Error(RuleIds.StageGoneWithoutMigration, Versions, "Stage of a shipped version gone without a migration", "Stage '{1}' of shipped version {0} is gone, so a run saved {2} cannot resume; declare where it went under 'migrations': {3}");
+
+    /// <summary>TB0602: a group changed under a run ({0} version, {1} what changed, {2} a stranded position).</summary>
+    public static readonly WorkflowRule GroupChangedUnderRun = Error(RuleIds.GroupChangedUnderRun, Versions, "Parallel group changed while a saved run can be inside it", "{1}, so a run saved under shipped version {0} {2} cannot resume; keep the group as it was, or give the changed group a new name");
+
+    /// <summary>TB0603: a loop limit lowered below a reachable iteration.</summary>
+    public static readonly WorkflowRule LoopLimitLowered = Error(RuleIds.LoopLimitLowered, Versions, "Loop limit lowered below a reachable iteration", "max_iterations of '{1}' is {2}, but a run saved under shipped version {0} can have finished {3} iterations; raise it, or add '{1}' to 'migrations.reset_iterations' to restart such loops");
+
+    /// <summary>TB0604: a migration names an unknown stage.</summary>
+    public static readonly WorkflowRule MigrationUnknownStage = Error(RuleIds.MigrationUnknownStage, Versions, "Migration names an unknown stage", "{0} '{1}' is not a stage of this workflow.{2}");
+
+    /// <summary>TB0605: a migration moves a stage the file still has.</summary>
+    public static readonly WorkflowRule MigratedStageStillExists = Error(RuleIds.MigratedStageStillExists, Versions, "Migration moves a stage that still exists", "'{0}' is listed under 'migrations.{1}' but is still a stage of this workflow; remove the entry, or the stage");
+
+    /// <summary>TB0606: the versions file cannot be read.</summary>
+    public static readonly WorkflowRule ShippedVersionsUnreadable = Error(RuleIds.ShippedVersionsUnreadable, Versions, "Shipped versions file cannot be read", "The shipped versions file cannot be read: {0}; restore it from version control, or record it again with 'teambot workflow ship'");
+
+    /// <summary>TB0607: a shipped version's id does not match its shape.</summary>
+    public static readonly WorkflowRule ShippedVersionEdited = Error(RuleIds.ShippedVersionEdited, Versions, "Shipped version edited by hand", "Shipped version {0} records a shape whose id is {1}: the entry was edited; restore it from version control");
+
     /// <summary>TB0701: an unknown tool.</summary>
     public static readonly WorkflowRule UnknownTool = Error(RuleIds.UnknownTool, Permissions, "Unknown tool", "Stage '{0}' permits tool '{1}', which is neither a workspace tool nor an MCP server's ('mcp:<server>' or 'mcp:<server>/<tool>').{2}");
 
@@ -173,6 +195,8 @@ public static class WorkflowRules
         MappedStageNotReview, ReviewBeforeWork,
         UnsafePath, ArtifactPathIsFolder,
         PromptTemplateNotFound, PromptTemplateUnusable,
+        StageGoneWithoutMigration, GroupChangedUnderRun, LoopLimitLowered, MigrationUnknownStage,
+        MigratedStageStillExists, ShippedVersionsUnreadable, ShippedVersionEdited,
         UnknownTool, ReviewerMayWrite, OverlappingWrites, CommandsWithoutRunTool, WriteToolsAndPathsMismatch, WriteForUnknownAgent,
     };
 

@@ -9,6 +9,7 @@ namespace TeamBot.Workflow.Model;
 /// <param name="StageOrderSpan">Where <c>stage_order</c> is, or the file start when missing.</param>
 /// <param name="ParallelGroupsSpan">Where the key <c>parallel_groups</c> is; empty when there is none.</param>
 /// <param name="ReviewMappingsSpan">Where the key <c>work_to_review_mapping</c> is; empty when there is none.</param>
+/// <param name="Migrations">The <c>migrations</c> section, or <see langword="null"/> when there is none.</param>
 public sealed record WorkflowDocument(
     EquatableArray<StageDefinition> Stages,
     EquatableArray<Located<string>> StageOrder,
@@ -17,4 +18,5 @@ public sealed record WorkflowDocument(
     SourceSpan StagesSpan,
     SourceSpan StageOrderSpan,
     SourceSpan ParallelGroupsSpan = default,
-    SourceSpan ReviewMappingsSpan = default);
+    SourceSpan ReviewMappingsSpan = default,
+    MigrationsDefinition? Migrations = null);

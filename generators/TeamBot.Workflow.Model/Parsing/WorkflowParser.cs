@@ -69,6 +69,7 @@ public sealed class WorkflowParser
         SourceSpan orderSpan = SourceSpan.FileStart;
         SourceSpan groupsSpan = default;
         SourceSpan mappingsSpan = default;
+        MigrationsDefinition? migrations = null;
         bool hasStages = false;
         bool hasOrder = false;
 
@@ -109,6 +110,9 @@ public sealed class WorkflowParser
                     }
 
                     break;
+                case WorkflowSchema.Migrations:
+                    migrations = ParseMigrations(entry.Key, entry.Value);
+                    break;
                 default:
                     ReportUnknownField(entry.Key, "the workflow", WorkflowSchema.TopLevelFields, root, isSection: true);
                     break;
@@ -135,7 +139,46 @@ public sealed class WorkflowParser
             stagesSpan,
             orderSpan,
             groupsSpan,
-            mappingsSpan);
+            mappingsSpan,
+            migrations);
+    }
+
+    private MigrationsDefinition ParseMigrations(YamlTreeScalar key, YamlTreeNode node)
+    {
+        var renamed = new List<StageMoveDefinition>();
+        var removed = new List<StageMoveDefinition>();
+        var reset = new List<Located<string>>();
+        foreach ((YamlTreeScalar field, YamlTreeNode value) in Entries(node, Subject.Text("'migrations'")))
+        {
+            switch (field.Value)
+            {
+                case "renamed":
+                    renamed.AddRange(Moves(value, "'migrations.renamed'", "The new key of"));
+                    break;
+                case "removed":
+                    removed.AddRange(Moves(value, "'migrations.removed'", "The stage that resumes the runs of"));
+                    break;
+                case "reset_iterations":
+                    reset.AddRange(StringList(value, Subject.Text("'migrations.reset_iterations'")));
+                    break;
+                default:
+                    ReportUnknownField(field, "'migrations'", WorkflowSchema.MigrationFields, node, isSection: false);
+                    break;
+            }
+        }
+
+        return new MigrationsDefinition(key.Span, renamed.ToEquatableArray(), removed.ToEquatableArray(), reset.ToEquatableArray());
+    }
+
+    private IEnumerable<StageMoveDefinition> Moves(YamlTreeNode node, string section, string valuePrefix)
+    {
+        foreach ((YamlTreeScalar from, YamlTreeNode to) in Entries(node, Subject.Text(section)))
+        {
+            if (String(to, Subject.Named(valuePrefix, from.Value)) is { } target)
+            {
+                yield return new StageMoveDefinition(new Located<string>(from.Value, from.Span), target);
+            }
+        }
     }
 
     private StageDefinition ParseStage(YamlTreeScalar key, YamlTreeNode node)

@@ -14,8 +14,14 @@ public static class WorkflowSchema
     /// <summary>The section that maps work stages to their review stages.</summary>
     public const string WorkToReviewMapping = "work_to_review_mapping";
 
+    /// <summary>The section that says how runs saved under shipped versions carry over.</summary>
+    public const string Migrations = "migrations";
+
     /// <summary>The top-level sections.</summary>
-    public static IReadOnlyList<string> TopLevelFields { get; } = [Stages, StageOrder, ParallelGroups, WorkToReviewMapping];
+    public static IReadOnlyList<string> TopLevelFields { get; } = [Stages, StageOrder, ParallelGroups, WorkToReviewMapping, Migrations];
+
+    /// <summary>The fields of the <c>migrations</c> section.</summary>
+    public static IReadOnlyList<string> MigrationFields { get; } = ["renamed", "removed", "reset_iterations"];
 
     /// <summary>The fields of a stage.</summary>
     public static IReadOnlyList<string> StageFields { get; } =

@@ -24,6 +24,7 @@ public static class WorkflowValidator
         PathRules.Check(index, sink, findPromptTemplate);
         ArtifactFolderRules.Check(index, sink);
         PermissionRules.Check(index, sink);
+        MigrationRules.Check(index, sink);
         return sink.Problems.ToEquatableArray();
     }
 }

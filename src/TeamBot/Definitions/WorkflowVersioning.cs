@@ -10,7 +10,7 @@ namespace TeamBot.Definitions;
 public sealed class WorkflowVersioning
 {
     /// <summary>The version that state files without <c>workflow_version</c> count as: the Python TeamBot's default workflow.</summary>
-    public const string PythonDefaultVersion = "5c1d1a8e6f3b";
+    public const string PythonDefaultVersion = "2ae069b94e4f";
 
     /// <summary>Initializes a new instance of the <see cref="WorkflowVersioning"/> class.</summary>
     /// <param name="version">The compiled workflow's version id.</param>
