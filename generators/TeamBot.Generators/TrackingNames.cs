@@ -12,7 +12,10 @@ public static class TrackingNames
     /// <summary>What MSBuild says of templates that exist but are not additional files, and the project folder.</summary>
     public const string PromptTemplateSettings = nameof(PromptTemplateSettings);
 
-    /// <summary>Each workflow's parse, validation and emit model.</summary>
+    /// <summary>The shipped versions files (<c>*.versions.json</c>) with their texts.</summary>
+    public const string VersionsFiles = nameof(VersionsFiles);
+
+    /// <summary>Each workflow's parse, validation, compatibility gate and emit model.</summary>
     public const string WorkflowSpecs = nameof(WorkflowSpecs);
 
     /// <summary>The full paths of the prompt templates the workflows reference.</summary>

@@ -13,6 +13,7 @@ using TeamBot.Workflow;
 using TeamBot.Workflow.Diagnostics;
 using TeamBot.Workflow.Model;
 using TeamBot.Workflow.Naming;
+using TeamBot.Workflow.Versioning;
 
 namespace TeamBot.Generators;
 
@@ -45,12 +46,23 @@ public sealed class WorkflowGenerator : IIncrementalGenerator
             .Select(static (options, _) => PromptTemplateSettings.From(options.GlobalOptions))
             .WithTrackingName(TrackingNames.PromptTemplateSettings);
 
+        IncrementalValueProvider<EquatableArray<VersionsFileInput>> versionsFiles = context.AdditionalTextsProvider
+            .Where(static file => file.Path.EndsWith(ShippedVersionsFile.Suffix, StringComparison.OrdinalIgnoreCase))
+            .Select(static (file, cancellationToken) => file.GetText(cancellationToken) is { } text ? new VersionsFileInput(PromptTemplateFiles.Normalize(file.Path), file.Path, text.ToString()) : null)
+            .Where(static file => file is not null)
+            .Select(static (file, _) => file!)
+            .Collect()
+            .Select(static (files, _) => files.OrderBy(file => file.Path, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.VersionsFiles);
+
+        // The compatibility gate runs in this step, so an unchanged workflow and versions file re-enumerate nothing.
         IncrementalValuesProvider<WorkflowBuild> builds = files
             .Combine(additionalFilePaths.Combine(templateSettings))
-            .Select(static (pair, _) => BuildSpec(pair.Left, pair.Right.Left, pair.Right.Right))
+            .Combine(versionsFiles)
+            .Select(static (pair, _) => BuildSpec(pair.Left.Left, pair.Left.Right.Left, pair.Left.Right.Right, pair.Right))
             .WithTrackingName(TrackingNames.WorkflowSpecs);
 
-        context.RegisterSourceOutput(builds.Where(static build => build.Problems.Count > 0), static (production, build) => ReportProblems(production, build));
+        context.RegisterSourceOutput(builds.Where(static build => build.HasProblems), static (production, build) => ReportProblems(production, build));
 
         IncrementalValuesProvider<WorkflowSpec?> specs = builds.Select(static (build, _) => build.Spec);
 
@@ -132,11 +144,13 @@ public sealed class WorkflowGenerator : IIncrementalGenerator
     private static string? Setting(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    private static WorkflowBuild BuildSpec(WorkflowFileInput input, EquatableArray<string> additionalFilePaths, PromptTemplateSettings settings)
+    private static WorkflowBuild BuildSpec(WorkflowFileInput input, EquatableArray<string> additionalFilePaths, PromptTemplateSettings settings, EquatableArray<VersionsFileInput> versionsFiles)
     {
         try
         {
-            return WorkflowSpecBuilder.Build(input, PromptTemplateFiles.From(additionalFilePaths, settings.UnlistedPaths, settings.ProjectDirectory));
+            string versionsPath = PromptTemplateFiles.Normalize(ShippedVersionsFile.PathFor(input.Path));
+            VersionsFileInput? versionsFile = versionsFiles.FirstOrDefault(file => file.Path == versionsPath);
+            return WorkflowSpecBuilder.Build(input, PromptTemplateFiles.From(additionalFilePaths, settings.UnlistedPaths, settings.ProjectDirectory), versionsFile);
         }
 #pragma warning disable CA1031 // The compiler must never crash on a workflow file: any failure becomes a located TB0009.
         catch (Exception ex)
@@ -153,6 +167,11 @@ public sealed class WorkflowGenerator : IIncrementalGenerator
         foreach (WorkflowProblem problem in build.Problems)
         {
             context.ReportDiagnostic(WorkflowDiagnostics.Create(problem, build.Path, build.TextLength));
+        }
+
+        foreach (WorkflowProblem problem in build.VersionsProblems)
+        {
+            context.ReportDiagnostic(WorkflowDiagnostics.Create(problem, build.VersionsPath!, build.VersionsTextLength));
         }
     }
 

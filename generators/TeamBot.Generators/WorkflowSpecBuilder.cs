@@ -7,6 +7,7 @@ using TeamBot.Workflow;
 using TeamBot.Workflow.Diagnostics;
 using TeamBot.Workflow.Model;
 using TeamBot.Workflow.Naming;
+using TeamBot.Workflow.Versioning;
 
 namespace TeamBot.Generators;
 
@@ -17,7 +18,7 @@ namespace TeamBot.Generators;
 /// </summary>
 internal static class WorkflowSpecBuilder
 {
-    public static WorkflowBuild Build(WorkflowFileInput input, PromptTemplateFiles templates)
+    public static WorkflowBuild Build(WorkflowFileInput input, PromptTemplateFiles templates, VersionsFileInput? versionsFile)
     {
         WorkflowAnalysis analysis = WorkflowAnalysis.Analyze(input.Text, relative => templates.Find(input.Path, relative));
         if (analysis.Document is not { } document || analysis.HasProblem(WorkflowRules.IsError))
@@ -25,11 +26,21 @@ internal static class WorkflowSpecBuilder
             return new WorkflowBuild(input.Path, input.Text.Length, null, analysis.Problems, WorkflowStubBuilder.FromProblems(input, analysis.Document, analysis.Problems));
         }
 
+        // The gate: every run a shipped version can have saved must still resume under this file.
+        (EquatableArray<ShippedVersion> shipped, EquatableArray<WorkflowProblem> versionsProblems) = versionsFile is null ? default : ShippedVersionsFile.Parse(versionsFile.Text);
+        CompatibilityResult compatibility = WorkflowCompatibility.Check(document, shipped);
+        var versioning = new VersioningSpec(compatibility.Version, compatibility.Plans);
+
         // No length for a valid file: a comment edit must leave this step's output equal, so nothing downstream re-runs.
-        return new WorkflowBuild(input.Path, 0, ToSpec(input, document), default);
+        return new WorkflowBuild(input.Path, compatibility.Problems.Count > 0 ? input.Text.Length : 0, ToSpec(input, document, versioning), compatibility.Problems)
+        {
+            VersionsProblems = versionsProblems,
+            VersionsPath = versionsProblems.Count > 0 ? versionsFile!.OriginalPath : null,
+            VersionsTextLength = versionsProblems.Count > 0 ? versionsFile!.Text.Length : 0,
+        };
     }
 
-    private static WorkflowSpec ToSpec(WorkflowFileInput input, WorkflowDocument document)
+    private static WorkflowSpec ToSpec(WorkflowFileInput input, WorkflowDocument document, VersioningSpec versioning)
     {
         var stagesByKey = document.Stages.ToDictionary(stage => stage.Key.Value, StringComparer.Ordinal);
         string[] order = document.StageOrder.Select(entry => entry.Value).ToArray();
@@ -60,7 +71,8 @@ internal static class WorkflowSpecBuilder
             input.EnumName,
             stages.ToEquatableArray(),
             groups.ToEquatableArray(),
-            document.ReviewMappings.Select(pair => new ReviewPairSpec(positions[pair.WorkStage.Value], positions[pair.ReviewStage.Value])).ToEquatableArray());
+            document.ReviewMappings.Select(pair => new ReviewPairSpec(positions[pair.WorkStage.Value], positions[pair.ReviewStage.Value])).ToEquatableArray(),
+            versioning);
     }
 
     /// <summary>A group's trigger fans out to every member; each member leads to the gate; any other stage to the next.</summary>

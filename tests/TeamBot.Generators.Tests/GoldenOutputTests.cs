@@ -8,13 +8,13 @@ namespace TeamBot.Generators.Tests;
 /// <summary>Pins the generated source of small workflows and of the repo's own stages.yaml with golden files.</summary>
 public sealed class GoldenOutputTests
 {
-    public static TheoryData<string> Cases => new() { "linear", "one-group", "keywords", "hostile", "repo" };
+    public static TheoryData<string> Cases => new() { "linear", "one-group", "keywords", "hostile", "repo", "migrated" };
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Generated_source_matches_the_golden_file(string name)
     {
-        GeneratorRun run = GeneratorHarness.Run(("/project/stages.yaml", ReadInput(name)));
+        GeneratorRun run = GeneratorHarness.Run(Inputs(name));
 
         Assert.Null(run.Generator.Exception);
         GeneratedSourceResult source = Assert.Single(run.Sources);
@@ -26,11 +26,20 @@ public sealed class GoldenOutputTests
     [MemberData(nameof(Cases))]
     public void Generated_source_compiles_without_warnings_under_nullable_and_warnings_as_errors(string name)
     {
-        GeneratorRun run = GeneratorHarness.Run(("/project/stages.yaml", ReadInput(name)));
+        GeneratorRun run = GeneratorHarness.Run(Inputs(name));
 
         Assert.Single(run.Sources);
         Assert.Empty(run.Diagnostics);
         Assert.Empty(run.CompileDiagnostics.Select(diagnostic => diagnostic.ToString()));
+    }
+
+    /// <summary>The case's workflow and, when it has one, its shipped versions file beside it.</summary>
+    private static (string Path, string Text)[] Inputs(string name)
+    {
+        string versions = name == "repo" ? Path.Combine(RepoPaths.Root, "stages.versions.json") : RepoPaths.Golden(name, "stages.versions.json");
+        return File.Exists(versions)
+            ? [("/project/stages.yaml", ReadInput(name)), ("/project/stages.versions.json", File.ReadAllText(versions))]
+            : [("/project/stages.yaml", ReadInput(name))];
     }
 
     internal static string ReadInput(string name) =>

@@ -11,7 +11,7 @@ namespace TeamBot.Generators.Tests;
 public sealed class IncrementalCachingTests
 {
     private static readonly string[] TrackedSteps =
-        [TrackingNames.WorkflowFiles, TrackingNames.AdditionalFilePaths, TrackingNames.PromptTemplateSettings, TrackingNames.WorkflowSpecs, TrackingNames.PromptTemplatePaths, TrackingNames.PromptTemplates, TrackingNames.AllWorkflows, TrackingNames.WorkflowStubs];
+        [TrackingNames.WorkflowFiles, TrackingNames.AdditionalFilePaths, TrackingNames.PromptTemplateSettings, TrackingNames.VersionsFiles, TrackingNames.WorkflowSpecs, TrackingNames.PromptTemplatePaths, TrackingNames.PromptTemplates, TrackingNames.AllWorkflows, TrackingNames.WorkflowStubs];
 
     /// <summary>A workflow with a prompt template, so that every step has work to cache.</summary>
     private const string TemplatedWorkflow = "stages:\n  EXTRA:\n    work_agent: pm\n    prompt_template: prompts/extra.prompt.md\n  DONE: {}\nstage_order: [EXTRA, DONE]\n";
@@ -21,8 +21,9 @@ public sealed class IncrementalCachingTests
     {
         var workflow = new InMemoryAdditionalText("/project/stages.yaml", TemplatedWorkflow);
         var template = new InMemoryAdditionalText("/project/prompts/extra.prompt.md", "# Extra\nDo the extra work.");
+        var versions = new InMemoryAdditionalText("/project/stages.versions.json", "{ \"versions\": [] }");
         CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
-        GeneratorDriver driver = GeneratorHarness.CreateDriver([workflow, template]).RunGenerators(compilation);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver([workflow, template, versions]).RunGenerators(compilation);
         GeneratorRunResult first = driver.GetRunResult().Results.Single();
         Assert.All(TrackedSteps, step => Assert.True(first.TrackedSteps.ContainsKey(step), $"{step} is not a tracked step; tracked: {string.Join(", ", first.TrackedSteps.Keys)}"));
 

@@ -106,6 +106,9 @@ internal static class WorkflowEmitter
         w.Line("/// <inheritdoc/>");
         w.Line("public string MermaidGraph => Mermaid;");
         w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line($"public {Definitions}WorkflowVersioning Versioning => s_versioning;");
+        w.Line();
         WriteLookups(w, spec);
         w.Close();
     }
@@ -163,6 +166,8 @@ internal static class WorkflowEmitter
         w.Line();
         IEnumerable<string> pairs = spec.ReviewMappings.Select(pair => $"new {Definitions}ReviewMapping<{e}>({Member(spec, pair.WorkStage)}, {Member(spec, pair.ReviewStage)})");
         w.Line($"private static readonly {ImmutableArray}<{Definitions}ReviewMapping<{e}>> s_reviewMappings = {ImmutableArray}.Create<{Definitions}ReviewMapping<{e}>>({string.Join(", ", pairs)});");
+        w.Line();
+        VersioningEmitter.WriteField(w, spec.Versioning);
     }
 
     /// <summary>

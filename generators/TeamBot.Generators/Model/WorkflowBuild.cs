@@ -13,4 +13,21 @@ namespace TeamBot.Generators.Model;
 /// alone reports its warnings, so nothing is reported twice.
 /// </param>
 /// <param name="Stub">The stand-in types when the file has errors, else <see langword="null"/>.</param>
-internal sealed record WorkflowBuild(string Path, int TextLength, WorkflowSpec? Spec, EquatableArray<WorkflowProblem> Problems, WorkflowStubSpec? Stub = null);
+/// <remarks>
+/// A valid file whose edit strands runs of a shipped version has both a spec and its TB0601-TB0603 problems: the
+/// build fails on them, and the analyzer never reports them, so again nothing is reported twice.
+/// </remarks>
+internal sealed record WorkflowBuild(string Path, int TextLength, WorkflowSpec? Spec, EquatableArray<WorkflowProblem> Problems, WorkflowStubSpec? Stub = null)
+{
+    /// <summary>Gets the problems of the shipped versions file (TB0606, TB0607), located in that file.</summary>
+    public EquatableArray<WorkflowProblem> VersionsProblems { get; init; }
+
+    /// <summary>Gets the shipped versions file's path, when it has problems.</summary>
+    public string? VersionsPath { get; init; }
+
+    /// <summary>Gets the shipped versions file's length, to keep its locations inside it.</summary>
+    public int VersionsTextLength { get; init; }
+
+    /// <summary>Gets a value indicating whether there is anything to report.</summary>
+    public bool HasProblems => Problems.Count > 0 || VersionsProblems.Count > 0;
+}

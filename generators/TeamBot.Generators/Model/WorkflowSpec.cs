@@ -11,6 +11,7 @@ namespace TeamBot.Generators.Model;
 /// <param name="Stages">The stages in <c>stage_order</c>.</param>
 /// <param name="Groups">The parallel groups in declaration order.</param>
 /// <param name="ReviewMappings">The work-to-review pairs in declaration order.</param>
+/// <param name="Versioning">The version and the migrations from the shipped versions.</param>
 internal sealed record WorkflowSpec(
     string Path,
     string SourceFileName,
@@ -19,7 +20,8 @@ internal sealed record WorkflowSpec(
     string EnumName,
     EquatableArray<StageSpec> Stages,
     EquatableArray<GroupSpec> Groups,
-    EquatableArray<ReviewPairSpec> ReviewMappings)
+    EquatableArray<ReviewPairSpec> ReviewMappings,
+    VersioningSpec Versioning)
 {
     /// <summary>Gets the type's fully qualified name, unique per project.</summary>
     public string FullClassName => Namespace.Length == 0 ? ClassName : Namespace + "." + ClassName;

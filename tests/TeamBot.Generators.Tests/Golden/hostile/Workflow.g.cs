@@ -59,6 +59,11 @@ namespace Tests
 
         private static readonly global::System.Collections.Immutable.ImmutableArray<global::TeamBot.Definitions.ReviewMapping<Stage>> s_reviewMappings = global::System.Collections.Immutable.ImmutableArray.Create<global::TeamBot.Definitions.ReviewMapping<Stage>>();
 
+        private static readonly global::TeamBot.Definitions.WorkflowVersioning s_versioning = new global::TeamBot.Definitions.WorkflowVersioning(
+            "6a99dc403435",
+            global::System.Collections.Immutable.ImmutableArray.Create<global::TeamBot.Definitions.WorkflowMigration>(
+            ));
+
         private Workflow()
         {
         }
@@ -86,6 +91,9 @@ namespace Tests
 
         /// <inheritdoc/>
         public string MermaidGraph => Mermaid;
+
+        /// <inheritdoc/>
+        public global::TeamBot.Definitions.WorkflowVersioning Versioning => s_versioning;
 
         /// <inheritdoc/>
         public global::TeamBot.Definitions.StageDescriptor<Stage> GetStage(Stage stage) =>

@@ -311,6 +311,11 @@ namespace Tests
 
         private static readonly global::System.Collections.Immutable.ImmutableArray<global::TeamBot.Definitions.ReviewMapping<Stage>> s_reviewMappings = global::System.Collections.Immutable.ImmutableArray.Create<global::TeamBot.Definitions.ReviewMapping<Stage>>(new global::TeamBot.Definitions.ReviewMapping<Stage>(Stage.Spec, Stage.SpecReview), new global::TeamBot.Definitions.ReviewMapping<Stage>(Stage.Plan, Stage.PlanReview), new global::TeamBot.Definitions.ReviewMapping<Stage>(Stage.Implementation, Stage.ImplementationReview), new global::TeamBot.Definitions.ReviewMapping<Stage>(Stage.AcceptanceTest, Stage.PostReview));
 
+        private static readonly global::TeamBot.Definitions.WorkflowVersioning s_versioning = new global::TeamBot.Definitions.WorkflowVersioning(
+            "2ae069b94e4f",
+            global::System.Collections.Immutable.ImmutableArray.Create<global::TeamBot.Definitions.WorkflowMigration>(
+            ));
+
         private Workflow()
         {
         }
@@ -338,6 +343,9 @@ namespace Tests
 
         /// <inheritdoc/>
         public string MermaidGraph => Mermaid;
+
+        /// <inheritdoc/>
+        public global::TeamBot.Definitions.WorkflowVersioning Versioning => s_versioning;
 
         /// <inheritdoc/>
         public global::TeamBot.Definitions.StageDescriptor<Stage> GetStage(Stage stage) =>
