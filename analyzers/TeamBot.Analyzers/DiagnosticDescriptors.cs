@@ -130,6 +130,27 @@ public static class DiagnosticDescriptors
     /// <summary>TB0502: a prompt template the compiler cannot take in, too large or unreadable.</summary>
     public static readonly DiagnosticDescriptor PromptTemplateUnusable = RuleDescriptors.Get(RuleIds.PromptTemplateUnusable);
 
+    /// <summary>TB0601: a stage of a shipped version is gone without a migration.</summary>
+    public static readonly DiagnosticDescriptor StageGoneWithoutMigration = RuleDescriptors.Get(RuleIds.StageGoneWithoutMigration);
+
+    /// <summary>TB0602: a parallel group changed while a saved run can be inside it.</summary>
+    public static readonly DiagnosticDescriptor GroupChangedUnderRun = RuleDescriptors.Get(RuleIds.GroupChangedUnderRun);
+
+    /// <summary>TB0603: a loop limit lowered below an iteration a saved run can have reached.</summary>
+    public static readonly DiagnosticDescriptor LoopLimitLowered = RuleDescriptors.Get(RuleIds.LoopLimitLowered);
+
+    /// <summary>TB0604: a migration names a stage the workflow does not have.</summary>
+    public static readonly DiagnosticDescriptor MigrationUnknownStage = RuleDescriptors.Get(RuleIds.MigrationUnknownStage);
+
+    /// <summary>TB0605: a migration renames or removes a stage the workflow still has.</summary>
+    public static readonly DiagnosticDescriptor MigratedStageStillExists = RuleDescriptors.Get(RuleIds.MigratedStageStillExists);
+
+    /// <summary>TB0606: the shipped versions file cannot be read.</summary>
+    public static readonly DiagnosticDescriptor ShippedVersionsUnreadable = RuleDescriptors.Get(RuleIds.ShippedVersionsUnreadable);
+
+    /// <summary>TB0607: a shipped version was edited by hand.</summary>
+    public static readonly DiagnosticDescriptor ShippedVersionEdited = RuleDescriptors.Get(RuleIds.ShippedVersionEdited);
+
     /// <summary>TB0701: an unknown tool.</summary>
     public static readonly DiagnosticDescriptor UnknownTool = RuleDescriptors.Get(RuleIds.UnknownTool);
 
