@@ -7,4 +7,5 @@ namespace TeamBot.Workflow.Versioning;
 /// <param name="Version">The current file's version id.</param>
 /// <param name="Plans">One migration plan per shipped version other than the current one, oldest first.</param>
 /// <param name="Problems">The stranded positions (TB0601 to TB0603), located in the workflow file.</param>
-public sealed record CompatibilityResult(string Version, EquatableArray<MigrationPlan> Plans, EquatableArray<WorkflowProblem> Problems);
+/// <param name="Stranded">For each problem, in the same order, the run it names.</param>
+public sealed record CompatibilityResult(string Version, EquatableArray<MigrationPlan> Plans, EquatableArray<WorkflowProblem> Problems, EquatableArray<StrandedRun> Stranded);

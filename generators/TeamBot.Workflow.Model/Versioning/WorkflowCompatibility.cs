@@ -35,25 +35,29 @@ public static class WorkflowCompatibility
             }
         }
 
-        return new CompatibilityResult(version, plans.ToEquatableArray(), problems.Sorted());
+        (EquatableArray<WorkflowProblem> sorted, EquatableArray<StrandedRun> stranded) = problems.Sorted();
+        return new CompatibilityResult(version, plans.ToEquatableArray(), sorted, stranded);
     }
 
     /// <summary>Collects problems, each once: the same stranded stage in several versions is one error.</summary>
     private sealed class ProblemSet
     {
-        private readonly List<WorkflowProblem> _problems = [];
+        private readonly List<(WorkflowProblem Problem, StrandedRun Run)> _problems = [];
         private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
-        public void Report(string id, SourceSpan span, string subject, params string[] arguments)
+        public void Report(StrandedRun run, SourceSpan span, string subject, params string[] arguments)
         {
-            if (_seen.Add($"{id}|{span.Start}|{subject}"))
+            if (_seen.Add($"{run.RuleId}|{span.Start}|{subject}"))
             {
-                _problems.Add(new WorkflowProblem(id, span, arguments.ToEquatableArray()));
+                _problems.Add((new WorkflowProblem(run.RuleId, span, arguments.ToEquatableArray()), run));
             }
         }
 
-        public EquatableArray<WorkflowProblem> Sorted() =>
-            _problems.OrderBy(problem => problem.Span.Start).ThenBy(problem => problem.Id, StringComparer.Ordinal).ToEquatableArray();
+        public (EquatableArray<WorkflowProblem> Problems, EquatableArray<StrandedRun> Runs) Sorted()
+        {
+            var sorted = _problems.OrderBy(entry => entry.Problem.Span.Start).ThenBy(entry => entry.Problem.Id, StringComparer.Ordinal).ToList();
+            return (sorted.Select(entry => entry.Problem).ToEquatableArray(), sorted.Select(entry => entry.Run).ToEquatableArray());
+        }
     }
 
     /// <summary>One shipped version checked against the current file.</summary>
@@ -105,19 +109,21 @@ public static class WorkflowCompatibility
         {
             WorkflowShape old = shipped.Shape;
             string stage = old.Stages[index].Key;
-            string position = old.GroupOf(stage) is { } group ? new RunPosition(group.Members[0], 0, group.Name, default).Describe() : $"at '{stage}'";
+            RunPosition at = old.GroupOf(stage) is { } group ? new RunPosition(group.Members[0], 0, group.Name, default) : new RunPosition(stage, 0, null, default);
+            var run = new StrandedRun(shipped.Version, at, RuleIds.StageGoneWithoutMigration);
+            string position = at.Describe();
 
             // A new stage where the old one stood is most likely the old one renamed: report there, the line to change.
             var imaged = new HashSet<string>(_images.Values.Where(image => image.Kind == ImageKind.Mapped).Select(image => image.Target), StringComparer.Ordinal);
             if (index < current.Shape.Stages.Count && current.Shape.Stages[index].Key is var candidate && !imaged.Contains(candidate))
             {
-                problems.Report(RuleIds.StageGoneWithoutMigration, current.Stage(candidate).Key.Span, stage, shipped.Version, stage, position, $"'renamed: {{ {stage}: {candidate} }}' if it became '{candidate}', or 'removed: {{ {stage}: <the stage its runs resume at> }}'");
+                problems.Report(run, current.Stage(candidate).Key.Span, stage, shipped.Version, stage, position, $"'renamed: {{ {stage}: {candidate} }}' if it became '{candidate}', or 'removed: {{ {stage}: <the stage its runs resume at> }}'");
                 return;
             }
 
             string resume = old.Stages.Skip(index + 1).Select(next => _images[next.Key]).FirstOrDefault(image => image.Kind != ImageKind.Gone)?.Target
                 ?? current.Shape.Stages[current.Shape.Stages.Count - 1].Key;
-            problems.Report(RuleIds.StageGoneWithoutMigration, current.Document.StageOrderSpan, stage, shipped.Version, stage, position, $"'removed: {{ {stage}: {resume} }}', or 'renamed: {{ {stage}: <its new key> }}'");
+            problems.Report(run, current.Document.StageOrderSpan, stage, shipped.Version, stage, position, $"'removed: {{ {stage}: {resume} }}', or 'renamed: {{ {stage}: <its new key> }}'");
         }
 
         private void CheckStage(ShapeStage stage, RunPosition position)
@@ -126,7 +132,7 @@ public static class WorkflowCompatibility
             if (image.Kind == ImageKind.Removed && current.Shape.GroupOf(image.Target) is { } targetGroup)
             {
                 StageMoveDefinition removal = current.Removal(stage.Key)!;
-                problems.Report(RuleIds.GroupChangedUnderRun, removal.To.Span, stage.Key, shipped.Version, $"Runs of removed stage '{stage.Key}' would resume at '{image.Target}', a member of parallel group '{targetGroup.Name}'", position.Describe());
+                problems.Report(Stranded(position, RuleIds.GroupChangedUnderRun), removal.To.Span, stage.Key, shipped.Version, $"Runs of removed stage '{stage.Key}' would resume at '{image.Target}', a member of parallel group '{targetGroup.Name}'", position.Describe());
             }
 
             if (image.Kind != ImageKind.Mapped)
@@ -138,7 +144,7 @@ public static class WorkflowCompatibility
             if (current.Document.ParallelGroups.FirstOrDefault(group => group.Stages.Any(member => member.Value == image.Target)) is { } joined)
             {
                 Located<string> entry = joined.Stages.First(member => member.Value == image.Target);
-                problems.Report(RuleIds.GroupChangedUnderRun, entry.Span, image.Target, shipped.Version, $"Stage '{image.Target}' joined parallel group '{joined.Name.Value}'", position.Describe());
+                problems.Report(Stranded(position, RuleIds.GroupChangedUnderRun), entry.Span, image.Target, shipped.Version, $"Stage '{image.Target}' joined parallel group '{joined.Name.Value}'", position.Describe());
             }
 
             // A run inside the loop can have finished up to max - 1 iterations; resuming needs a limit above that.
@@ -147,7 +153,7 @@ public static class WorkflowCompatibility
             {
                 SourceSpan at = now.MaxIterations?.Span ?? now.Key.Span;
                 int reached = stage.MaxIterations - 1;
-                problems.Report(RuleIds.LoopLimitLowered, at, image.Target, shipped.Version, image.Target, limit.ToString(System.Globalization.CultureInfo.InvariantCulture), reached.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                problems.Report(Stranded(position, RuleIds.LoopLimitLowered), at, image.Target, shipped.Version, image.Target, limit.ToString(System.Globalization.CultureInfo.InvariantCulture), reached.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
         }
 
@@ -183,7 +189,7 @@ public static class WorkflowCompatibility
 
             foreach ((SourceSpan span, string text) in reasons)
             {
-                problems.Report(RuleIds.GroupChangedUnderRun, span, text, shipped.Version, text, position.Describe());
+                problems.Report(Stranded(position, RuleIds.GroupChangedUnderRun), span, text, shipped.Version, text, position.Describe());
             }
 
             if (reasons.Count > 0 && !_changedGroups.Contains(group.Name))
@@ -191,6 +197,8 @@ public static class WorkflowCompatibility
                 _changedGroups.Add(group.Name);
             }
         }
+
+        private StrandedRun Stranded(RunPosition position, string ruleId) => new(shipped.Version, position, ruleId);
 
         /// <summary>
         /// The current trigger or gate when it is not where the old one's runs go (its new key, or the stage a removed
