@@ -27,9 +27,12 @@ public static class ExitCodes
     /// <summary>The run's files cannot be written (a full disk, no permission, a read-only file system); its last saved state is intact.</summary>
     public const int CannotWrite = 7;
 
+    /// <summary><c>teambot runs check</c> found a saved run this build cannot resume (its workflow version is unknown, or it cannot be carried over).</summary>
+    public const int CannotResume = 8;
+
     /// <summary>The run was cancelled (Ctrl+C), as in the Python TeamBot.</summary>
     public const int Cancelled = 130;
 
     /// <summary>The text listed in <c>teambot --help</c>.</summary>
-    internal const string Help = "Exit codes: 0 complete, 1 bad input, 2 stage failed, 3 review failed, 4 acceptance tests failed, 5 timeout, 6 run locked by another process, 7 the run's files cannot be written, 130 cancelled.";
+    internal const string Help = "Exit codes: 0 complete, 1 bad input, 2 stage failed, 3 review failed, 4 acceptance tests failed, 5 timeout, 6 run locked by another process, 7 the run's files cannot be written, 8 a saved run cannot be resumed by this build (runs check), 130 cancelled.";
 }

@@ -13,7 +13,7 @@ namespace TeamBot.Hosting;
 /// </summary>
 public static class TeamBotCli
 {
-    /// <summary>Creates the root command with <c>run</c>, <c>resume</c>, <c>status</c> and <c>graph</c>.</summary>
+    /// <summary>Creates the root command with <c>run</c>, <c>resume</c>, <c>status</c>, <c>runs check</c> and <c>graph</c>.</summary>
     public static RootCommand Create<TStage>(IWorkflowDefinition<TStage> workflow, TeamBotCliSettings? settings = null)
         where TStage : struct, Enum
     {
@@ -36,6 +36,7 @@ public static class TeamBotCli
         root.Subcommands.Add(RunCommands.CreateRun(context));
         root.Subcommands.Add(RunCommands.CreateResume(context));
         root.Subcommands.Add(StatusCommand.Create(context));
+        root.Subcommands.Add(RunsCheckCommand.Create(context));
         root.Subcommands.Add(GraphCommand.Create(workflow, context));
         if (settings.Cluster is { } cluster)
         {

@@ -62,6 +62,7 @@ public sealed class BadOptionValueTests
         ["run"] = ["objectives/add-export.md"],
         ["resume"] = [],
         ["status"] = [],
+        ["runs"] = ["check"],
         ["graph"] = [],
         ["serve"] = [],
         ["cancel"] = ["csv-export"],

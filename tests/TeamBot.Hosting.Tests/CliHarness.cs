@@ -34,11 +34,14 @@ internal sealed class CliHarness : IDisposable
     /// <summary>Gets or sets the program's own agents the command line offers with <c>--agent</c>; none by default.</summary>
     public System.Collections.Generic.IReadOnlyDictionary<string, Func<CustomAgentContext, CancellationToken, ValueTask<TeamBot.Agents.IStageAgent>>>? CustomAgents { get; set; }
 
+    /// <summary>Gets or sets the workflow the command line runs; the repo's compiled one by default.</summary>
+    public TeamBot.Definitions.IWorkflowDefinition<Stage> Workflow { get; set; } = global::TeamBot.Hosting.Tests.Workflow.Definition;
+
     public async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
         var output = new LineWriter(line => OnLine?.Invoke(line));
         var error = new StringWriter();
-        RootCommand root = TeamBotCli.Create(Workflow.Definition, new TeamBotCliSettings { Output = output, Error = error, Plain = true, WorkingDirectory = Directory, FileSystem = FileSystem, Cluster = Cluster, CustomAgents = CustomAgents ?? new TeamBotCliSettings().CustomAgents });
+        RootCommand root = TeamBotCli.Create(Workflow, new TeamBotCliSettings { Output = output, Error = error, Plain = true, WorkingDirectory = Directory, FileSystem = FileSystem, Cluster = Cluster, CustomAgents = CustomAgents ?? new TeamBotCliSettings().CustomAgents });
         int exit = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
         return (exit, output.ToString(), error.ToString());
     }

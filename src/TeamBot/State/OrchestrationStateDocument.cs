@@ -106,7 +106,52 @@ public sealed class OrchestrationStateDocument
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ExecutionPolicyEntry? ExecutionPolicy { get; set; }
 
+    /// <summary>
+    /// Gets or sets the version of the compiled workflow the run was last saved under (added by TeamBot for .NET); a file
+    /// without one counts as the Python TeamBot's default workflow.
+    /// </summary>
+    [JsonPropertyName("workflow_version")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? WorkflowVersion { get; set; }
+
+    /// <summary>Gets or sets the migrations applied to the run, oldest first (added by TeamBot for .NET).</summary>
+    [JsonPropertyName("migrations")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<MigrationEntry>? Migrations { get; set; }
+
     /// <summary>Gets or sets the fields this runtime does not know, kept as they were.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; set; }
+}
+
+/// <summary>One migration in <c>migrations</c>: how a run saved under an earlier workflow version was carried over.</summary>
+public sealed class MigrationEntry
+{
+    /// <summary>Gets or sets the version the run was saved under.</summary>
+    [JsonPropertyName("from_version")]
+    public string FromVersion { get; set; } = "";
+
+    /// <summary>Gets or sets the version the run was carried over to.</summary>
+    [JsonPropertyName("to_version")]
+    public string ToVersion { get; set; } = "";
+
+    /// <summary>Gets or sets the stage keys renamed in the run, with their new keys.</summary>
+    [JsonPropertyName("renamed")]
+    public Dictionary<string, string> Renamed { get; set; } = [];
+
+    /// <summary>Gets or sets the removed stage keys the run named, with the stage a run positioned there resumes at.</summary>
+    [JsonPropertyName("removed")]
+    public Dictionary<string, string> Removed { get; set; } = [];
+
+    /// <summary>Gets or sets the loops whose counters were restarted at 0.</summary>
+    [JsonPropertyName("reset_iterations")]
+    public List<string> ResetIterations { get; set; } = [];
+
+    /// <summary>Gets or sets the last journal entry the run held when it was migrated; entries up to it name the old stages.</summary>
+    [JsonPropertyName("applied_at_journal_sequence")]
+    public long AppliedAtJournalSequence { get; set; }
+
+    /// <summary>Gets or sets the fields this runtime does not know.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
 }

@@ -127,6 +127,8 @@ public sealed class RunStateMapper<TStage>
             ToolCalls = state.ToolCalls.IsEmpty ? null : _workflow.StageOrder.Where(state.ToolCalls.ContainsKey).ToDictionary(_workflow.GetStageName, stage => state.ToolCalls[stage].Select(ToolCallEntry.From).ToList()),
             Error = state.Error,
             Agent = metadata.Agent is { } agent ? AgentEntry.From(agent) : previous?.Agent,
+            WorkflowVersion = _workflow.Versioning.Version is { Length: > 0 } version ? version : null,
+            Migrations = previous?.Migrations,
             Extra = previous?.Extra,
         };
     }

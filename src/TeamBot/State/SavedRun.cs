@@ -12,12 +12,13 @@ namespace TeamBot.State;
 public sealed class SavedRun<TStage>
     where TStage : struct, Enum
 {
-    internal SavedRun(OrchestrationStateDocument document, RunState<TStage> state, long journalSequence, int replayedEntries)
+    internal SavedRun(OrchestrationStateDocument document, RunState<TStage> state, long journalSequence, int replayedEntries, string? migratedFrom)
     {
         Document = document;
         State = state;
         JournalSequence = journalSequence;
         ReplayedEntries = replayedEntries;
+        MigratedFrom = migratedFrom;
     }
 
     /// <summary>Gets the run's document, up to date: what a snapshot taken now would hold.</summary>
@@ -31,6 +32,12 @@ public sealed class SavedRun<TStage>
 
     /// <summary>Gets the number of journal entries replayed over the snapshot.</summary>
     public int ReplayedEntries { get; }
+
+    /// <summary>
+    /// Gets the workflow version the run was saved under when loading carried it over to the compiled one (in memory:
+    /// the next save writes the migrated run); <see langword="null"/> when nothing was migrated.
+    /// </summary>
+    public string? MigratedFrom { get; }
 
     /// <summary>Gets the time the run has taken over all its sessions.</summary>
     public TimeSpan Elapsed => TimeSpan.FromSeconds(Document.ElapsedSeconds);
@@ -74,13 +81,18 @@ public static class SavedRun
             return null;
         }
 
+        // A run saved under an earlier shipped version of the workflow is carried over by its names first, the snapshot
+        // and the journal alike, so everything below sees only the compiled workflow's stages.
+        IReadOnlyList<JournalEntry> read = store is IWorkflowJournal journal ? await journal.ReadJournalAsync(cancellationToken).ConfigureAwait(false) : [];
+        StateMigration migrated = StateMigrator.Migrate(workflow, snapshot, read, store.Location);
+        (snapshot, IReadOnlyList<JournalEntry> entries) = (migrated.Document, migrated.Entries);
+
         var mapper = new RunStateMapper<TStage>(workflow);
         RunState<TStage> state = mapper.ToState(snapshot, store.Location);
         long sequence = snapshot.JournalSequence ?? 0;
-        IReadOnlyList<JournalEntry> entries = store is IWorkflowJournal journal ? await journal.ReadJournalAsync(cancellationToken).ConfigureAwait(false) : [];
-        if (entries.Count == 0 || entries[^1].Sequence <= sequence)
+        if (read.Count == 0 || read[^1].Sequence <= sequence)
         {
-            return new SavedRun<TStage>(snapshot, state, sequence, 0);
+            return new SavedRun<TStage>(snapshot, state, sequence, 0, migrated.FromVersion);
         }
 
         // The session that wrote the snapshot made the decisions the journal records, so replay them under its policy.
@@ -89,30 +101,38 @@ public static class SavedRun
         var events = new JournalEventMapper<TStage>(workflow);
         double elapsed = snapshot.ElapsedSeconds;
         int replayed = 0;
-        foreach (JournalEntry entry in entries)
+        int past = 0;
+        int index = 0;
+        foreach (JournalEntry original in read)
         {
-            if (entry.Sequence <= sequence)
+            // The entries as read keep the numbering; the migrated ones lack those of removed stages, passed over here.
+            JournalEntry? entry = migrated.Dropped.Contains(original.Sequence) ? null : entries[index++];
+            if (original.Sequence <= sequence)
             {
                 continue; // already in the snapshot: the run crashed after writing it, before clearing the journal
             }
 
-            if (entry.Sequence != sequence + 1)
+            if (original.Sequence != sequence + 1)
             {
-                string message = $"The journal '{location}' jumps from entry {sequence} to {entry.Sequence}: entries are missing. It was left unchanged.";
-                throw replayed == 0 ? new JournalAheadException(message) : new WorkflowStateException(message);
+                string message = $"The journal '{location}' jumps from entry {sequence} to {original.Sequence}: entries are missing. It was left unchanged.";
+                throw past == 0 ? new JournalAheadException(message) : new WorkflowStateException(message);
             }
 
-            state = rules.Decide(state, events.ToEvent(entry, location)).State;
-            sequence = entry.Sequence;
-            elapsed = Math.Max(elapsed, entry.ElapsedSeconds);
-            replayed++;
+            sequence = original.Sequence;
+            past++;
+            elapsed = Math.Max(elapsed, original.ElapsedSeconds);
+            if (entry is not null)
+            {
+                state = rules.Decide(state, events.ToEvent(entry, location)).State;
+                replayed++;
+            }
         }
 
         var metadata = new RunMetadata(snapshot.ObjectiveFile ?? "", snapshot.FeatureName ?? "", snapshot.StagesConfigSource ?? "", TimeSpan.FromSeconds(elapsed), TimeSpan.FromSeconds(snapshot.MaxSeconds));
         OrchestrationStateDocument document = mapper.ToDocument(state, metadata, snapshot);
         (document.ObjectiveFile, document.FeatureName, document.StagesConfigSource) = (snapshot.ObjectiveFile, snapshot.FeatureName, snapshot.StagesConfigSource);
         (document.JournalSequence, document.ExecutionPolicy) = (sequence, snapshot.ExecutionPolicy);
-        return new SavedRun<TStage>(document, state, sequence, replayed);
+        return new SavedRun<TStage>(document, state, sequence, replayed, migrated.FromVersion);
     }
 
     /// <summary>The journal's first entry is past the snapshot: a new snapshot may have been written meanwhile.</summary>
