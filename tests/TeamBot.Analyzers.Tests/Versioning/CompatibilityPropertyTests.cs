@@ -21,7 +21,7 @@ public sealed class CompatibilityPropertyTests(ITestOutputHelper output)
     [Fact]
     public void Accepted_edits_resume_every_position_and_rejected_edits_name_runs_that_really_cannot_resume()
     {
-        int samples = FuzzLog.Cases(ciDefault: 120);
+        int samples = FuzzLog.Cases(ciDefault: 60);
         var random = new Random(20261201);
         int accepted = 0, rejected = 0, resumed = 0, refused = 0, generated = 0;
         while (accepted + rejected < samples)

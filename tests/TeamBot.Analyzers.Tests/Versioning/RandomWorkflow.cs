@@ -97,11 +97,13 @@ internal sealed class RandomWorkflow
 
             case 2:
                 {
-                    int i = Enumerable.Range(1, Stages.Count - 2).Where(index => !IsMember(Stages[index].Key) && !IsTriggerOrGate(Stages[index].Key)).DefaultIfEmpty(-1).First(index => index < 0 || random.Next(2) == 0);
-                    if (i < 0)
+                    List<int> removable = Enumerable.Range(1, Stages.Count - 2).Where(index => !IsMember(Stages[index].Key) && !IsTriggerOrGate(Stages[index].Key)).ToList();
+                    if (removable.Count == 0)
                     {
                         return "nothing (no stage to remove)";
                     }
+
+                    int i = removable[random.Next(removable.Count)];
 
                     string old = Stages[i].Key;
                     Stages.RemoveAt(i);
