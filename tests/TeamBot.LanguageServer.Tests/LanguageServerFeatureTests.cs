@@ -24,7 +24,8 @@ public sealed class LanguageServerFeatureTests
         Assert.Equal(["after", "stages", "before", "max_concurrency"], groupFields.Select(item => (string)item!["label"]!));
 
         JsonArray sections = await CompleteAsync(server, Lsp.PositionOf(text, "stage_order:"));
-        Assert.Equal(["stages", "stage_order", "parallel_groups", "work_to_review_mapping"], sections.Select(item => (string)item!["label"]!));
+        Assert.Equal(["stages", "stage_order", "parallel_groups", "work_to_review_mapping", "migrations"], sections.Select(item => (string)item!["label"]!));
+        Assert.Contains("teambot workflow ship", (string)sections.First(item => (string)item!["label"]! == "migrations")!["documentation"]!["value"]!, StringComparison.Ordinal);
     }
 
     [Fact]
