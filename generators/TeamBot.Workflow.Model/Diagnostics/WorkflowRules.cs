@@ -148,7 +148,7 @@ public static class WorkflowRules
     public static readonly WorkflowRule StageGoneWithoutMigration = Error(RuleIds.StageGoneWithoutMigration, Versions, "Stage of a shipped version gone without a migration", "Stage '{1}' of shipped version {0} is gone, so a run saved {2} cannot resume; declare where it went under 'migrations': {3}");
 
     /// <summary>TB0602: a group changed under a run ({0} version, {1} what changed, {2} a stranded position).</summary>
-    public static readonly WorkflowRule GroupChangedUnderRun = Error(RuleIds.GroupChangedUnderRun, Versions, "Parallel group changed while a saved run can be inside it", "{1}, so a run saved under shipped version {0} {2} cannot resume; keep the group as it was, or give the changed group a new name");
+    public static readonly WorkflowRule GroupChangedUnderRun = Error(RuleIds.GroupChangedUnderRun, Versions, "Parallel group changed while a saved run can be inside it", "{1}, so a run saved under shipped version {0} {2} cannot resume; no migration can carry a run into a changed group: keep the group as it was, or, once 'teambot runs check' finds no run saved under {0}, remove that version from the versions file");
 
     /// <summary>TB0603: a loop limit lowered below a reachable iteration.</summary>
     public static readonly WorkflowRule LoopLimitLowered = Error(RuleIds.LoopLimitLowered, Versions, "Loop limit lowered below a reachable iteration", "max_iterations of '{1}' is {2}, but a run saved under shipped version {0} can have finished {3} iterations; raise it, or add '{1}' to 'migrations.reset_iterations' to restart such loops");
@@ -160,7 +160,7 @@ public static class WorkflowRules
     public static readonly WorkflowRule MigratedStageStillExists = Error(RuleIds.MigratedStageStillExists, Versions, "Migration moves a stage that still exists", "'{0}' is listed under 'migrations.{1}' but is still a stage of this workflow; remove the entry, or the stage");
 
     /// <summary>TB0606: the versions file cannot be read.</summary>
-    public static readonly WorkflowRule ShippedVersionsUnreadable = Error(RuleIds.ShippedVersionsUnreadable, Versions, "Shipped versions file cannot be read", "The shipped versions file cannot be read: {0}; restore it from version control, or record it again with 'teambot workflow ship'");
+    public static readonly WorkflowRule ShippedVersionsUnreadable = Error(RuleIds.ShippedVersionsUnreadable, Versions, "Shipped versions file cannot be read", "The shipped versions file cannot be read: {0}; restore it from version control");
 
     /// <summary>TB0607: a shipped version's id does not match its shape.</summary>
     public static readonly WorkflowRule ShippedVersionEdited = Error(RuleIds.ShippedVersionEdited, Versions, "Shipped version edited by hand", "Shipped version {0} records a shape whose id is {1}: the entry was edited; restore it from version control");

@@ -11,6 +11,8 @@ internal sealed class CurrentWorkflow
     private readonly Dictionary<string, StageDefinition> _stages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StageMoveDefinition> _renamed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StageMoveDefinition> _removed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ParallelGroupDefinition> _groups = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ParallelGroupDefinition> _groupOfMember = new(StringComparer.Ordinal);
 
     public CurrentWorkflow(WorkflowDocument document)
     {
@@ -21,6 +23,15 @@ internal sealed class CurrentWorkflow
             if (!_stages.ContainsKey(stage.Key.Value))
             {
                 _stages.Add(stage.Key.Value, stage);
+            }
+        }
+
+        foreach (ParallelGroupDefinition group in document.ParallelGroups)
+        {
+            _groups[group.Name.Value] = group;
+            foreach (Located<string> member in group.Stages)
+            {
+                _groupOfMember[member.Value] = group;
             }
         }
 
@@ -45,6 +56,10 @@ internal sealed class CurrentWorkflow
     public List<string> ResetIterations { get; }
 
     public StageDefinition Stage(string key) => _stages[key];
+
+    public ParallelGroupDefinition? Group(string name) => _groups.TryGetValue(name, out ParallelGroupDefinition? group) ? group : null;
+
+    public ParallelGroupDefinition? GroupOf(string stage) => _groupOfMember.TryGetValue(stage, out ParallelGroupDefinition? group) ? group : null;
 
     public StageMoveDefinition? Removal(string key) => _removed.TryGetValue(key, out StageMoveDefinition? removal) ? removal : null;
 

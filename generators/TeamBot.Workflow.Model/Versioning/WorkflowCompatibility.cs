@@ -63,8 +63,13 @@ public static class WorkflowCompatibility
     /// <summary>One shipped version checked against the current file.</summary>
     private sealed class VersionCheck(CurrentWorkflow current, ShippedVersion shipped, ProblemSet problems)
     {
+        // Lookups by key, so the check stays linear in the positions it visits.
         private readonly Dictionary<string, Image> _images = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, ShapeStage> _stages = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, ShapeGroup> _groups = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, ShapeGroup> _groupOfMember = new(StringComparer.Ordinal);
         private readonly List<string> _changedGroups = [];
+        private HashSet<string>? _imaged;
 
         public MigrationPlan Run()
         {
@@ -72,6 +77,16 @@ public static class WorkflowCompatibility
             foreach (ShapeStage stage in old.Stages)
             {
                 _images[stage.Key] = current.Resolve(stage.Key);
+                _stages[stage.Key] = stage;
+            }
+
+            foreach (ShapeGroup group in old.Groups)
+            {
+                _groups[group.Name] = group;
+                foreach (string member in group.Members)
+                {
+                    _groupOfMember[member] = group;
+                }
             }
 
             for (int i = 0; i < old.Stages.Count; i++)
@@ -86,11 +101,11 @@ public static class WorkflowCompatibility
             {
                 if (position.Group is { } group)
                 {
-                    CheckGroup(old.Groups.First(candidate => candidate.Name == group), position);
+                    CheckGroup(_groups[group], position);
                 }
                 else
                 {
-                    CheckStage(old.FindStage(position.Stage)!, position);
+                    CheckStage(_stages[position.Stage], position);
                 }
             }
 
@@ -109,13 +124,13 @@ public static class WorkflowCompatibility
         {
             WorkflowShape old = shipped.Shape;
             string stage = old.Stages[index].Key;
-            RunPosition at = old.GroupOf(stage) is { } group ? new RunPosition(group.Members[0], 0, group.Name, default) : new RunPosition(stage, 0, null, default);
+            RunPosition at = _groupOfMember.TryGetValue(stage, out ShapeGroup? group) ? new RunPosition(group.Members[0], 0, group.Name, default) : new RunPosition(stage, 0, null, default);
             var run = new StrandedRun(shipped.Version, at, RuleIds.StageGoneWithoutMigration);
             string position = at.Describe();
 
             // A new stage where the old one stood is most likely the old one renamed: report there, the line to change.
-            var imaged = new HashSet<string>(_images.Values.Where(image => image.Kind == ImageKind.Mapped).Select(image => image.Target), StringComparer.Ordinal);
-            if (index < current.Shape.Stages.Count && current.Shape.Stages[index].Key is var candidate && !imaged.Contains(candidate))
+            _imaged ??= new HashSet<string>(_images.Values.Where(image => image.Kind == ImageKind.Mapped).Select(image => image.Target), StringComparer.Ordinal);
+            if (index < current.Shape.Stages.Count && current.Shape.Stages[index].Key is var candidate && !_imaged.Contains(candidate))
             {
                 problems.Report(run, current.Stage(candidate).Key.Span, stage, shipped.Version, stage, position, $"'renamed: {{ {stage}: {candidate} }}' if it became '{candidate}', or 'removed: {{ {stage}: <the stage its runs resume at> }}'");
                 return;
@@ -129,10 +144,10 @@ public static class WorkflowCompatibility
         private void CheckStage(ShapeStage stage, RunPosition position)
         {
             Image image = _images[stage.Key];
-            if (image.Kind == ImageKind.Removed && current.Shape.GroupOf(image.Target) is { } targetGroup)
+            if (image.Kind == ImageKind.Removed && current.GroupOf(image.Target) is { } targetGroup)
             {
                 StageMoveDefinition removal = current.Removal(stage.Key)!;
-                problems.Report(Stranded(position, RuleIds.GroupChangedUnderRun), removal.To.Span, stage.Key, shipped.Version, $"Runs of removed stage '{stage.Key}' would resume at '{image.Target}', a member of parallel group '{targetGroup.Name}'", position.Describe());
+                problems.Report(Stranded(position, RuleIds.GroupChangedUnderRun), removal.To.Span, stage.Key, shipped.Version, $"Runs of removed stage '{stage.Key}' would resume at '{image.Target}', a member of parallel group '{targetGroup.Name.Value}'", position.Describe());
             }
 
             if (image.Kind != ImageKind.Mapped)
@@ -141,7 +156,7 @@ public static class WorkflowCompatibility
             }
 
             StageDefinition now = current.Stage(image.Target);
-            if (current.Document.ParallelGroups.FirstOrDefault(group => group.Stages.Any(member => member.Value == image.Target)) is { } joined)
+            if (current.GroupOf(image.Target) is { } joined)
             {
                 Located<string> entry = joined.Stages.First(member => member.Value == image.Target);
                 problems.Report(Stranded(position, RuleIds.GroupChangedUnderRun), entry.Span, image.Target, shipped.Version, $"Stage '{image.Target}' joined parallel group '{joined.Name.Value}'", position.Describe());
@@ -160,7 +175,7 @@ public static class WorkflowCompatibility
         private void CheckGroup(ShapeGroup group, RunPosition position)
         {
             var reasons = new List<(SourceSpan Span, string Text)>();
-            ParallelGroupDefinition? now = current.Document.ParallelGroups.FirstOrDefault(candidate => candidate.Name.Value == group.Name);
+            ParallelGroupDefinition? now = current.Group(group.Name);
             if (now is null)
             {
                 SourceSpan span = current.Document.ParallelGroupsSpan.Length > 0 ? current.Document.ParallelGroupsSpan : current.Document.StageOrderSpan;

@@ -86,12 +86,6 @@ public sealed record WorkflowShape(EquatableArray<ShapeStage> Stages, EquatableA
         return id.ToString();
     }
 
-    /// <summary>The stage with <paramref name="key"/>, or <see langword="null"/>.</summary>
-    public ShapeStage? FindStage(string key) => Stages.FirstOrDefault(stage => stage.Key == key);
-
-    /// <summary>The group <paramref name="key"/> is a member of, or <see langword="null"/>.</summary>
-    public ShapeGroup? GroupOf(string key) => Groups.FirstOrDefault(group => group.Members.Contains(key));
-
     /// <summary>The name a stage kind has in the versions file and in messages.</summary>
     public static string KindName(StageKind kind) => kind switch
     {
