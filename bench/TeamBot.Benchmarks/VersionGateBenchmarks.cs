@@ -33,6 +33,8 @@ public class VersionGateBenchmarks
     private CSharpCompilation _compilation = null!;
     private CSharpCompilation _edited = null!;
     private GeneratorDriver _warm = null!;
+    private AdditionalText _editedWorkflowFile = null!;
+    private bool _toggle;
 
     /// <summary>Gets or sets the workflow: the repo's 14 stages, or 300 stages with a 50-member group.</summary>
     [Params("repo", "300")]
@@ -84,6 +86,10 @@ public class VersionGateBenchmarks
 
         _warm = Driver(_workflowFile, _versionsFile).RunGenerators(_compilation);
         Emitted(_warm);
+
+        // A keystroke-sized edit of the workflow outside its shape: the gate runs again, the versions file is not re-read.
+        int comment = current.IndexOf("stage_order:", StringComparison.Ordinal);
+        _editedWorkflowFile = new MemoryText("/project/stages.yaml", current.Insert(comment, "# edited\n"));
     }
 
     /// <summary>The gate alone: every position of 10 shipped versions mapped onto the current file.</summary>
@@ -105,6 +111,15 @@ public class VersionGateBenchmarks
     /// <summary>An unrelated C# edit in the IDE with the driver reused: the gate's result comes from the cache.</summary>
     [Benchmark]
     public GeneratorDriver UnrelatedEditWith10Versions() => Checked(_warm.RunGenerators(_edited));
+
+    /// <summary>An edit of the workflow in the IDE with the driver reused: the workflow is parsed, validated and gated again.</summary>
+    [Benchmark]
+    public GeneratorDriver WorkflowEditWith10Versions()
+    {
+        _toggle = !_toggle;
+        _warm = _toggle ? _warm.ReplaceAdditionalText(_workflowFile, _editedWorkflowFile) : _warm.ReplaceAdditionalText(_editedWorkflowFile, _workflowFile);
+        return Checked(_warm = _warm.RunGenerators(_compilation));
+    }
 
     private static string VersionYaml(string baseYaml, string renamed, string loop, int version)
     {

@@ -12,7 +12,7 @@ public static class TrackingNames
     /// <summary>What MSBuild says of templates that exist but are not additional files, and the project folder.</summary>
     public const string PromptTemplateSettings = nameof(PromptTemplateSettings);
 
-    /// <summary>The shipped versions files (<c>*.versions.json</c>) with their texts.</summary>
+    /// <summary>The shipped versions files (<c>*.versions.json</c>), parsed.</summary>
     public const string VersionsFiles = nameof(VersionsFiles);
 
     /// <summary>Each workflow's parse, validation, compatibility gate and emit model.</summary>

@@ -48,7 +48,7 @@ public sealed class WorkflowGenerator : IIncrementalGenerator
 
         IncrementalValueProvider<EquatableArray<VersionsFileInput>> versionsFiles = context.AdditionalTextsProvider
             .Where(static file => file.Path.EndsWith(ShippedVersionsFile.Suffix, StringComparison.OrdinalIgnoreCase))
-            .Select(static (file, cancellationToken) => file.GetText(cancellationToken) is { } text ? new VersionsFileInput(PromptTemplateFiles.Normalize(file.Path), file.Path, text.ToString()) : null)
+            .Select(static (file, cancellationToken) => file.GetText(cancellationToken) is { } text ? VersionsFileInput.Read(PromptTemplateFiles.Normalize(file.Path), file.Path, text.ToString()) : null)
             .Where(static file => file is not null)
             .Select(static (file, _) => file!)
             .Collect()

@@ -27,7 +27,8 @@ internal static class WorkflowSpecBuilder
         }
 
         // The gate: every run a shipped version can have saved must still resume under this file.
-        (EquatableArray<ShippedVersion> shipped, EquatableArray<WorkflowProblem> versionsProblems) = versionsFile is null ? default : ShippedVersionsFile.Parse(versionsFile.Text);
+        EquatableArray<ShippedVersion> shipped = versionsFile?.Versions ?? default;
+        EquatableArray<WorkflowProblem> versionsProblems = versionsFile?.Problems ?? default;
         CompatibilityResult compatibility = WorkflowCompatibility.Check(document, shipped);
         var versioning = new VersioningSpec(compatibility.Version, compatibility.Plans);
 
@@ -36,7 +37,7 @@ internal static class WorkflowSpecBuilder
         {
             VersionsProblems = versionsProblems,
             VersionsPath = versionsProblems.Count > 0 ? versionsFile!.OriginalPath : null,
-            VersionsTextLength = versionsProblems.Count > 0 ? versionsFile!.Text.Length : 0,
+            VersionsTextLength = versionsProblems.Count > 0 ? versionsFile!.TextLength : 0,
         };
     }
 

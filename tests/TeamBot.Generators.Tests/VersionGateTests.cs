@@ -81,6 +81,20 @@ public sealed class VersionGateTests
         Assert.Equal(IncrementalStepRunReason.Unchanged, Reason(result, TrackingNames.WorkflowSpecs));
     }
 
+    [Fact]
+    public void Editing_the_workflow_checks_it_again_without_reading_the_versions_file_again()
+    {
+        var workflow = new InMemoryAdditionalText("/project/stages.yaml", Migrated);
+        var versions = new InMemoryAdditionalText("/project/stages.versions.json", Versions);
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
+        GeneratorDriver driver = GeneratorHarness.CreateDriver([workflow, versions]).RunGenerators(compilation);
+
+        var edited = new InMemoryAdditionalText("/project/stages.yaml", Migrated.Replace("work_agent: writer", "work_agent: builder-3", System.StringComparison.Ordinal));
+        GeneratorRunResult result = driver.ReplaceAdditionalText(workflow, edited).RunGenerators(compilation).GetRunResult().Results.Single();
+        Assert.Equal(IncrementalStepRunReason.Cached, Reason(result, TrackingNames.VersionsFiles));
+        Assert.Equal(IncrementalStepRunReason.Modified, Reason(result, TrackingNames.WorkflowSpecs));
+    }
+
     private static IncrementalStepRunReason Reason(GeneratorRunResult result, string step) =>
         result.TrackedSteps[step].SelectMany(run => run.Outputs).Select(output => output.Reason).Single();
 }
