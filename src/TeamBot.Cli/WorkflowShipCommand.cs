@@ -1,12 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
-using System.Linq;
 using System.Text;
 using TeamBot.Hosting;
 using TeamBot.Workflow;
 using TeamBot.Workflow.Diagnostics;
-using TeamBot.Workflow.Model;
 using TeamBot.Workflow.Versioning;
 
 namespace TeamBot.Cli;
@@ -42,58 +41,48 @@ internal static class WorkflowShipCommand
             return ExitCodes.BadInput;
         }
 
-        string text = File.ReadAllText(file.FullName);
-        WorkflowAnalysis analysis = WorkflowAnalysis.Analyze(text);
-        if (analysis.Document is not { } document || analysis.HasProblem(WorkflowRules.IsError))
-        {
-            Report(error, file.FullName, analysis.Problems.Where(problem => WorkflowRules.IsError(problem.Id)));
-            error.WriteLine("A workflow with errors cannot be shipped; fix them first.");
-            return ExitCodes.BadInput;
-        }
-
         string versionsPath = ShippedVersionsFile.PathFor(file.FullName);
-        EquatableArray<ShippedVersion> shipped = default;
-        if (File.Exists(versionsPath))
+        ShipOutcome outcome = WorkflowShipping.Ship(File.ReadAllText(file.FullName), File.Exists(versionsPath) ? File.ReadAllText(versionsPath) : null);
+        if (outcome.VersionsProblems.Count > 0)
         {
-            string versionsText = File.ReadAllText(versionsPath);
-            (shipped, EquatableArray<WorkflowProblem> problems) = ShippedVersionsFile.Parse(versionsText);
-            if (problems.Count > 0)
-            {
-                Report(error, versionsPath, problems);
-                error.WriteLine($"'{versionsPath}' was left unchanged.");
-                return ExitCodes.BadInput;
-            }
-        }
-
-        // A version that strands runs of an earlier one must not become a version runs are saved under.
-        CompatibilityResult compatibility = WorkflowCompatibility.Check(document, shipped);
-        if (compatibility.Problems.Count > 0)
-        {
-            Report(error, file.FullName, compatibility.Problems);
-            error.WriteLine($"Version {compatibility.Version} would strand runs of shipped versions; '{versionsPath}' was left unchanged.");
+            Report(error, versionsPath, outcome.VersionsProblems);
+            error.WriteLine($"'{versionsPath}' was left unchanged.");
             return ExitCodes.BadInput;
         }
 
-        if (shipped.Any(version => version.Version == compatibility.Version))
+        if (outcome.WorkflowProblems.Count > 0)
         {
-            output.WriteLine($"Version {compatibility.Version} of {file.Name} is already recorded as shipped in {Path.GetFileName(versionsPath)}.");
+            Report(error, file.FullName, outcome.WorkflowProblems);
+            error.WriteLine(outcome.Version.Length == 0
+                ? "A workflow with errors cannot be shipped; fix them first."
+                : $"Version {outcome.Version} would strand runs of shipped versions; '{versionsPath}' was left unchanged.");
+            return ExitCodes.BadInput;
+        }
+
+        if (outcome.NewText is not { } text)
+        {
+            output.WriteLine($"Version {outcome.Version} of {file.Name} is already recorded as shipped in {Path.GetFileName(versionsPath)}.");
             return ExitCodes.Complete;
         }
 
-        string written = ShippedVersionsFile.Write(shipped.Select(version => version.Shape), WorkflowShape.From(document));
-        string temporary = versionsPath + ".tmp";
-        File.WriteAllText(temporary, written, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        File.Move(temporary, versionsPath, overwrite: true);
-        output.WriteLine($"Recorded version {compatibility.Version} of {file.Name} as shipped in {Path.GetFileName(versionsPath)} ({shipped.Count + 1} version{(shipped.Count == 0 ? "" : "s")}); commit it.");
+        Write(versionsPath, text);
+        output.WriteLine($"Recorded version {outcome.Version} of {file.Name} as shipped in {Path.GetFileName(versionsPath)} ({outcome.VersionCount} version{(outcome.VersionCount == 1 ? "" : "s")}); commit it.");
         return ExitCodes.Complete;
     }
 
-    private static void Report(TextWriter error, string path, System.Collections.Generic.IEnumerable<WorkflowProblem> problems)
+    /// <summary>Writes beside the file and renames over it, so a crash leaves the old file or the new one.</summary>
+    private static void Write(string path, string text)
+    {
+        string temporary = path + ".tmp";
+        File.WriteAllText(temporary, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private static void Report(TextWriter error, string path, IEnumerable<WorkflowProblem> problems)
     {
         foreach (WorkflowProblem problem in problems)
         {
-            string severity = WorkflowRules.IsError(problem.Id) ? "error" : "warning";
-            error.WriteLine($"{path}({problem.Span.StartLine + 1},{problem.Span.StartColumn + 1}): {severity} {problem.Id}: {WorkflowRules.Message(problem)}");
+            error.WriteLine($"{path}({problem.Span.StartLine + 1},{problem.Span.StartColumn + 1}): error {problem.Id}: {WorkflowRules.Message(problem)}");
         }
     }
 }

@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.Linq;
+using TeamBot.LanguageServer.Features;
 using TeamBot.LanguageServer.Protocol;
 using TeamBot.Workflow;
 using TeamBot.Workflow.Model;
@@ -18,7 +20,9 @@ internal sealed class OpenDocument
         Version = version;
         Text = text;
         Lines = new LineMap(text);
-        Analysis = WorkflowAnalysis.Analyze(text, FindTemplate(uri));
+        WorkflowAnalysis analysis = WorkflowAnalysis.Analyze(text, FindTemplate(uri));
+        Gate = VersionGate.Check(uri, analysis);
+        Analysis = Gate is { Problems.Count: > 0 } gate ? analysis with { Problems = analysis.Problems.Concat(gate.Problems).ToEquatableArray() } : analysis;
         LastParsed = Analysis.Document ?? lastParsed;
     }
 
@@ -32,10 +36,16 @@ internal sealed class OpenDocument
 
     public WorkflowAnalysis Analysis { get; }
 
+    /// <summary>Gets the compatibility gate's view of this text, for a valid file saved in a folder.</summary>
+    public VersionGateState? Gate { get; }
+
     /// <summary>Gets this version's document, or the last one that parsed.</summary>
     public WorkflowDocument? LastParsed { get; }
 
     public static OpenDocument Open(TextDocumentItem item) => new(item.Uri, item.Version, item.Text ?? "", null);
+
+    /// <summary>This document analysed again, after a file it reads (the versions file) changed.</summary>
+    public OpenDocument Refresh() => new(Uri, Version, Text, LastParsed);
 
     /// <summary>This document with <paramref name="changes"/> applied in order, each against the text the one before left.</summary>
     public OpenDocument Change(int version, TextDocumentContentChangeEvent[] changes)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
@@ -12,6 +13,8 @@ using StreamJsonRpc;
 using TeamBot.LanguageServer.Features;
 using TeamBot.LanguageServer.Protocol;
 using TeamBot.Workflow;
+using TeamBot.Workflow.Diagnostics;
+using TeamBot.Workflow.Versioning;
 
 namespace TeamBot.LanguageServer;
 
@@ -27,6 +30,8 @@ public sealed class WorkflowLanguageServer : IDisposable
 
     private readonly JsonRpc _rpc;
     private readonly Dictionary<string, OpenDocument> _documents = new(StringComparer.Ordinal);
+    private const int InvalidParams = -32602;
+    private const int RequestFailed = -32803;
     private readonly TaskCompletionSource<int> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _shutdown;
 
@@ -53,6 +58,7 @@ public sealed class WorkflowLanguageServer : IDisposable
         Add("textDocument/rename", Rename);
         Add("textDocument/documentSymbol", Symbols);
         Add("textDocument/codeAction", CodeActions);
+        Add("workspace/executeCommand", ExecuteCommand);
         _rpc.Disconnected += (_, disconnected) =>
         {
             if (!_shutdown && !_exit.Task.IsCompleted)
@@ -88,7 +94,8 @@ public sealed class WorkflowLanguageServer : IDisposable
             ReferencesProvider: true,
             new RenameOptions(PrepareProvider: true),
             DocumentSymbolProvider: true,
-            new CodeActionOptions(["quickfix"])),
+            new CodeActionOptions(["quickfix", "source"]),
+            new ExecuteCommandOptions([VersionGate.ShipCommand])),
         new ServerInfo("teambot", typeof(WorkflowLanguageServer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"));
 
     private JsonElement Shutdown()
@@ -174,6 +181,40 @@ public sealed class WorkflowLanguageServer : IDisposable
         Parse(json, LspJsonContext.Default.CodeActionParams) is { } request && Find(request.TextDocument) is { } document && request.Range is { } range
             ? Serialize(CodeActionProvider.Actions(document, range), LspJsonContext.Default.CodeActionArray)
             : Null;
+
+    /// <summary>
+    /// Records the workflow as shipped, as <c>teambot workflow ship</c> does, from the text the editor has; then every open
+    /// workflow is checked again, since the versions file it is checked against changed.
+    /// </summary>
+    private JsonElement ExecuteCommand(JsonElement json)
+    {
+        if (Parse(json, LspJsonContext.Default.ExecuteCommandParams) is not { Command: VersionGate.ShipCommand, Arguments: [string uri] }
+            || !_documents.TryGetValue(uri, out OpenDocument? document) || document.Gate is not { } gate)
+        {
+            throw new LocalRpcException("teambot lsp: 'teambot.workflow.ship' takes the URI of an open, valid workflow file saved in a folder") { ErrorCode = InvalidParams };
+        }
+
+        ShipOutcome outcome = WorkflowShipping.Ship(document.Text, File.Exists(gate.VersionsPath) ? File.ReadAllText(gate.VersionsPath) : null);
+        if (outcome.NewText is { } text)
+        {
+            string temporary = gate.VersionsPath + ".tmp";
+            File.WriteAllText(temporary, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            File.Move(temporary, gate.VersionsPath, overwrite: true);
+            VersionGate.Forget(gate.VersionsPath);
+        }
+        else if (!outcome.AlreadyShipped)
+        {
+            throw new LocalRpcException($"Version {outcome.Version} cannot be recorded as shipped: {string.Join("; ", outcome.WorkflowProblems.Concat(outcome.VersionsProblems).Select(WorkflowRules.Message))}") { ErrorCode = RequestFailed };
+        }
+
+        foreach (OpenDocument open in _documents.Values.ToList())
+        {
+            _documents[open.Uri] = open.Refresh();
+            Publish(_documents[open.Uri]);
+        }
+
+        return Null;
+    }
 
     private JsonElement OnPosition(JsonElement json, Func<OpenDocument, Position, JsonElement> handle) =>
         Parse(json, LspJsonContext.Default.TextDocumentPositionParams) is { } request && Find(request.TextDocument) is { } document && request.Position is { } position

@@ -101,6 +101,16 @@ public sealed class LanguageServerProcessTests
                 ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = 5 },
                 ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = renamed }),
             });
+
+            // The repo's stages.versions.json records SPEC_REVIEW as shipped: the rename strands its runs until declared.
+            JsonNode stranded = Assert.Single((await client.NextNotificationAsync("textDocument/publishDiagnostics"))["diagnostics"]!.AsArray())!;
+            Assert.Equal("TB0601", (string)stranded["code"]!);
+            Assert.Equal(Lsp.RangeOf(renamed, "SPEC_SIGNOFF").ToJsonString(), stranded["range"]!.ToJsonString());
+            await client.NotifyAsync("textDocument/didChange", new JsonObject
+            {
+                ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = 6 },
+                ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = renamed + "migrations:\n  renamed:\n    SPEC_REVIEW: SPEC_SIGNOFF\n" }),
+            });
             Assert.Empty((await client.NextNotificationAsync("textDocument/publishDiagnostics"))["diagnostics"]!.AsArray());
 
             Assert.Null(await client.RequestAsync("shutdown", null));

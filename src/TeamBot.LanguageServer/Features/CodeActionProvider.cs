@@ -33,6 +33,13 @@ internal static class CodeActionProvider
             actions.Add(new CodeAction(fix.Title, "quickfix", [DiagnosticConverter.Convert(problem, document.Lines)], problem.Fix.Kind == FixKind.Replace, edit));
         }
 
+        // Recording the version as shipped is offered on a valid file the gate accepts, until it is recorded.
+        if (document.Gate is { Readable: true, Shipped: false, Problems.Count: 0 } gate)
+        {
+            string file = System.IO.Path.GetFileName(gate.VersionsPath);
+            actions.Add(new CodeAction($"Record version {gate.Version} as shipped in {file}", "source", null, false, null, new LspCommand($"Record as shipped in {file}", VersionGate.ShipCommand, [document.Uri])));
+        }
+
         return actions.ToArray();
     }
 }

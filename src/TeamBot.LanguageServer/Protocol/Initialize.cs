@@ -21,7 +21,8 @@ internal sealed record ServerCapabilities(
     bool ReferencesProvider,
     RenameOptions RenameProvider,
     bool DocumentSymbolProvider,
-    CodeActionOptions CodeActionProvider);
+    CodeActionOptions CodeActionProvider,
+    ExecuteCommandOptions ExecuteCommandProvider);
 
 /// <summary>The server's name and version.</summary>
 internal sealed record ServerInfo(string Name, string Version);

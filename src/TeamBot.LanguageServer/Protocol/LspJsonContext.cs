@@ -15,6 +15,7 @@ namespace TeamBot.LanguageServer.Protocol;
 [JsonSerializable(typeof(ReferenceParams))]
 [JsonSerializable(typeof(RenameParams))]
 [JsonSerializable(typeof(CodeActionParams))]
+[JsonSerializable(typeof(ExecuteCommandParams))]
 [JsonSerializable(typeof(PublishDiagnosticsParams))]
 [JsonSerializable(typeof(InitializeResult))]
 [JsonSerializable(typeof(CompletionList))]
