@@ -46,7 +46,7 @@ internal static class StateMigrator
             string known = workflow.Versioning.Migrations.IsEmpty ? "no earlier version" : string.Join(", ", workflow.Versioning.Migrations.Select(m => m.FromVersion));
             throw new WorkflowStateException(
                 $"The state in '{location}' was written under workflow version {saved}, which the compiled workflow '{workflow.Name}' (version {current}) does not know: it knows {known}. "
-                + $"Resume it with the build that wrote it, or record {saved} as shipped in stages.versions.json (teambot workflow ship). It was left unchanged.");
+                + $"Resume it with the build that wrote it. A build's runs carry over only when its stages.yaml was recorded as shipped ('teambot workflow ship') before the edit. It was left unchanged.");
         }
 
         // Checked before it is migrated, so a hand-edited file fails with its JSON path, not inside the migration.

@@ -144,7 +144,7 @@ public sealed class StateMigrationTests
         string message = await RefusedAsync(run, V2(Migration()));
 
         Assert.Contains($"'{run.Store.StatePath}' was written under workflow version v0, which the compiled workflow '{Workflow.Definition.Name}' (version v2) does not know: it knows v1.", message, StringComparison.Ordinal);
-        Assert.Contains("record v0 as shipped in stages.versions.json (teambot workflow ship)", message, StringComparison.Ordinal);
+        Assert.Contains("Resume it with the build that wrote it. A build's runs carry over only when its stages.yaml was recorded as shipped ('teambot workflow ship') before the edit.", message, StringComparison.Ordinal);
     }
 
     [Fact]
