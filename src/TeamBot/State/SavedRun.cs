@@ -85,7 +85,7 @@ public static class SavedRun
         // and the journal alike, so everything below sees only the compiled workflow's stages.
         IReadOnlyList<JournalEntry> read = store is IWorkflowJournal journal ? await journal.ReadJournalAsync(cancellationToken).ConfigureAwait(false) : [];
         StateMigration migrated = StateMigrator.Migrate(workflow, snapshot, read, store.Location);
-        (snapshot, IReadOnlyList<JournalEntry> entries) = (migrated.Document, migrated.Entries);
+        snapshot = migrated.Document;
 
         var mapper = new RunStateMapper<TStage>(workflow);
         RunState<TStage> state = mapper.ToState(snapshot, store.Location);
@@ -102,11 +102,10 @@ public static class SavedRun
         double elapsed = snapshot.ElapsedSeconds;
         int replayed = 0;
         int past = 0;
-        int index = 0;
-        foreach (JournalEntry original in read)
+        for (int i = 0; i < read.Count; i++)
         {
-            // The entries as read keep the numbering; the migrated ones lack those of removed stages, passed over here.
-            JournalEntry? entry = migrated.Dropped.Contains(original.Sequence) ? null : entries[index++];
+            // The entries as read keep the numbering; a migrated entry is null for an event of a removed stage, passed over.
+            (JournalEntry original, JournalEntry? entry) = (read[i], migrated.Entries[i]);
             if (original.Sequence <= sequence)
             {
                 continue; // already in the snapshot: the run crashed after writing it, before clearing the journal

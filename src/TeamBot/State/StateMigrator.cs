@@ -31,7 +31,7 @@ internal static class StateMigrator
         string saved = document.WorkflowVersion ?? WorkflowVersioning.PythonDefaultVersion;
         if (current.Length == 0 || string.Equals(current, saved, StringComparison.Ordinal))
         {
-            return new StateMigration(document, entries, null, new HashSet<long>());
+            return new StateMigration(document, entries, null);
         }
 
         if (workflow.Versioning.FindMigration(saved) is not { } migration)
@@ -40,7 +40,7 @@ internal static class StateMigrator
             // which names any stage the compiled workflow lacks.
             if (document.WorkflowVersion is null)
             {
-                return new StateMigration(document, entries, null, new HashSet<long>());
+                return new StateMigration(document, entries, null);
             }
 
             string known = workflow.Versioning.Migrations.IsEmpty ? "no earlier version" : string.Join(", ", workflow.Versioning.Migrations.Select(m => m.FromVersion));
@@ -76,17 +76,13 @@ internal static class StateMigrator
             CheckGroups();
             CheckLoops();
 
-            var kept = new List<JournalEntry>(entries.Count);
-            var dropped = new HashSet<long>();
+            // One entry per entry read, so replay keeps the numbering; an event of a removed stage becomes null: the run
+            // resumes elsewhere.
+            var kept = new List<JournalEntry?>(entries.Count);
             foreach (JournalEntry entry in entries)
             {
-                if (entry.Stage is { } stage && Map(stage) is null)
-                {
-                    dropped.Add(entry.Sequence); // an event of a removed stage: the run resumes elsewhere
-                    continue;
-                }
-
-                kept.Add(entry.Stage is { } name && !string.Equals(Map(name), name, StringComparison.Ordinal) ? Renamed(entry, Map(name)!) : entry);
+                string? stage = entry.Stage is { } name ? Map(name) : null;
+                kept.Add(entry.Stage is null ? entry : stage is null ? null : string.Equals(stage, entry.Stage, StringComparison.Ordinal) ? entry : Renamed(entry, stage));
             }
 
             long last = Math.Max(document.JournalSequence ?? 0, entries.Count == 0 ? 0 : entries[^1].Sequence);
@@ -100,7 +96,7 @@ internal static class StateMigrator
                 AppliedAtJournalSequence = last,
             }];
             document.WorkflowVersion = toVersion;
-            return new StateMigration(document, kept, migration.FromVersion, dropped);
+            return new StateMigration(document, kept, migration.FromVersion);
         }
 
         /// <summary>Gives every old stage key its current one everywhere, and drops what the removed stages held.</summary>
@@ -307,7 +303,6 @@ internal static class StateMigrator
 
 /// <summary>A run after <see cref="StateMigrator"/>: the document and journal to load, and what was done.</summary>
 /// <param name="Document">The snapshot, migrated.</param>
-/// <param name="Entries">The journal entries, renamed; those of removed stages left out.</param>
+/// <param name="Entries">One per journal entry read, in order: renamed, or <see langword="null"/> for an event of a removed stage.</param>
 /// <param name="FromVersion">The version migrated from, or <see langword="null"/> when nothing was migrated.</param>
-/// <param name="Dropped">The numbers of the journal entries left out, which replay passes over.</param>
-internal sealed record StateMigration(OrchestrationStateDocument Document, IReadOnlyList<JournalEntry> Entries, string? FromVersion, IReadOnlySet<long> Dropped);
+internal sealed record StateMigration(OrchestrationStateDocument Document, IReadOnlyList<JournalEntry?> Entries, string? FromVersion);
