@@ -24,7 +24,7 @@ internal sealed class RpcHandler(string method, Func<JsonElement, JsonElement> h
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not LocalRpcException)
         {
-            throw new LocalRpcException($"teambot lsp could not handle {method}: {ex.GetType().Name}: {ex.Message}") { ErrorCode = -32603 };
+            throw new LocalRpcException($"teambot lsp could not handle {method}: {ex.GetType().Name}: {ex.Message}") { ErrorCode = Protocol.ErrorCodes.InternalError };
         }
     }
 }

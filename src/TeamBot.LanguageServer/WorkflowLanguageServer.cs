@@ -30,8 +30,6 @@ public sealed class WorkflowLanguageServer : IDisposable
 
     private readonly JsonRpc _rpc;
     private readonly Dictionary<string, OpenDocument> _documents = new(StringComparer.Ordinal);
-    private const int InvalidParams = -32602;
-    private const int RequestFailed = -32803;
     private readonly TaskCompletionSource<int> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _shutdown;
 
@@ -191,7 +189,7 @@ public sealed class WorkflowLanguageServer : IDisposable
         if (Parse(json, LspJsonContext.Default.ExecuteCommandParams) is not { Command: VersionGate.ShipCommand, Arguments: [string uri] }
             || !_documents.TryGetValue(uri, out OpenDocument? document) || document.Gate is not { } gate)
         {
-            throw new LocalRpcException("teambot lsp: 'teambot.workflow.ship' takes the URI of an open, valid workflow file saved in a folder") { ErrorCode = InvalidParams };
+            throw new LocalRpcException("teambot lsp: 'teambot.workflow.ship' takes the URI of an open, valid workflow file saved in a folder") { ErrorCode = ErrorCodes.InvalidParams };
         }
 
         ShipOutcome outcome = WorkflowShipping.Ship(document.Text, File.Exists(gate.VersionsPath) ? File.ReadAllText(gate.VersionsPath) : null);
@@ -204,7 +202,7 @@ public sealed class WorkflowLanguageServer : IDisposable
         }
         else if (!outcome.AlreadyShipped)
         {
-            throw new LocalRpcException($"Version {outcome.Version} cannot be recorded as shipped: {string.Join("; ", outcome.WorkflowProblems.Concat(outcome.VersionsProblems).Select(WorkflowRules.Message))}") { ErrorCode = RequestFailed };
+            throw new LocalRpcException($"Version {outcome.Version} cannot be recorded as shipped: {string.Join("; ", outcome.WorkflowProblems.Concat(outcome.VersionsProblems).Select(WorkflowRules.Message))}") { ErrorCode = ErrorCodes.RequestFailed };
         }
 
         foreach (OpenDocument open in _documents.Values.ToList())

@@ -12,9 +12,6 @@ namespace TeamBot.LanguageServer.Features;
 /// <summary>Go to definition, find references and rename of stage keys, within the file.</summary>
 internal static class NavigationProvider
 {
-    /// <summary>LSP's RequestFailed: a valid request the server refuses, with a message the editor shows.</summary>
-    private const int RequestFailed = -32803;
-
     public static LspLocation[] Definition(OpenDocument document, Position position)
     {
         if (Target(document, position) is not { } key || document.Analysis.Document is not { } workflow)
@@ -63,7 +60,7 @@ internal static class NavigationProvider
         string name = newName.Trim();
         if (RenameRefusal(workflow, target.Placeholder, name) is { } refusal)
         {
-            throw new LocalRpcException(refusal) { ErrorCode = RequestFailed };
+            throw new LocalRpcException(refusal) { ErrorCode = ErrorCodes.RequestFailed };
         }
 
         IReadOnlyList<TextReplacement> edits = StageReferences.Rename(document.Text, workflow, target.Placeholder, name);
