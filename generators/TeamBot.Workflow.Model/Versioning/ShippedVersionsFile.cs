@@ -78,13 +78,14 @@ public static class ShippedVersionsFile
     /// </summary>
     public static string Write(IEnumerable<WorkflowShape> existing, WorkflowShape? shipped)
     {
-        var shapes = new List<WorkflowShape>();
+        var shapes = new List<(WorkflowShape Shape, string Version)>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (WorkflowShape shape in (existing ?? []).Concat(shipped is null ? [] : [shipped]))
         {
-            if (ids.Add(shape.ComputeVersion()))
+            string version = shape.ComputeVersion();
+            if (ids.Add(version))
             {
-                shapes.Add(shape);
+                shapes.Add((shape, version));
             }
         }
 
@@ -92,9 +93,9 @@ public static class ShippedVersionsFile
         json.Append("{\n  \"versions\": [");
         for (int i = 0; i < shapes.Count; i++)
         {
-            WorkflowShape shape = shapes[i];
+            (WorkflowShape shape, string version) = shapes[i];
             json.Append(i == 0 ? "\n" : ",\n");
-            json.Append("    {\n      \"version\": ").Append(Quote(shape.ComputeVersion())).Append(",\n      \"stages\": [");
+            json.Append("    {\n      \"version\": ").Append(Quote(version)).Append(",\n      \"stages\": [");
             Items(json, shape.Stages, stage =>
                 $"{{ \"key\": {Quote(stage.Key)}, \"kind\": {Quote(WorkflowShape.KindName(stage.Kind))}"
                 + (stage.Kind == StageKind.Work ? "" : $", \"max_iterations\": {stage.MaxIterations.ToString(CultureInfo.InvariantCulture)}") + " }");
