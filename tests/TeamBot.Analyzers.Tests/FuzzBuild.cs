@@ -19,7 +19,8 @@ namespace TeamBot.Analyzers.Tests;
 /// </summary>
 internal static class FuzzBuild
 {
-    private static readonly Lazy<MetadataReference[]> References = new(() =>
+    /// <summary>The platform and the TeamBot runtime: what a project's code and its generated workflow compile against.</summary>
+    internal static readonly Lazy<MetadataReference[]> References = new(() =>
         TestSupport.PlatformAssemblies
             .Append(typeof(IWorkflowDefinition<>).Assembly.Location)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))

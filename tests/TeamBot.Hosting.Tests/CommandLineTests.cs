@@ -329,7 +329,7 @@ public sealed class CommandLineTests
     public async Task The_tool_runs_as_a_child_process_and_the_second_objective_style_works()
     {
         using var cli = new CliHarness();
-        string tool = Path.Combine(AppContext.BaseDirectory.Replace($"{Path.DirectorySeparatorChar}tests{Path.DirectorySeparatorChar}TeamBot.Hosting.Tests{Path.DirectorySeparatorChar}", $"{Path.DirectorySeparatorChar}src{Path.DirectorySeparatorChar}TeamBot.Cli{Path.DirectorySeparatorChar}", StringComparison.Ordinal), "TeamBot.Cli.dll");
+        string tool = BuiltTool.Dll;
         Assert.True(File.Exists(tool), tool);
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = cli.Directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string argument in new[] { tool, "run", "objectives/sdd-objective-notification-digest.md", "--verbose", "--telemetry", "console" })

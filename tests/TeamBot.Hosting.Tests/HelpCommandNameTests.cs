@@ -31,7 +31,7 @@ public sealed class HelpCommandNameTests
     public async Task The_tools_help_names_the_command_teambot_not_its_assembly()
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(ToolOutput, "TeamBot.Cli.dll"));
+        start.ArgumentList.Add(BuiltTool.Dll);
         start.ArgumentList.Add("--help");
 
         string output = await RunAsync(start);
@@ -43,7 +43,7 @@ public sealed class HelpCommandNameTests
     [Fact]
     public async Task Started_from_its_project_s_build_as_dotnet_run_does_help_spells_the_dotnet_run_command_the_hints_use()
     {
-        string apphost = Path.Combine(ToolOutput, OperatingSystem.IsWindows() ? "TeamBot.Cli.exe" : "TeamBot.Cli");
+        string apphost = Path.Combine(BuiltTool.Folder, OperatingSystem.IsWindows() ? "TeamBot.Cli.exe" : "TeamBot.Cli");
         var start = new ProcessStartInfo(apphost) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = TeamBot.Tests.Support.TestSupport.RepoRoot };
         start.ArgumentList.Add("run");
         start.ArgumentList.Add("--help");
@@ -54,9 +54,6 @@ public sealed class HelpCommandNameTests
         Assert.Contains($"  dotnet run --project {project} -- run <objective> [options]", output, StringComparison.Ordinal);
         Assert.DoesNotContain("  TeamBot.Cli", output, StringComparison.Ordinal);
     }
-
-    /// <summary>The teambot tool's build output, beside this test project's.</summary>
-    private static string ToolOutput => AppContext.BaseDirectory.Replace($"{Path.DirectorySeparatorChar}tests{Path.DirectorySeparatorChar}TeamBot.Hosting.Tests{Path.DirectorySeparatorChar}", $"{Path.DirectorySeparatorChar}src{Path.DirectorySeparatorChar}TeamBot.Cli{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
 
     private static async Task<string> RunAsync(ProcessStartInfo start)
     {

@@ -13,7 +13,7 @@ public sealed class WatchDemoScriptTests
     public async Task The_interactive_demo_shows_RESEARCH_and_TEST_STRATEGY_running_at_the_same_time()
     {
         // The tool this test project builds, not 'dotnet run': a build inside a test would take minutes.
-        string tool = Path.Combine(AppContext.BaseDirectory.Replace($"{Path.DirectorySeparatorChar}tests{Path.DirectorySeparatorChar}TeamBot.Hosting.Tests{Path.DirectorySeparatorChar}", $"{Path.DirectorySeparatorChar}src{Path.DirectorySeparatorChar}TeamBot.Cli{Path.DirectorySeparatorChar}", StringComparison.Ordinal), "TeamBot.Cli.dll");
+        string tool = BuiltTool.Dll;
         Assert.True(File.Exists(tool), tool);
         var start = new ProcessStartInfo("bash") { WorkingDirectory = TestSupport.RepoRoot, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(TestSupport.RepoRoot, "eng", "watch-demo.sh"));

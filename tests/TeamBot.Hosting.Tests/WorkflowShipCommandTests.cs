@@ -83,7 +83,7 @@ public sealed class WorkflowShipCommandTests : IDisposable
 
     private async Task<(int ExitCode, string Output)> ShipAsync(params string[] arguments)
     {
-        string tool = Path.Combine(AppContext.BaseDirectory.Replace($"{Path.DirectorySeparatorChar}tests{Path.DirectorySeparatorChar}TeamBot.Hosting.Tests{Path.DirectorySeparatorChar}", $"{Path.DirectorySeparatorChar}src{Path.DirectorySeparatorChar}TeamBot.Cli{Path.DirectorySeparatorChar}", StringComparison.Ordinal), "TeamBot.Cli.dll");
+        string tool = BuiltTool.Dll;
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string argument in new[] { tool, "workflow", "ship" }.Concat(arguments))
         {

@@ -20,12 +20,6 @@ namespace TeamBot.Analyzers.Tests.Versioning;
 /// </summary>
 internal static class CompiledWorkflow
 {
-    private static readonly Lazy<MetadataReference[]> References = new(() =>
-        TestSupport.PlatformAssemblies
-            .Append(typeof(IWorkflowDefinition<>).Assembly.Location)
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToArray());
-
     private static int s_count;
 
     /// <summary>The workflow's <c>Definition</c>, an <c>IWorkflowDefinition&lt;Stage&gt;</c> of a freshly compiled enum.</summary>
@@ -35,7 +29,7 @@ internal static class CompiledWorkflow
         CSharpCompilation compilation = CSharpCompilation.Create(
             name,
             [CSharpSyntaxTree.ParseText("internal static class Program { }")],
-            References.Value,
+            FuzzBuild.References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         ImmutableArray<AdditionalText> files = [new MemoryText("/project/stages.yaml", yaml), new MemoryText("/project/stages.versions.json", versionsJson)];
         CSharpGeneratorDriver.Create([new WorkflowGenerator().AsSourceGenerator()], files)
