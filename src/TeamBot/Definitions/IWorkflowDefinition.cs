@@ -68,4 +68,10 @@ public interface IWorkflowDefinition<TStage>
     /// under an earlier version. A definition that does not track versions returns <see cref="WorkflowVersioning.None"/>.
     /// </summary>
     WorkflowVersioning Versioning => WorkflowVersioning.None;
+
+    /// <summary>Gets the run budget declared under <c>budget</c>; <see cref="WorkflowBudget.None"/> when there is none.</summary>
+    WorkflowBudget Budget => WorkflowBudget.None;
+
+    /// <summary>Gets the build-time worst case of one run; <see cref="WorkflowCosts.Unknown"/> for a hand-written definition.</summary>
+    WorkflowCosts Costs => WorkflowCosts.Unknown;
 }

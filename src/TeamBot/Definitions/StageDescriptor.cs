@@ -69,6 +69,30 @@ public sealed class StageDescriptor<TStage>
     /// <summary>Gets what the stage's agents may do in the workspace; <see langword="null"/> when they get no tools.</summary>
     public StagePermissions? Permissions { get; init; }
 
+    /// <summary>
+    /// Gets the most tokens (input and output) one agent call of this stage may use (<c>max_tokens_per_call</c>), or
+    /// <see langword="null"/> for no limit.
+    /// </summary>
+    public int? MaxTokensPerCall { get; init; }
+
+    /// <summary>
+    /// Gets the most agent calls one pass through this stage can make, from its declared bounds: every review iteration
+    /// rejected, every acceptance run failed and fixed, every parallel agent called. Computed at build time.
+    /// </summary>
+    public int WorstCaseCalls { get; init; }
+
+    /// <summary>
+    /// Gets the most tokens one pass through this stage can use (<see cref="WorstCaseCalls"/> times
+    /// <see cref="MaxTokensPerCall"/>), or <see langword="null"/> when the stage declares no per-call limit.
+    /// </summary>
+    public long? WorstCaseTokens { get; init; }
+
+    /// <summary>
+    /// Gets the longest one pass through this stage can take (each of its sequential agent calls running to
+    /// <see cref="Timeout"/>), or <see langword="null"/> when the stage has agents but no time limit.
+    /// </summary>
+    public TimeSpan? WorstCaseTime { get; init; }
+
     /// <inheritdoc/>
     public override string ToString() => Key;
 }
