@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text;
@@ -79,9 +80,9 @@ public sealed class ChatClientAgent : IStageAgent, IAsyncDisposable
 
             // Only once the tools are ready: a call that failed before asking leaves the conversation as it was.
             conversation.Messages.Add(new ChatMessage(ChatRole.User, AnswerReader.Prompt(request)));
-            string answer = await AskAsync(request, conversation.Messages, tools, () => { lock (toolCalls) { return toolCalls.Count > 0; } }, cancellationToken).ConfigureAwait(false);
+            (string answer, UsageDetails? usage, string? model) = await AskAsync(request, conversation.Messages, tools, () => { lock (toolCalls) { return toolCalls.Count > 0; } }, cancellationToken).ConfigureAwait(false);
             conversation.Messages.Add(new ChatMessage(ChatRole.Assistant, answer));
-            return AnswerReader.Response(request, answer, [.. toolCalls]);
+            return AnswerReader.Response(request, answer, [.. toolCalls]) with { Usage = usage, ModelId = model ?? _options.ChatOptions?.ModelId };
         }
         finally
         {
@@ -89,7 +90,8 @@ public sealed class ChatClientAgent : IStageAgent, IAsyncDisposable
         }
     }
 
-    private async Task<string> AskAsync(AgentRequest request, List<ChatMessage> messages, IReadOnlyList<AIFunction>? tools, Func<bool> toolsRan, CancellationToken cancellationToken)
+    /// <returns>The answer, the tokens of every request it took (a tool loop makes several) and the model that answered.</returns>
+    private async Task<(string Answer, UsageDetails? Usage, string? Model)> AskAsync(AgentRequest request, List<ChatMessage> messages, IReadOnlyList<AIFunction>? tools, Func<bool> toolsRan, CancellationToken cancellationToken)
     {
         ChatOptions? chatOptions = _options.ChatOptions;
         if (tools is not null)
@@ -104,13 +106,21 @@ public sealed class ChatClientAgent : IStageAgent, IAsyncDisposable
             try
             {
                 var answer = new StringBuilder();
+                UsageDetails? usage = null;
+                string? model = null;
                 await foreach (ChatResponseUpdate update in client.GetStreamingResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false))
                 {
                     answer.Append(update.Text);
                     request.Activity?.Report(new AgentActivity(AgentActivityKind.Text, update.Text));
+                    model = update.ModelId ?? model;
+                    foreach (UsageContent content in update.Contents.OfType<UsageContent>())
+                    {
+                        usage ??= new UsageDetails();
+                        usage.Add(content.Details);
+                    }
                 }
 
-                return answer.ToString();
+                return (answer.ToString(), usage, model);
             }
             // Not once a tool has run: asking again would start over on a workspace the first attempt already changed.
             catch (Exception ex) when (attempt < _options.MaxAttempts && IsTransient(ex) && !cancellationToken.IsCancellationRequested && !toolsRan())

@@ -70,6 +70,7 @@ public sealed class OfflineAgent : IStageAgent
             await OfflinePace.StreamAsync(streamed, pause, TimeProvider, request.Activity, cancellationToken).ConfigureAwait(false);
         }
 
+        response = response with { Usage = OfflineUsage.Of(request, response), ModelId = OfflineUsage.Model };
         if (!EditsWorkspace || request.Task is AgentTask.RunAcceptanceTests or AgentTask.AddAcceptanceScenarios)
         {
             return response;

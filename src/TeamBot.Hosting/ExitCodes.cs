@@ -30,9 +30,12 @@ public static class ExitCodes
     /// <summary><c>teambot runs check</c> found a saved run this build cannot resume (its workflow version is unknown, or it cannot be carried over).</summary>
     public const int CannotResume = 8;
 
+    /// <summary>The next agent call would have exceeded the run's token or cost budget; resume with a larger one.</summary>
+    public const int BudgetExceeded = 9;
+
     /// <summary>The run was cancelled (Ctrl+C), as in the Python TeamBot.</summary>
     public const int Cancelled = 130;
 
     /// <summary>The text listed in <c>teambot --help</c>.</summary>
-    internal const string Help = "Exit codes: 0 complete, 1 bad input, 2 stage failed, 3 review failed, 4 acceptance tests failed, 5 timeout, 6 run locked by another process, 7 the run's files cannot be written, 8 a saved run cannot be resumed by this build (runs check), 130 cancelled.";
+    internal const string Help = "Exit codes: 0 complete, 1 bad input, 2 stage failed, 3 review failed, 4 acceptance tests failed, 5 timeout, 6 run locked by another process, 7 the run's files cannot be written, 8 a saved run cannot be resumed by this build (runs check), 9 token or cost budget reached (resume with a larger one), 130 cancelled.";
 }

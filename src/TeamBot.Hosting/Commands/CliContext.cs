@@ -56,6 +56,7 @@ internal sealed class CliContext<TStage>(IWorkflowDefinition<TStage> workflow, T
         RunStatus.Complete => ExitCodes.Complete,
         RunStatus.ReviewFailed => ExitCodes.ReviewFailed,
         RunStatus.AcceptanceTestFailed => ExitCodes.AcceptanceTestFailed,
+        RunStatus.BudgetExceeded => ExitCodes.BudgetExceeded,
         RunStatus.Timeout => ExitCodes.Timeout,
         RunStatus.Cancelled => ExitCodes.Cancelled,
         _ => ExitCodes.StageFailed,

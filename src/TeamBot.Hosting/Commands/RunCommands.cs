@@ -52,7 +52,7 @@ internal static class RunCommands
     private static Task<int> ClusterRunAsync<TStage>(CliContext<TStage> context, ParseResult parse, RunOptions options, ITeamBotCluster cluster, string connection, Objective objective, CancellationToken cancellationToken)
         where TStage : struct, Enum
     {
-        var overrides = new RunOverrides(parse.GetValue(options.TimeBudget), parse.GetValue(options.MaxConcurrency), parse.GetValue(options.SkipOptional) ? true : null);
+        var overrides = new RunOverrides(parse.GetValue(options.TimeBudget), parse.GetValue(options.MaxConcurrency), parse.GetValue(options.SkipOptional) ? true : null, options.Budget.Of(parse));
         return ShowClusterRunAsync(context, parse, connection, (view, token) => cluster.RunAsync(connection, objective, overrides, view, token), objective.FeatureName, cancellationToken);
     }
 
@@ -280,7 +280,8 @@ internal static class RunCommands
             LoggerFactory = diagnostics.LoggerFactory,
             Policy = policy,
             MaxConcurrency = parse.GetValue(options.MaxConcurrency),
-            TimeBudget = parse.GetValue(options.TimeBudget) ?? WorkflowRunnerOptions.DefaultTimeBudget,
+            TimeBudget = parse.GetValue(options.TimeBudget) ?? context.Workflow.Budget.Time ?? WorkflowRunnerOptions.DefaultTimeBudget,
+            Budget = options.Budget.Of(parse),
             WorkingDirectory = workspace,
             StagesConfigSource = context.Workflow.SourceFileName,
             TimeProvider = context.Settings.TimeProvider,
@@ -341,6 +342,8 @@ internal static class RunCommands
 
         public Option<TimeSpan?> TimeBudget { get; } = CommonOptions.TimeBudget();
 
+        public BudgetOptions Budget { get; } = new();
+
         public Option<int> ApproveAt { get; } = CommonOptions.ApproveAt();
 
         public Option<int> FailingAcceptanceRuns { get; } = CommonOptions.FailingAcceptanceRuns();
@@ -357,6 +360,7 @@ internal static class RunCommands
             command.Options.Add(SkipOptional);
             command.Options.Add(MaxConcurrency);
             command.Options.Add(TimeBudget);
+            Budget.AddTo(command);
             command.Options.Add(ApproveAt);
             command.Options.Add(FailingAcceptanceRuns);
             command.Options.Add(Pace);

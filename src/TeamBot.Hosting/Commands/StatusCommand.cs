@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using TeamBot.Rules;
 using TeamBot.State;
 
 namespace TeamBot.Hosting.Commands;
@@ -92,10 +93,21 @@ internal static class StatusCommand
                 string line = string.Create(
                     CultureInfo.InvariantCulture,
                     $"{state.FeatureName ?? name,-28} {state.Status,-22} at {state.CurrentStage ?? "-",-22} {completed}/{context.Workflow.Stages.Length} stages  {TimeSpan.FromSeconds(state.ElapsedSeconds):hh\\:mm\\:ss}");
-                await context.Output.WriteLineAsync(line).ConfigureAwait(false);
+                await context.Output.WriteLineAsync(line + Tokens(saved.State.TotalUsage, state.MaxTokens)).ConfigureAwait(false);
                 if (state.AcceptanceTestSummary is { } summary)
                 {
                     await context.Output.WriteLineAsync($"{"",-28} acceptance tests: {summary}").ConfigureAwait(false);
+                }
+
+                if (feature is not null)
+                {
+                    // Asked for by name: where the tokens went, per stage, agent and model.
+                    foreach (UsageLine<TStage> usage in saved.State.Usage)
+                    {
+                        await context.Output.WriteLineAsync(string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"{"",-28} {context.Workflow.GetStageName(usage.Stage),-22} {usage.Agent,-10} {usage.Model ?? "-",-16} {usage.Tokens.TotalTokens,12:N0} tokens ({usage.Tokens.InputTokens:N0} in, {usage.Tokens.OutputTokens:N0} out) in {usage.Calls} call{(usage.Calls == 1 ? "" : "s")}")).ConfigureAwait(false);
+                    }
                 }
             }
             catch (Exception ex) when (ex is WorkflowStateException or IOException or UnauthorizedAccessException)
@@ -117,4 +129,10 @@ internal static class StatusCommand
 
         return exit;
     }
+
+    /// <summary>The run's tokens and, when it has one, its token budget; nothing for a run whose agents reported none.</summary>
+    private static string Tokens(TokenUsage used, long? budget) =>
+        used.TotalTokens == 0 && budget is null
+            ? ""
+            : string.Create(CultureInfo.InvariantCulture, $"  {used.TotalTokens:N0}{(budget is { } max ? $"/{max:N0}" : "")} tokens");
 }

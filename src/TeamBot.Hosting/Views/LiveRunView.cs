@@ -58,7 +58,7 @@ internal sealed class LiveRunView(IAnsiConsole console, TimeProvider time) : IRu
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(artifactsOf);
         DateTimeOffset now = time.GetUtcNow();
-        var table = new Table().Title("Summary").AddColumns("Stage", "Status", "Duration", "Iterations", "Artifacts");
+        var table = new Table().Title("Summary").AddColumns("Stage", "Status", "Duration", "Iterations", "Tokens", "Artifacts");
         foreach (RunBoard.Row row in Board.Rows)
         {
             table.AddRow(
@@ -66,11 +66,17 @@ internal sealed class LiveRunView(IAnsiConsole console, TimeProvider time) : IRu
                 RunBoardTable.State(row.State),
                 row.Elapsed(now).TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) + "s",
                 row.Iterations == 0 ? "" : row.Iterations.ToString(CultureInfo.InvariantCulture),
+                RunSummary.Tokens(row.Tokens),
                 Markup.Escape(artifactsOf(row.Stage)));
         }
 
         console.Write(table);
         console.MarkupLine($"Run [bold]{Markup.Escape(RunSummary.Describe(result))}[/]");
+        if (RunSummary.Usage(result) is { } usage)
+        {
+            console.MarkupLine(Markup.Escape(usage));
+        }
+
         console.MarkupLine($"Artifacts: [link]{Markup.Escape(Path.Combine(result.RunDirectory, "artifacts"))}[/]");
         console.MarkupLine($"State:     [link]{Markup.Escape(result.StateLocation)}[/]");
     }
@@ -86,7 +92,7 @@ internal static class RunBoardTable
     public static Table Render(RunBoard board, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(board);
-        var table = new Table().Border(TableBorder.Rounded).AddColumns("Stage", "State", "Elapsed", "Iteration")
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("Stage", "State", "Elapsed", "Iteration", "Tokens")
             .AddColumn(new TableColumn("Detail").Width(DetailWidth));
         foreach (RunBoard.Row row in board.Rows)
         {
@@ -96,7 +102,13 @@ internal static class RunBoardTable
                 State(row.State),
                 row.Elapsed(now).ToString(@"mm\:ss", CultureInfo.InvariantCulture),
                 row.Iterations == 0 ? "" : row.Iterations.ToString(CultureInfo.InvariantCulture),
+                RunSummary.Tokens(row.Tokens),
                 Detail(row));
+        }
+
+        if (board.Tokens > 0)
+        {
+            table.Caption($"{RunSummary.Tokens(board.Tokens)} tokens this session");
         }
 
         return table;

@@ -20,8 +20,9 @@ internal sealed class PlainRunView(TextWriter output, TimeProvider time) : IRunV
         ArgumentNullException.ThrowIfNull(value);
         _board.Apply(value);
 
-        // One line per event, but not per streamed piece of an answer: that would flood a log.
-        if (value.Kind != WorkflowEventKind.AgentStreamed)
+        // One line per event, but not per streamed piece of an answer (that would flood a log), nor per call's tokens
+        // (the summary has them by stage).
+        if (value.Kind is not (WorkflowEventKind.AgentStreamed or WorkflowEventKind.TokensUsed))
         {
             Message(value.ToString());
         }
@@ -43,14 +44,19 @@ internal sealed class PlainRunView(TextWriter output, TimeProvider time) : IRunV
         lock (_gate)
         {
             output.WriteLine();
-            output.WriteLine($"{"Stage",-24} {"Status",-10} {"Duration",9} {"Iterations",10}  Artifacts");
+            output.WriteLine($"{"Stage",-24} {"Status",-10} {"Duration",9} {"Iterations",10} {"Tokens",9}  Artifacts");
             foreach (RunBoard.Row row in _board.Rows)
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Stage,-24} {row.State,-10} {row.Elapsed(now).TotalSeconds,8:F1}s {(row.Iterations == 0 ? "" : row.Iterations.ToString(CultureInfo.InvariantCulture)),10}  {artifactsOf(row.Stage)}"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Stage,-24} {row.State,-10} {row.Elapsed(now).TotalSeconds,8:F1}s {(row.Iterations == 0 ? "" : row.Iterations.ToString(CultureInfo.InvariantCulture)),10} {RunSummary.Tokens(row.Tokens),9}  {artifactsOf(row.Stage)}"));
             }
 
             output.WriteLine();
             output.WriteLine($"Run {RunSummary.Describe(result)}");
+            if (RunSummary.Usage(result) is { } usage)
+            {
+                output.WriteLine(usage);
+            }
+
             output.WriteLine($"Artifacts: {Path.Combine(result.RunDirectory, "artifacts")}");
             output.WriteLine($"State:     {result.StateLocation}");
         }

@@ -43,6 +43,20 @@ internal sealed class RunBoard
         }
     }
 
+    /// <summary>Gets the tokens this session's agent calls used so far.</summary>
+    public long Tokens
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _tokens;
+            }
+        }
+    }
+
+    private long _tokens;
+
     /// <summary>Takes one progress event into the board.</summary>
     public void Apply(WorkflowEvent @event)
     {
@@ -54,6 +68,7 @@ internal sealed class RunBoard
 
         lock (_gate)
         {
+            _tokens += @event.Tokens?.TotalTokens ?? 0;
             Row row = Get(stage, @event);
             _rows[stage] = @event.Kind switch
             {
@@ -65,6 +80,7 @@ internal sealed class RunBoard
                 WorkflowEventKind.ReviewIterationCompleted or WorkflowEventKind.AcceptanceRunCompleted => row with { Detail = @event.Detail },
                 WorkflowEventKind.AgentStreamed when row.State == RowState.Running => row with { Activity = Streamed(row.Activity, @event.Agent, @event.Detail ?? "") },
                 WorkflowEventKind.ToolCalled when row.State == RowState.Running => row with { Activity = With(row.Activity, new AgentActivityLine(@event.Agent ?? "", @event.Detail ?? "", IsToolCall: true)) },
+                WorkflowEventKind.TokensUsed => row with { Tokens = row.Tokens + (@event.Tokens?.TotalTokens ?? 0) },
                 _ => row,
             };
         }
@@ -125,6 +141,9 @@ internal sealed class RunBoard
     {
         /// <summary>Gets what each agent of the running stage did last, one line per agent: a stage's parallel agents (the builders) never share one.</summary>
         public ImmutableArray<AgentActivityLine> Activity { get; init; } = [];
+
+        /// <summary>Gets the tokens the stage's agent calls used in this session.</summary>
+        public long Tokens { get; init; }
 
         /// <summary>The time the row has taken by <paramref name="now"/>.</summary>
         public TimeSpan Elapsed(DateTimeOffset now) => (Finished ?? now) - Started;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Microsoft.Extensions.AI;
 using Orleans;
 using TeamBot.AcceptanceTests;
 using TeamBot.Agents;
@@ -15,6 +16,11 @@ internal struct AgentResponseSurrogate
     [Id(2)] public ReviewVerdict? Verdict;
     [Id(3)] public ScenarioResult[] ScenarioResults;
     [Id(4)] public ToolCall[] ToolCalls;
+    [Id(5)] public long? InputTokens;
+    [Id(6)] public long? OutputTokens;
+    [Id(7)] public long? TotalTokens;
+    [Id(8)] public bool HasUsage;
+    [Id(9)] public string? ModelId;
 }
 
 [RegisterConverter]
@@ -27,6 +33,8 @@ internal sealed class AgentResponseConverter : IConverter<AgentResponse, AgentRe
         Verdict = s.Verdict,
         ScenarioResults = [.. s.ScenarioResults],
         ToolCalls = [.. s.ToolCalls ?? []],
+        Usage = s.HasUsage ? new UsageDetails { InputTokenCount = s.InputTokens, OutputTokenCount = s.OutputTokens, TotalTokenCount = s.TotalTokens } : null,
+        ModelId = s.ModelId,
     };
 
     public AgentResponseSurrogate ConvertToSurrogate(in AgentResponse v) => new()
@@ -36,5 +44,10 @@ internal sealed class AgentResponseConverter : IConverter<AgentResponse, AgentRe
         Verdict = v.Verdict,
         ScenarioResults = [.. v.ScenarioResults],
         ToolCalls = [.. v.ToolCalls],
+        HasUsage = v.Usage is not null,
+        InputTokens = v.Usage?.InputTokenCount,
+        OutputTokens = v.Usage?.OutputTokenCount,
+        TotalTokens = v.Usage?.TotalTokenCount,
+        ModelId = v.ModelId,
     };
 }

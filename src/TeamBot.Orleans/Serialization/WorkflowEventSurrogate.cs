@@ -19,12 +19,16 @@ internal struct WorkflowEventSurrogate
     [Id(7)] public bool? AllSucceeded;
     [Id(8)] public RunStatus? Status;
     [Id(9)] public TimeSpan? Elapsed;
+    [Id(10)] public bool HasTokens;
+    [Id(11)] public long InputTokens;
+    [Id(12)] public long OutputTokens;
+    [Id(13)] public long TotalTokens;
 }
 
 [RegisterConverter]
 internal sealed class WorkflowEventConverter : IConverter<WorkflowEvent, WorkflowEventSurrogate>
 {
-    public WorkflowEvent ConvertFromSurrogate(in WorkflowEventSurrogate s) => new(s.Kind, s.Timestamp, s.Stage, s.Group, s.Iteration, s.Detail) { Agent = s.Agent, AllSucceeded = s.AllSucceeded, Status = s.Status, Elapsed = s.Elapsed };
+    public WorkflowEvent ConvertFromSurrogate(in WorkflowEventSurrogate s) => new(s.Kind, s.Timestamp, s.Stage, s.Group, s.Iteration, s.Detail) { Agent = s.Agent, AllSucceeded = s.AllSucceeded, Status = s.Status, Elapsed = s.Elapsed, Tokens = s.HasTokens ? new TokenUsage(s.InputTokens, s.OutputTokens, s.TotalTokens) : null };
 
     public WorkflowEventSurrogate ConvertToSurrogate(in WorkflowEvent v) => new()
     {
@@ -38,5 +42,9 @@ internal sealed class WorkflowEventConverter : IConverter<WorkflowEvent, Workflo
         AllSucceeded = v.AllSucceeded,
         Status = v.Status,
         Elapsed = v.Elapsed,
+        HasTokens = v.Tokens is not null,
+        InputTokens = v.Tokens?.InputTokens ?? 0,
+        OutputTokens = v.Tokens?.OutputTokens ?? 0,
+        TotalTokens = v.Tokens?.TotalTokens ?? 0,
     };
 }

@@ -27,4 +27,7 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Information, "Work {Checkpoint} was under way when the run stopped: its {Restored} files were put back and {Removed} files it created were removed before it runs again")]
     public static partial void WorkspaceRolledBack(ILogger logger, string checkpoint, int restored, int removed);
+
+    [LoggerMessage(8, LogLevel.Warning, "Stage {Stage}: the next agent call was not made. {Reason}")]
+    public static partial void BudgetExceeded(ILogger logger, string stage, string reason);
 }

@@ -19,7 +19,11 @@ internal sealed class ProgressReporter<TStage>(IWorkflowDefinition<TStage> workf
     public void Report(Notify<TStage> notify, RunStatus status, TimeSpan elapsed) =>
         Report(notify.Kind, notify.Stage, notify.Group, notify.Iteration, notify.Detail, ending: notify.Kind is WorkflowEventKind.RunCompleted or WorkflowEventKind.RunStopped ? (status, elapsed) : null);
 
-    public void Report(WorkflowEventKind kind, TStage? stage, string? group, int? iteration, string? detail, string? agent = null, (RunStatus Status, TimeSpan Elapsed)? ending = null)
+    /// <summary>Reports the tokens an agent call used.</summary>
+    public void ReportTokens(TStage stage, int? iteration, AgentUsage usage) =>
+        Report(WorkflowEventKind.TokensUsed, stage, workflow.GetGroupOf(stage)?.Name, iteration, null, usage.Agent, tokens: usage.Tokens);
+
+    public void Report(WorkflowEventKind kind, TStage? stage, string? group, int? iteration, string? detail, string? agent = null, (RunStatus Status, TimeSpan Elapsed)? ending = null, TokenUsage? tokens = null)
     {
         var @event = new WorkflowEvent(kind, time.GetUtcNow(), stage is { } s ? workflow.GetStageName(s) : null, group, iteration, detail)
         {
@@ -27,6 +31,7 @@ internal sealed class ProgressReporter<TStage>(IWorkflowDefinition<TStage> workf
             AllSucceeded = kind switch { WorkflowEventKind.GroupCompleted => true, WorkflowEventKind.GroupFailed => false, _ => null },
             Status = ending?.Status,
             Elapsed = ending?.Elapsed,
+            Tokens = tokens,
         };
         Log.Progress(logger, @event);
         Count(@event);

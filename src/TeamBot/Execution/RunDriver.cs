@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Immutable;
+using System.Linq;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -83,7 +85,7 @@ public sealed class RunDriver<TStage> : IRunDriver
             throw new WorkflowStateException($"A run already exists at '{store.Location}'. Resume it, or delete it to start over.");
         }
 
-        RunMetadata metadata = Metadata(objective, TimeSpan.Zero, Options.TimeBudget);
+        RunMetadata metadata = Metadata(objective, TimeSpan.Zero, Options.TimeBudget) with { Budget = BudgetOf(null) };
         var recorder = new RunRecorder<TStage>(Workflow, store, Mapper, Options, null, 0);
         return await Session(store, recorder, objective, metadata, new RunState<TStage>(), runDirectory, progress).RunAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -115,9 +117,27 @@ public sealed class RunDriver<TStage> : IRunDriver
             ObjectiveFile = document.ObjectiveFile ?? objective.SourcePath,
             FeatureName = string.IsNullOrEmpty(document.FeatureName) ? objective.FeatureName : document.FeatureName,
             Agent = Options.Agent ?? document.Agent?.ToAgent(),
+            Budget = BudgetOf(document),
         };
         var recorder = new RunRecorder<TStage>(Workflow, store, Mapper, Options, document, saved.JournalSequence);
         return await Session(store, recorder, objective, metadata, saved.State, runDirectory, progress).RunAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The budget a session runs under: one given now (a larger one, say, after the run stopped on its budget), else the
+    /// one saved with a resumed run, else the one stages.yaml declares; prices given now, else the declared ones.
+    /// </summary>
+    private RunBudget? BudgetOf(OrchestrationStateDocument? saved)
+    {
+        ImmutableArray<ModelPrice> prices = Options.Budget is { Prices.IsDefaultOrEmpty: false } given ? given.Prices : Workflow.Budget.Prices;
+        if (Options.Budget is { LimitsAnything: true } budget)
+        {
+            return budget with { Prices = prices };
+        }
+
+        return saved is { MaxTokens: not null } or { MaxCost: not null }
+            ? new RunBudget { Tokens = saved.MaxTokens, Cost = saved.MaxCost, Prices = prices }
+            : RunBudget.From(Workflow.Budget) is { } declared ? declared with { Prices = prices } : null;
     }
 
     private RunMetadata Metadata(Objective objective, TimeSpan elapsed, TimeSpan budget) =>
@@ -131,7 +151,8 @@ public sealed class RunDriver<TStage> : IRunDriver
         var reporter = new ProgressReporter<TStage>(Workflow, progress, Options.TimeProvider, Logger);
         string workspace = Path.GetFullPath(Options.WorkingDirectory ?? Directory.GetCurrentDirectory());
         var checkpoints = new WorkspaceCheckpoints(workspace, directory, Options.FileSystem, Logger);
-        var work = new StageWork<TStage>(Workflow, _agents, Options, objective, workspace, Path.Combine(directory, "artifacts"), fence, reporter, checkpoints, Logger);
+        var budget = new BudgetGuard(metadata.Budget, state.Usage.Select(line => new AgentUsage(line.Agent, line.Model, line.Tokens)));
+        var work = new StageWork<TStage>(Workflow, _agents, Options, objective, workspace, Path.Combine(directory, "artifacts"), fence, reporter, checkpoints, budget, Logger);
         return new RunSession<TStage>(this, recorder, metadata, state, work, fence, reporter, checkpoints, store.Location, directory);
     }
 }

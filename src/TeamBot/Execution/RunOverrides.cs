@@ -1,6 +1,8 @@
 using System;
 using TeamBot.Rules;
 
+using TeamBot.Definitions;
+
 namespace TeamBot.Execution;
 
 /// <summary>
@@ -10,7 +12,8 @@ namespace TeamBot.Execution;
 /// <param name="TimeBudget">The whole run's time budget; <see langword="null"/> keeps the host's.</param>
 /// <param name="MaxConcurrency">The concurrency of every parallel group; <see langword="null"/> keeps the host's.</param>
 /// <param name="SkipOptionalStages">Whether optional stages are skipped; <see langword="null"/> keeps the host's.</param>
-public sealed record RunOverrides(TimeSpan? TimeBudget = null, int? MaxConcurrency = null, bool? SkipOptionalStages = null)
+/// <param name="Budget">The run's token and cost budget; <see langword="null"/> keeps the host's (or the saved one).</param>
+public sealed record RunOverrides(TimeSpan? TimeBudget = null, int? MaxConcurrency = null, bool? SkipOptionalStages = null, RunBudget? Budget = null)
 {
     /// <summary>Gets the overrides that change nothing.</summary>
     public static RunOverrides None { get; } = new();
@@ -23,6 +26,7 @@ public sealed record RunOverrides(TimeSpan? TimeBudget = null, int? MaxConcurren
         {
             TimeBudget = TimeBudget ?? options.TimeBudget,
             MaxConcurrency = MaxConcurrency ?? options.MaxConcurrency,
+            Budget = Budget ?? options.Budget,
             Policy = SkipOptionalStages is { } skip ? options.Policy with { SkipOptionalStages = skip } : options.Policy,
         };
     }

@@ -352,5 +352,8 @@ internal sealed class RunSession<TStage>
         _workflow.StageOrder.Where(_state.Outputs.ContainsKey).ToDictionary(_workflow.GetStageName, stage => _state.Outputs[stage], StringComparer.Ordinal),
         Now.Elapsed,
         _stateLocation,
-        _runDirectory);
+        _runDirectory)
+    {
+        Usage = _state.TotalUsage,
+    };
 }

@@ -35,10 +35,12 @@ internal sealed class StageWork<TStage>
     private readonly IRunFence? _fence;
     private readonly ProgressReporter<TStage> _reporter;
     private readonly WorkspaceCheckpoints _checkpoints;
+    private readonly BudgetGuard _budget;
     private readonly ILogger _logger;
 
-    public StageWork(IWorkflowDefinition<TStage> workflow, AgentRegistry agents, WorkflowRunnerOptions options, Objective objective, string workingDirectory, string artifactsDirectory, IRunFence? fence, ProgressReporter<TStage> reporter, WorkspaceCheckpoints checkpoints, ILogger logger)
+    public StageWork(IWorkflowDefinition<TStage> workflow, AgentRegistry agents, WorkflowRunnerOptions options, Objective objective, string workingDirectory, string artifactsDirectory, IRunFence? fence, ProgressReporter<TStage> reporter, WorkspaceCheckpoints checkpoints, BudgetGuard budget, ILogger logger)
     {
+        _budget = budget;
         _workflow = workflow;
         _agents = agents;
         _options = options;
@@ -70,6 +72,7 @@ internal sealed class StageWork<TStage>
         using CancellationTokenSource? limit = descriptor.Timeout is { } timeout ? new CancellationTokenSource(timeout, _options.TimeProvider) : null;
         using CancellationTokenSource? linked = limit is null ? null : CancellationTokenSource.CreateLinkedTokenSource(runToken, limit.Token);
         string outcome = "failed";
+        var usage = new CallUsage();
         try
         {
             await Task.Yield();
@@ -79,9 +82,16 @@ internal sealed class StageWork<TStage>
                 await _checkpoints.BeginAsync(checkpoint, [.. permissions.AllWritable()], runToken).ConfigureAwait(false);
             }
 
-            ExecutionEvent<TStage> result = await RunAsync(command, descriptor, context, state, linked?.Token ?? runToken).ConfigureAwait(false);
+            ExecutionEvent<TStage> result = await RunAsync(command, descriptor, context, state, usage, linked?.Token ?? runToken).ConfigureAwait(false);
             outcome = result is StageFailed<TStage> ? "failed" : "completed";
-            return result;
+            return result with { Usage = usage.ToArray() };
+        }
+        catch (BudgetRefusedException ex)
+        {
+            // Not the stage's failure: the call was never made, and a resume with a larger budget makes it.
+            outcome = "budget_exceeded";
+            Log.BudgetExceeded(_logger, descriptor.Key, ex.Message);
+            return new BudgetExhausted<TStage>(ex.Message) { Usage = usage.ToArray() };
         }
         catch (OperationCanceledException) when (runToken.IsCancellationRequested)
         {
@@ -92,7 +102,7 @@ internal sealed class StageWork<TStage>
         {
             string error = $"timed out after {descriptor.Timeout}";
             Log.StageFailed(_logger, descriptor.Key, error);
-            return new StageFailed<TStage>(stage, error, TimedOut: true);
+            return new StageFailed<TStage>(stage, error, TimedOut: true) { Usage = usage.ToArray() };
         }
 #pragma warning disable CA1031 // An agent's failure is the stage's failure, recorded and reported, never the runner's crash;
         // a file the run cannot write stops the run instead, as a failed save does: it is no fault of the work.
@@ -100,7 +110,7 @@ internal sealed class StageWork<TStage>
 #pragma warning restore CA1031
         {
             Log.StageFailed(_logger, descriptor.Key, ex.Message);
-            return new StageFailed<TStage>(stage, $"{ex.GetType().Name}: {ex.Message}");
+            return new StageFailed<TStage>(stage, $"{ex.GetType().Name}: {ex.Message}") { Usage = usage.ToArray() };
         }
         finally
         {
@@ -111,34 +121,34 @@ internal sealed class StageWork<TStage>
         }
     }
 
-    private async Task<ExecutionEvent<TStage>> RunAsync(AgentCommand<TStage> command, StageDescriptor<TStage> descriptor, StageContext context, RunState<TStage> state, CancellationToken cancellationToken)
+    private async Task<ExecutionEvent<TStage>> RunAsync(AgentCommand<TStage> command, StageDescriptor<TStage> descriptor, StageContext context, RunState<TStage> state, CallUsage usage, CancellationToken cancellationToken)
     {
         TStage stage = descriptor.Stage;
         switch (command)
         {
             case RunStageWork<TStage>:
-                (string output, ImmutableArray<ToolCall> calls) = await WorkAsync(descriptor, AgentTask.Work, context, cancellationToken).ConfigureAwait(false);
+                (string output, ImmutableArray<ToolCall> calls) = await WorkAsync(descriptor, AgentTask.Work, context, usage, cancellationToken).ConfigureAwait(false);
                 return new StageSucceeded<TStage>(stage, output) { ToolCalls = calls };
 
             case RunReviewWork<TStage> review:
-                AgentResponse work = await CallAsync(descriptor, descriptor.WorkAgent ?? Reviewer(descriptor), AgentTask.ReviseWork, context, cancellationToken).ConfigureAwait(false);
+                AgentResponse work = await CallAsync(descriptor, descriptor.WorkAgent ?? Reviewer(descriptor), AgentTask.ReviseWork, context, usage, cancellationToken).ConfigureAwait(false);
                 return new ReviewWorkDone<TStage>(stage, review.Iteration, work.Output) { ToolCalls = work.ToolCalls };
 
             case RunReview<TStage> review:
-                AgentResponse verdict = await CallAsync(descriptor, Reviewer(descriptor), AgentTask.Review, context with { WorkToReview = review.Work }, cancellationToken).ConfigureAwait(false);
+                AgentResponse verdict = await CallAsync(descriptor, Reviewer(descriptor), AgentTask.Review, context with { WorkToReview = review.Work }, usage, cancellationToken).ConfigureAwait(false);
                 bool approved = (verdict.Verdict ?? ReviewVerdicts.FromText(verdict.Output)) == ReviewVerdict.Approved;
                 return new ReviewVerdictGiven<TStage>(stage, review.Iteration, approved, verdict.Output) { ToolCalls = verdict.ToolCalls };
 
             case RunAcceptanceTests<TStage> tests:
-                return await AcceptanceTestsAsync(descriptor, tests.Iteration, context, state, cancellationToken).ConfigureAwait(false);
+                return await AcceptanceTestsAsync(descriptor, tests.Iteration, context, state, usage, cancellationToken).ConfigureAwait(false);
 
             case FixAcceptanceFailures<TStage> { MissingScenarios: true } fix:
                 (StageDescriptor<TStage> specStage, string owner) = SpecOwner(descriptor);
-                AgentResponse added = await CallAsync(descriptor, owner, AgentTask.AddAcceptanceScenarios, context with { AcceptanceFailures = fix.Report, RequiredArtifacts = [_options.SpecArtifact] }, cancellationToken, artifactsOf: specStage).ConfigureAwait(false);
+                AgentResponse added = await CallAsync(descriptor, owner, AgentTask.AddAcceptanceScenarios, context with { AcceptanceFailures = fix.Report, RequiredArtifacts = [_options.SpecArtifact] }, usage, cancellationToken, artifactsOf: specStage).ConfigureAwait(false);
                 return new AcceptanceFixApplied<TStage>(stage, fix.Iteration, added.Output) { ToolCalls = added.ToolCalls };
 
             case FixAcceptanceFailures<TStage> fix:
-                AgentResponse fixResponse = await CallAsync(descriptor, WorkAgent(descriptor), AgentTask.FixAcceptanceFailures, context with { AcceptanceFailures = fix.Report }, cancellationToken).ConfigureAwait(false);
+                AgentResponse fixResponse = await CallAsync(descriptor, WorkAgent(descriptor), AgentTask.FixAcceptanceFailures, context with { AcceptanceFailures = fix.Report }, usage, cancellationToken).ConfigureAwait(false);
                 return new AcceptanceFixApplied<TStage>(stage, fix.Iteration, fixResponse.Output) { ToolCalls = fixResponse.ToolCalls };
 
             default:
@@ -148,17 +158,19 @@ internal sealed class StageWork<TStage>
 
     /// <summary>The stage's work, on its parallel agents at once when it has them, their outputs (and tool calls) merged in
     /// the declared order of the agents, whichever finished first.</summary>
-    private async Task<(string Output, ImmutableArray<ToolCall> ToolCalls)> WorkAsync(StageDescriptor<TStage> descriptor, AgentTask task, StageContext context, CancellationToken cancellationToken)
+    private async Task<(string Output, ImmutableArray<ToolCall> ToolCalls)> WorkAsync(StageDescriptor<TStage> descriptor, AgentTask task, StageContext context, CallUsage usage, CancellationToken cancellationToken)
     {
         if (descriptor.ParallelAgents.IsEmpty)
         {
-            AgentResponse response = await CallAsync(descriptor, WorkAgent(descriptor), task, context, cancellationToken).ConfigureAwait(false);
+            AgentResponse response = await CallAsync(descriptor, WorkAgent(descriptor), task, context, usage, cancellationToken).ConfigureAwait(false);
             return (response.Output, response.ToolCalls);
         }
 
         // The agents' artifacts are written once all have answered, merged in the declared order of the agents: written
-        // as each finished, the same artifact would hold whichever agent happened to finish last.
-        AgentResponse[] responses = await Task.WhenAll(descriptor.ParallelAgents.Select(agent => CallAsync(descriptor, agent, task, context, cancellationToken, writeArtifacts: false))).ConfigureAwait(false);
+        // as each finished, the same artifact would hold whichever agent happened to finish last. The budget is held for
+        // all of them first: either all are called or none is.
+        using BudgetGuard.Hold hold = _budget.Reserve(descriptor.Key, descriptor.MaxTokensPerCall, descriptor.ParallelAgents.Length);
+        AgentResponse[] responses = await Task.WhenAll(descriptor.ParallelAgents.Select(agent => CallAsync(descriptor, agent, task, context, usage, cancellationToken, writeArtifacts: false, budgetHeld: true))).ConfigureAwait(false);
         await FenceAsync(cancellationToken).ConfigureAwait(false);
         await WriteArtifactsAsync(descriptor, MergeArtifacts(descriptor.ParallelAgents, responses), cancellationToken).ConfigureAwait(false);
         return (Merge(descriptor.ParallelAgents, responses.Select(response => response.Output).ToArray()), [.. responses.SelectMany(response => response.ToolCalls)]);
@@ -190,7 +202,7 @@ internal sealed class StageWork<TStage>
         return merged.ToString().TrimEnd() + "\n";
     }
 
-    private async Task<ExecutionEvent<TStage>> AcceptanceTestsAsync(StageDescriptor<TStage> descriptor, int iteration, StageContext context, RunState<TStage> state, CancellationToken cancellationToken)
+    private async Task<ExecutionEvent<TStage>> AcceptanceTestsAsync(StageDescriptor<TStage> descriptor, int iteration, StageContext context, RunState<TStage> state, CallUsage usage, CancellationToken cancellationToken)
     {
         SpecLookup.Result spec = await SpecLookup.FindAsync(
             _artifactsDirectory,
@@ -209,7 +221,7 @@ internal sealed class StageWork<TStage>
             return new AcceptanceTestsRan<TStage>(descriptor.Stage, iteration, 0, 0, 0, missing);
         }
 
-        AgentResponse response = await CallAsync(descriptor, WorkAgent(descriptor), AgentTask.RunAcceptanceTests, context with { Scenarios = scenarios }, cancellationToken).ConfigureAwait(false);
+        AgentResponse response = await CallAsync(descriptor, WorkAgent(descriptor), AgentTask.RunAcceptanceTests, context with { Scenarios = scenarios }, usage, cancellationToken).ConfigureAwait(false);
         var claimed = response.ScenarioResults.GroupBy(result => result.Id, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.Last(), StringComparer.Ordinal);
         bool runsCommands = descriptor.Permissions is { RunsCommands: true };
         bool allClaimedPassed = scenarios.All(scenario => claimed.GetValueOrDefault(scenario.Id)?.Outcome == ScenarioOutcome.Passed);
@@ -256,10 +268,12 @@ internal sealed class StageWork<TStage>
     /// <param name="agentId">The agent called.</param>
     /// <param name="task">What it is asked.</param>
     /// <param name="context">The stage's context.</param>
+    /// <param name="usage">Where the call's tokens are counted.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <param name="writeArtifacts">Whether the answer's artifacts are written here (not for parallel agents, merged first).</param>
     /// <param name="artifactsOf">The stage whose declared artifacts the answer may write; <paramref name="descriptor"/> by default.</param>
-    private async Task<AgentResponse> CallAsync(StageDescriptor<TStage> descriptor, string agentId, AgentTask task, StageContext context, CancellationToken cancellationToken, bool writeArtifacts = true, StageDescriptor<TStage>? artifactsOf = null)
+    /// <param name="budgetHeld">Whether the caller holds the budget for this call already (parallel agents).</param>
+    private async Task<AgentResponse> CallAsync(StageDescriptor<TStage> descriptor, string agentId, AgentTask task, StageContext context, CallUsage usage, CancellationToken cancellationToken, bool writeArtifacts = true, StageDescriptor<TStage>? artifactsOf = null, bool budgetHeld = false)
     {
         using Activity? activity = WorkflowTelemetry.ActivitySource.StartActivity("teambot.agent");
         activity?.SetTag("teambot.stage", descriptor.Key);
@@ -274,8 +288,22 @@ internal sealed class StageWork<TStage>
         {
             Activity = new ActivityForwarder(_reporter, descriptor.Stage, _workflow.GetGroupOf(descriptor.Stage)?.Name, context.Iteration, agentId),
         };
-        AgentResponse response = await _agents.Get(agentId).RunAsync(request, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"Agent '{agentId}' returned no response.");
+        AgentResponse response;
+        using (BudgetGuard.Hold hold = budgetHeld ? default : _budget.Reserve(descriptor.Key, descriptor.MaxTokensPerCall))
+        {
+            response = await _agents.Get(agentId).RunAsync(request, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Agent '{agentId}' returned no response.");
+        }
+
+        if (response.Usage is { } reported)
+        {
+            var tokens = new AgentUsage(agentId, response.ModelId, TokenUsage.Of(reported.InputTokenCount, reported.OutputTokenCount, reported.TotalTokenCount));
+            _budget.Spend(tokens);
+            usage.Add(tokens);
+            WorkflowTelemetry.RecordTokens(tokens, descriptor.Key);
+            _reporter.ReportTokens(descriptor.Stage, descriptor.IsReviewStage || descriptor.IsAcceptanceTestStage ? context.Iteration : null, tokens);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         await FenceAsync(cancellationToken).ConfigureAwait(false);
         if (!response.ToolCalls.IsDefaultOrEmpty)
@@ -348,6 +376,28 @@ internal sealed class StageWork<TStage>
 
     private static string Reviewer(StageDescriptor<TStage> descriptor) =>
         descriptor.ReviewAgent ?? throw new InvalidOperationException($"Review stage {descriptor.Key} has no review_agent.");
+
+    /// <summary>The tokens of one command's calls, which parallel agents report at once.</summary>
+    private sealed class CallUsage
+    {
+        private readonly List<AgentUsage> _calls = [];
+
+        public void Add(AgentUsage usage)
+        {
+            lock (_calls)
+            {
+                _calls.Add(usage);
+            }
+        }
+
+        public ImmutableArray<AgentUsage> ToArray()
+        {
+            lock (_calls)
+            {
+                return [.. _calls];
+            }
+        }
+    }
 
     /// <summary>Passes an agent's activity on as progress events of its stage.</summary>
     private sealed class ActivityForwarder(ProgressReporter<TStage> reporter, TStage stage, string? group, int iteration, string agent) : IProgress<AgentActivity>

@@ -38,6 +38,9 @@ public sealed record WorkflowEvent(WorkflowEventKind Kind, DateTimeOffset Timest
     /// </summary>
     public TimeSpan? Elapsed { get; init; }
 
+    /// <summary>Gets the tokens of the agent call that answered, on <see cref="WorkflowEventKind.TokensUsed"/>.</summary>
+    public TokenUsage? Tokens { get; init; }
+
     /// <inheritdoc/>
     public override string ToString() =>
         $"{Kind}{(Stage is null ? "" : " " + Stage)}{(Group is null ? "" : " [" + Group + "]")}{(Iteration is null ? "" : " #" + Iteration)}{(Agent is null ? "" : " " + Agent)}{(Detail is null ? "" : ": " + Detail)}";

@@ -25,4 +25,7 @@ public sealed record WorkflowResult(
 {
     /// <summary>Gets a value indicating whether every stage completed.</summary>
     public bool Succeeded => Status == RunStatus.Complete;
+
+    /// <summary>Gets the tokens the run's agents used over all its sessions (the calls whose results it kept).</summary>
+    public TokenUsage Usage { get; init; }
 }

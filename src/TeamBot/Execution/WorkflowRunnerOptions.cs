@@ -1,6 +1,7 @@
 using System;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using TeamBot.Definitions;
 using TeamBot.Rules;
 using TeamBot.State;
 
@@ -17,6 +18,12 @@ public sealed record WorkflowRunnerOptions
 
     /// <summary>Gets the whole run's time budget, counted over all its sessions.</summary>
     public TimeSpan TimeBudget { get; init; } = DefaultTimeBudget;
+
+    /// <summary>
+    /// Gets the run's token and cost budget: on a new run, <see langword="null"/> takes the one stages.yaml declares
+    /// (<see cref="IWorkflowDefinition{TStage}.Budget"/>); on a resume, the one saved with the run.
+    /// </summary>
+    public RunBudget? Budget { get; init; }
 
     /// <summary>Gets the concurrency of every parallel group, overriding <c>max_concurrency</c>; <see langword="null"/> keeps it.</summary>
     public int? MaxConcurrency { get; init; }

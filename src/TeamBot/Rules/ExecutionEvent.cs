@@ -14,6 +14,9 @@ public abstract record ExecutionEvent<TStage>
 
     /// <summary>Gets the tool calls the agents made for the work this event reports, in order; recorded with its result.</summary>
     public ImmutableArray<ToolCall> ToolCalls { get; init; } = [];
+
+    /// <summary>Gets the tokens each agent call of the work this event reports used; recorded with its result.</summary>
+    public ImmutableArray<AgentUsage> Usage { get; init; } = [];
 }
 
 /// <summary>The run starts, or resumes from its saved state.</summary>
@@ -56,6 +59,11 @@ public sealed record AcceptanceFixApplied<TStage>(TStage Stage, int Iteration, s
 
 /// <summary>The run's time budget ran out.</summary>
 public sealed record TimeBudgetExhausted<TStage> : ExecutionEvent<TStage>
+    where TStage : struct, Enum;
+
+/// <summary>The run's token or cost budget would be exceeded by the next agent call, which was not made.</summary>
+/// <param name="Reason">What the budget is, what was used and what the call could use.</param>
+public sealed record BudgetExhausted<TStage>(string Reason) : ExecutionEvent<TStage>
     where TStage : struct, Enum;
 
 /// <summary>The caller cancelled the run.</summary>

@@ -72,28 +72,55 @@ public sealed class ExecutionRules<TStage>
             case RunCancelled<TStage>:
                 Stop(plan, RunStatus.Cancelled, "The run was cancelled.");
                 break;
+            case BudgetExhausted<TStage> budget:
+                Stop(plan, RunStatus.BudgetExceeded, budget.Reason);
+                break;
             default:
                 throw new ArgumentException($"Unknown event {@event.GetType().Name}.", nameof(@event));
         }
 
         RecordToolCalls(plan, @event);
+        RecordUsage(plan, @event);
         return plan.ToDecision();
     }
+
+    /// <summary>Counts the tokens of the calls whose results were kept, per stage, agent and model.</summary>
+    private static void RecordUsage(Plan plan, ExecutionEvent<TStage> @event)
+    {
+        if (@event.Usage.IsDefaultOrEmpty || StageOf(@event) is not { } stage)
+        {
+            return;
+        }
+
+        ImmutableList<UsageLine<TStage>> lines = plan.State.Usage;
+        foreach (AgentUsage call in @event.Usage)
+        {
+            int index = lines.FindIndex(line => EqualityComparer<TStage>.Default.Equals(line.Stage, stage)
+                && string.Equals(line.Agent, call.Agent, StringComparison.Ordinal)
+                && string.Equals(line.Model, call.Model, StringComparison.Ordinal));
+            lines = index < 0
+                ? lines.Add(new UsageLine<TStage>(stage, call.Agent, call.Model, call.Tokens, 1))
+                : lines.SetItem(index, lines[index] with { Tokens = lines[index].Tokens + call.Tokens, Calls = lines[index].Calls + 1 });
+        }
+
+        plan.State = plan.State with { Usage = lines };
+    }
+
+    private static TStage? StageOf(ExecutionEvent<TStage> @event) => @event switch
+    {
+        StageSucceeded<TStage> e => e.Stage,
+        StageFailed<TStage> e => e.Stage,
+        ReviewWorkDone<TStage> e => e.Stage,
+        ReviewVerdictGiven<TStage> e => e.Stage,
+        AcceptanceTestsRan<TStage> e => e.Stage,
+        AcceptanceFixApplied<TStage> e => e.Stage,
+        _ => null,
+    };
 
     /// <summary>Keeps the tool calls with the result they led to, so a resumed run holds exactly the calls whose results it kept.</summary>
     private static void RecordToolCalls(Plan plan, ExecutionEvent<TStage> @event)
     {
-        TStage? stage = @event switch
-        {
-            StageSucceeded<TStage> e => e.Stage,
-            StageFailed<TStage> e => e.Stage,
-            ReviewWorkDone<TStage> e => e.Stage,
-            ReviewVerdictGiven<TStage> e => e.Stage,
-            AcceptanceTestsRan<TStage> e => e.Stage,
-            AcceptanceFixApplied<TStage> e => e.Stage,
-            _ => null,
-        };
-        if (stage is { } key && !@event.ToolCalls.IsDefaultOrEmpty)
+        if (StageOf(@event) is { } key && !@event.ToolCalls.IsDefaultOrEmpty)
         {
             ImmutableList<ToolCall> calls = plan.State.ToolCalls.GetValueOrDefault(key) ?? [];
             plan.State = plan.State with { ToolCalls = plan.State.ToolCalls.SetItem(key, calls.AddRange(@event.ToolCalls)) };

@@ -40,11 +40,32 @@ public sealed record RunState<TStage>
     public ImmutableDictionary<TStage, ImmutableList<ToolCall>> ToolCalls { get; init; } =
         ImmutableDictionary<TStage, ImmutableList<ToolCall>>.Empty;
 
+    /// <summary>
+    /// Gets the tokens each stage's agents used, one line per stage, agent and model in the order each was first used:
+    /// only calls whose results the run kept, so a resumed run counts exactly what a run that never stopped counts.
+    /// </summary>
+    public ImmutableList<UsageLine<TStage>> Usage { get; init; } = [];
+
     /// <summary>Gets why the run stopped, when it failed.</summary>
     public string? Error { get; init; }
 
     /// <summary>Gets a value indicating whether the run has ended (successfully or not).</summary>
     public bool IsFinished => Status != RunStatus.InProgress;
+
+    /// <summary>Gets the tokens the run's agents used so far, over all its stages.</summary>
+    public TokenUsage TotalUsage
+    {
+        get
+        {
+            TokenUsage total = TokenUsage.Zero;
+            foreach (UsageLine<TStage> line in Usage)
+            {
+                total += line.Tokens;
+            }
+
+            return total;
+        }
+    }
 }
 
 /// <summary>A parallel-group member's status and, when it failed, why.</summary>

@@ -23,4 +23,7 @@ public enum RunStatus
 
     /// <summary>The acceptance tests still failed after the last fix, or there were none to run.</summary>
     AcceptanceTestFailed,
+
+    /// <summary>The next agent call would have exceeded the run's token or cost budget; resumable with a larger one.</summary>
+    BudgetExceeded,
 }

@@ -61,4 +61,8 @@ public enum WorkflowEventKind
     /// <summary>A tool call of an agent returned or was refused (<c>WorkflowEvent.Agent</c> names the agent). Reported as
     /// it happens; the calls whose results the run keeps are saved with the stage's result.</summary>
     ToolCalled,
+
+    /// <summary>An agent call answered with the tokens it used (<c>WorkflowEvent.Agent</c> and <c>WorkflowEvent.Tokens</c>
+    /// say whose and how many). Reported as it happens; the calls whose results the run keeps are counted in its state.</summary>
+    TokensUsed,
 }

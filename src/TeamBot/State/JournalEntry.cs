@@ -56,6 +56,10 @@ public sealed class JournalEntry
     /// <summary>Gets or sets the tool calls the agents made for the event's work.</summary>
     [JsonPropertyName("tool_calls")]
     public List<ToolCallEntry>? ToolCalls { get; set; }
+
+    /// <summary>Gets or sets the tokens of each agent call of the event's work.</summary>
+    [JsonPropertyName("usage")]
+    public List<UsageEntry>? Usage { get; set; }
 }
 
 /// <summary>The source-generated serializer for journal lines: one compact object per line.</summary>

@@ -42,12 +42,16 @@ internal sealed class JournalEventMapper<TStage>(IWorkflowDefinition<TStage> wor
             case RunCancelled<TStage>:
                 entry.Event = "run_cancelled";
                 break;
+            case BudgetExhausted<TStage> e:
+                (entry.Event, entry.Text) = ("budget_exhausted", e.Reason);
+                break;
             default:
                 // RunStarted is never journaled: every session writes a snapshot right after it.
                 throw new ArgumentException($"{@event.GetType().Name} is not journaled.", nameof(@event));
         }
 
         entry.ToolCalls = @event.ToolCalls.IsDefaultOrEmpty ? null : @event.ToolCalls.Select(ToolCallEntry.From).ToList();
+        entry.Usage = @event.Usage.IsDefaultOrEmpty ? null : @event.Usage.Select(UsageEntry.From).ToList();
         return entry;
     }
 
@@ -55,7 +59,12 @@ internal sealed class JournalEventMapper<TStage>(IWorkflowDefinition<TStage> wor
     {
         StateValidator.Validate(entry, location, _maxIterations);
         ExecutionEvent<TStage> @event = EventOf(entry, location);
-        return entry.ToolCalls is { Count: > 0 } calls ? @event with { ToolCalls = calls.OfType<ToolCallEntry>().Select(call => call.ToCall()).ToImmutableArray() } : @event;
+        if (entry.ToolCalls is { Count: > 0 } calls)
+        {
+            @event = @event with { ToolCalls = calls.OfType<ToolCallEntry>().Select(call => call.ToCall()).ToImmutableArray() };
+        }
+
+        return entry.Usage is { Count: > 0 } usage ? @event with { Usage = usage.OfType<UsageEntry>().Select(call => call.ToUsage()).ToImmutableArray() } : @event;
     }
 
     private ExecutionEvent<TStage> EventOf(JournalEntry entry, string location) => entry.Event switch
@@ -68,6 +77,7 @@ internal sealed class JournalEventMapper<TStage>(IWorkflowDefinition<TStage> wor
         "acceptance_fix_applied" => new AcceptanceFixApplied<TStage>(Stage(entry, location), Iteration(entry, location), entry.Text ?? ""),
         "time_budget_exhausted" => new TimeBudgetExhausted<TStage>(),
         "run_cancelled" => new RunCancelled<TStage>(),
+        "budget_exhausted" => new BudgetExhausted<TStage>(entry.Text ?? ""),
         _ => throw new WorkflowStateException($"The journal '{location}' has entry {entry.Sequence} with unknown event '{entry.Event}'. It was left unchanged."),
     };
 

@@ -83,6 +83,21 @@ public sealed class OrchestrationStateDocument
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Dictionary<string, List<ToolCallEntry>>? ToolCalls { get; set; }
 
+    /// <summary>Gets or sets the tokens each stage's agents used, per agent and model (added by TeamBot for .NET).</summary>
+    [JsonPropertyName("token_usage")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<UsageEntry>? TokenUsage { get; set; }
+
+    /// <summary>Gets or sets the run's token budget, which a resume keeps unless given another (added by TeamBot for .NET).</summary>
+    [JsonPropertyName("max_tokens")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? MaxTokens { get; set; }
+
+    /// <summary>Gets or sets the run's cost budget, which a resume keeps unless given another (added by TeamBot for .NET).</summary>
+    [JsonPropertyName("max_cost")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? MaxCost { get; set; }
+
     /// <summary>Gets or sets why the run stopped (added by TeamBot for .NET).</summary>
     [JsonPropertyName("error")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -61,6 +61,7 @@ public sealed class RunStateMapper<TStage>
                 History = document.AcceptanceTestHistory.Select(entry => new AcceptanceRun(entry.Iteration, entry.Passed, entry.Failed, entry.Total, entry.FixApplied, entry.FixSummary) { Report = entry.Report }).ToImmutableList(),
             },
             ToolCalls = (document.ToolCalls ?? []).ToImmutableDictionary(pair => Stage(pair.Key, location), pair => (pair.Value ?? []).OfType<ToolCallEntry>().Select(entry => entry.ToCall()).ToImmutableList()),
+            Usage = (document.TokenUsage ?? []).Select(line => new UsageLine<TStage>(Stage(line.Stage!, location), line.Agent, line.Model, line.Tokens, line.Calls ?? 0)).ToImmutableList(),
             Error = document.Error,
         };
     }
@@ -125,6 +126,18 @@ public sealed class RunStateMapper<TStage>
             ReviewIterations = state.ReviewIterations.IsEmpty ? null : _workflow.StageOrder.Where(state.ReviewIterations.ContainsKey).ToDictionary(_workflow.GetStageName, stage => state.ReviewIterations[stage]),
             ReviewAttempts = state.ReviewAttempts.IsEmpty ? null : state.ReviewAttempts.Select(attempt => new ReviewAttemptEntry { Iteration = attempt.Iteration, Work = attempt.Work, Review = attempt.Review, Approved = attempt.Approved }).ToList(),
             ToolCalls = state.ToolCalls.IsEmpty ? null : _workflow.StageOrder.Where(state.ToolCalls.ContainsKey).ToDictionary(_workflow.GetStageName, stage => state.ToolCalls[stage].Select(ToolCallEntry.From).ToList()),
+            TokenUsage = state.Usage.IsEmpty ? null : state.Usage.Select(line => new UsageEntry
+            {
+                Stage = _workflow.GetStageName(line.Stage),
+                Agent = line.Agent,
+                Model = line.Model,
+                InputTokens = line.Tokens.InputTokens,
+                OutputTokens = line.Tokens.OutputTokens,
+                TotalTokens = line.Tokens.TotalTokens,
+                Calls = line.Calls,
+            }).ToList(),
+            MaxTokens = metadata.Budget?.Tokens,
+            MaxCost = metadata.Budget?.Cost,
             Error = state.Error,
             Agent = metadata.Agent is { } agent ? AgentEntry.From(agent) : previous?.Agent,
             WorkflowVersion = _workflow.Versioning.Version is { Length: > 0 } version ? version : null,
@@ -189,4 +202,7 @@ public sealed record RunMetadata(string ObjectiveFile, string FeatureName, strin
 {
     /// <summary>Gets the agent the run is carried out by, when the host says; recorded in the state.</summary>
     public RunAgent? Agent { get; init; }
+
+    /// <summary>Gets the run's token and cost budget, recorded in the state; <see langword="null"/> for none.</summary>
+    public RunBudget? Budget { get; init; }
 }

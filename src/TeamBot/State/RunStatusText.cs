@@ -16,6 +16,7 @@ public static class RunStatusText
         RunStatus.Timeout => "timeout",
         RunStatus.ReviewFailed => "review_failed",
         RunStatus.AcceptanceTestFailed => "acceptance_test_failed",
+        RunStatus.BudgetExceeded => "budget_exceeded",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
@@ -38,6 +39,7 @@ public static class RunStatusText
             "timeout" => (true, RunStatus.Timeout),
             "review_failed" => (true, RunStatus.ReviewFailed),
             "acceptance_test_failed" => (true, RunStatus.AcceptanceTestFailed),
+            "budget_exceeded" => (true, RunStatus.BudgetExceeded),
             _ => (false, RunStatus.InProgress),
         };
         return known;

@@ -133,6 +133,11 @@ internal static class StateMigrator
             document.StageOutputs = Keyed(document.StageOutputs)!;
             document.ReviewIterations = Keyed(document.ReviewIterations);
             document.ToolCalls = Keyed(document.ToolCalls);
+            document.TokenUsage = document.TokenUsage?.Where(line => line.Stage is null || Map(line.Stage) is not null).ToList();
+            foreach (UsageEntry line in document.TokenUsage ?? [])
+            {
+                line.Stage = line.Stage is null ? null : Map(line.Stage);
+            }
             foreach (GroupStatusEntry group in (document.ParallelGroupStatus ?? []).Values)
             {
                 group.Stages = Keyed(group.Stages)!;
@@ -297,6 +302,7 @@ internal static class StateMigrator
             Failed = entry.Failed,
             Total = entry.Total,
             ToolCalls = entry.ToolCalls,
+            Usage = entry.Usage,
         };
     }
 }

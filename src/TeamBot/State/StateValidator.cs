@@ -123,6 +123,15 @@ internal sealed class StateValidator
             }
         }
 
+        for (int i = 0; i < (document.TokenUsage?.Count ?? 0); i++)
+        {
+            string at = $"$.token_usage[{i}]";
+            UsageEntry line = Required(at, document.TokenUsage![i]);
+            Required(at + ".stage", line.Stage);
+            Tokens(at, line);
+            Count(at + ".calls", line.Calls ?? 0);
+        }
+
         if (document.Agent is { } agent)
         {
             Required("$.agent.kind", agent.Kind);
@@ -160,6 +169,19 @@ internal sealed class StateValidator
         {
             Required($"$.tool_calls[{i}] of {at}", entry.ToolCalls![i]);
         }
+
+        for (int i = 0; i < (entry.Usage?.Count ?? 0); i++)
+        {
+            Tokens($"$.usage[{i}] of {at}", Required($"$.usage[{i}] of {at}", entry.Usage![i]));
+        }
+    }
+
+    private void Tokens(string at, UsageEntry usage)
+    {
+        Required(at + ".agent", usage.Agent);
+        Count(at + ".input_tokens", usage.InputTokens);
+        Count(at + ".output_tokens", usage.OutputTokens);
+        Count(at + ".total_tokens", usage.TotalTokens);
     }
 
     private void Seconds(string path, double seconds)
@@ -178,7 +200,7 @@ internal sealed class StateValidator
         }
     }
 
-    private void Count(string path, int value)
+    private void Count(string path, long value)
     {
         if (value < 0)
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using TeamBot.Rules;
 
 namespace TeamBot.Telemetry;
 
@@ -35,4 +36,41 @@ public static class WorkflowTelemetry
 
     /// <summary>Gets the number of review iterations.</summary>
     internal static Counter<long> ReviewIterations { get; } = Meter.CreateCounter<long>("teambot.review.iterations", description: "Review iterations finished.");
+
+    /// <summary>
+    /// Gets the tokens of each agent call, by the OpenTelemetry GenAI semantic conventions: one measurement per token
+    /// type (<c>input</c>, <c>output</c>) with the operation, the agent and, when reported, the model.
+    /// </summary>
+    internal static Histogram<long> TokenUsage { get; } = Meter.CreateHistogram<long>(
+        "gen_ai.client.token.usage",
+        "{token}",
+        "Tokens used by each agent call, by token type.",
+        advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864] });
+
+    /// <summary>Records one call's input and output tokens.</summary>
+    internal static void RecordTokens(AgentUsage usage, string stage)
+    {
+        if (!TokenUsage.Enabled)
+        {
+            return;
+        }
+
+        var tags = new TagList
+        {
+            { "gen_ai.operation.name", "invoke_agent" },
+            { "gen_ai.agent.name", usage.Agent },
+            { "teambot.stage", stage },
+        };
+        if (usage.Model is { } model)
+        {
+            tags.Add("gen_ai.response.model", model);
+        }
+
+        TagList input = tags;
+        input.Add("gen_ai.token.type", "input");
+        TokenUsage.Record(usage.Tokens.InputTokens, input);
+        TagList output = tags;
+        output.Add("gen_ai.token.type", "output");
+        TokenUsage.Record(usage.Tokens.OutputTokens, output);
+    }
 }
