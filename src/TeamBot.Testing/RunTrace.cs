@@ -71,6 +71,12 @@ internal sealed record RunTrace(ImmutableArray<AgentCall> Answered, ImmutableHas
             }
         }
 
+        foreach (UsageLine<TStage> line in state.Usage)
+        {
+            text.Append("usage ").Append(workflow.GetStageName(line.Stage)).Append(' ').Append(line.Agent).Append(' ').Append(line.Model)
+                .Append(": ").Append(line.Tokens).Append(" in ").Append(line.Calls).Append(" calls\n");
+        }
+
         text.Append("error: ").Append(state.Error).Append('\n');
         return text.ToString();
     }

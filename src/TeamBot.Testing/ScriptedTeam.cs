@@ -8,6 +8,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Time.Testing;
 using TeamBot.AcceptanceTests;
 using TeamBot.Agents;
@@ -30,6 +31,9 @@ namespace TeamBot.Testing;
 /// </example>
 public sealed class ScriptedTeam : IStageAgent
 {
+    /// <summary>The model id the scripted team reports with its tokens.</summary>
+    public const string Model = "scripted";
+
     private static readonly DateTimeOffset Epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly ImmutableDictionary<string, TimeSpan?> _timeouts;
     private readonly object _gate = new();
@@ -178,6 +182,7 @@ public sealed class ScriptedTeam : IStageAgent
             AgentTask.RunAcceptanceTests => AcceptanceTests(request.Context, output),
             _ => Work(request.Context, output),
         };
+        response = response with { Usage = UsageOf(call, response), ModelId = Model };
         return _writesFiles && request.Task is not (AgentTask.Review or AgentTask.RunAcceptanceTests) && request.Context.Permissions is { MayWrite: true } permissions
             ? response with { ToolCalls = [.. response.ToolCalls, await AppendToLogAsync(request, permissions.WritableFor(request.AgentId), output, cancellationToken).ConfigureAwait(false)] }
             : response;
@@ -215,6 +220,17 @@ public sealed class ScriptedTeam : IStageAgent
         _failingAcceptanceRuns = _failingAcceptanceRuns,
         _writesFiles = _writesFiles,
     };
+
+    /// <summary>
+    /// Tokens as a model would count them, about four characters each, from the call's input and answer alone: a call
+    /// made again with the same input reports the same, so resumed runs are held to the same usage.
+    /// </summary>
+    private static UsageDetails UsageOf(AgentCall call, AgentResponse response)
+    {
+        long input = 100 + ((call.Input.Length + 3) / 4);
+        long output = (response.Output.Length + response.Artifacts.Values.Sum(text => text.Length) + 3) / 4;
+        return new UsageDetails { InputTokenCount = input, OutputTokenCount = output, TotalTokenCount = input + output };
+    }
 
     private static bool IsWork(AgentTask task) => task is AgentTask.Work or AgentTask.ReviseWork;
 

@@ -95,15 +95,35 @@ public sealed class ExecutionRules<TStage>
         ImmutableList<UsageLine<TStage>> lines = plan.State.Usage;
         foreach (AgentUsage call in @event.Usage)
         {
-            int index = lines.FindIndex(line => EqualityComparer<TStage>.Default.Equals(line.Stage, stage)
-                && string.Equals(line.Agent, call.Agent, StringComparison.Ordinal)
-                && string.Equals(line.Model, call.Model, StringComparison.Ordinal));
+            var added = new UsageLine<TStage>(stage, call.Agent, call.Model, call.Tokens, 1);
+            int index = lines.BinarySearch(added, UsageOrder.Instance);
             lines = index < 0
-                ? lines.Add(new UsageLine<TStage>(stage, call.Agent, call.Model, call.Tokens, 1))
+                ? lines.Insert(~index, added)
                 : lines.SetItem(index, lines[index] with { Tokens = lines[index].Tokens + call.Tokens, Calls = lines[index].Calls + 1 });
         }
 
         plan.State = plan.State with { Usage = lines };
+    }
+
+    /// <summary>
+    /// The lines in stage order, then by agent and model: the same whichever of two concurrent members answered first, so
+    /// a run's state never depends on timing.
+    /// </summary>
+    private sealed class UsageOrder : IComparer<UsageLine<TStage>>
+    {
+        public static readonly UsageOrder Instance = new();
+
+        public int Compare(UsageLine<TStage>? x, UsageLine<TStage>? y)
+        {
+            int stage = Comparer<TStage>.Default.Compare(x!.Stage, y!.Stage);
+            if (stage != 0)
+            {
+                return stage;
+            }
+
+            int agent = string.CompareOrdinal(x.Agent, y.Agent);
+            return agent != 0 ? agent : string.CompareOrdinal(x.Model, y.Model);
+        }
     }
 
     private static TStage? StageOf(ExecutionEvent<TStage> @event) => @event switch

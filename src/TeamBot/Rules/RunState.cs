@@ -41,8 +41,8 @@ public sealed record RunState<TStage>
         ImmutableDictionary<TStage, ImmutableList<ToolCall>>.Empty;
 
     /// <summary>
-    /// Gets the tokens each stage's agents used, one line per stage, agent and model in the order each was first used:
-    /// only calls whose results the run kept, so a resumed run counts exactly what a run that never stopped counts.
+    /// Gets the tokens each stage's agents used, one line per stage, agent and model, in stage order: only calls whose
+    /// results the run kept, so a resumed run counts exactly what a run that never stopped counts.
     /// </summary>
     public ImmutableList<UsageLine<TStage>> Usage { get; init; } = [];
 
