@@ -53,6 +53,11 @@ public sealed class ChatClientAgentTests
         Assert.Contains("business analyst", messages[0]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("# Stage: Specification (SPEC_AGAIN)", messages[3]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.NotNull(second.Output);
+
+        // The tokens the model reported for each call, and the model that answered.
+        Assert.Equal(server.ReportedTokens, first.Usage!.TotalTokenCount + second.Usage!.TotalTokenCount);
+        Assert.True(first.Usage.InputTokenCount > 0 && first.Usage.OutputTokenCount > 0);
+        Assert.Equal("fake", first.ModelId);
     }
 
     [Fact]
@@ -70,6 +75,12 @@ public sealed class ChatClientAgentTests
         Assert.True(exit == ExitCodes.Complete, output + error);
         Assert.Contains(server.Requests, request => request["messages"]![0]!["content"]!.GetValue<string>() == "You are Rita, the strict reviewer.");
         Assert.Contains("Written by the model.", File.ReadAllText(Path.Combine(cli.RunDirectory("csv-export"), "artifacts", "research.md")), StringComparison.Ordinal);
+
+        // Every token the model reported, the acceptance run's tool loop included, is in the saved run.
+        TeamBot.State.OrchestrationStateDocument state = await new TeamBot.State.FileStateStore(cli.RunDirectory("csv-export")).LoadAsync(CancellationToken.None) ?? throw new InvalidOperationException("no state");
+        Assert.Equal(server.ReportedTokens, state.TokenUsage!.Sum(line => line.TotalTokens));
+        Assert.All(state.TokenUsage!, line => Assert.Equal("fake", line.Model));
+        Assert.Contains($"Tokens:    {server.ReportedTokens:N0} (", output, StringComparison.Ordinal);
     }
 
     [Fact]

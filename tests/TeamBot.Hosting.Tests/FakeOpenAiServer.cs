@@ -38,6 +38,11 @@ internal sealed partial class FakeOpenAiServer : IAsyncDisposable
 
     public int Failures { get; private set; }
 
+    /// <summary>Gets the tokens the server reported over all its answers (a model's usage, about four characters a token).</summary>
+    public long ReportedTokens => Interlocked.Read(ref _reportedTokens);
+
+    private long _reportedTokens;
+
     /// <summary>
     /// Gets the tool calls to answer a prompt with, before its answer (null or none: answer at once). Once the tools'
     /// results are back, the server answers the prompt as usual, after a line listing the results.
@@ -111,7 +116,7 @@ internal sealed partial class FakeOpenAiServer : IAsyncDisposable
                 ["model"] = "fake",
                 ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = new JsonObject { ["role"] = "assistant", ["tool_calls"] = toolCalls }, ["finish_reason"] = null }),
             })).Append("\n\n");
-            toolEvents.Append("data: ").Append(Chunk("", "tool_calls")).Append("\n\n").Append("data: [DONE]\n\n");
+            toolEvents.Append("data: ").Append(Chunk("", "tool_calls")).Append("\n\n").Append("data: ").Append(UsageChunk(request, string.Join("", calls.Select(call => call.Arguments)))).Append("\n\n").Append("data: [DONE]\n\n");
             await WriteAsync(context, toolEvents.ToString());
             return;
         }
@@ -126,7 +131,7 @@ internal sealed partial class FakeOpenAiServer : IAsyncDisposable
                 events.Append("data: ").Append(Chunk(piece, null)).Append("\n\n");
             }
 
-            events.Append("data: ").Append(Chunk("", "stop")).Append("\n\n").Append("data: [DONE]\n\n");
+            events.Append("data: ").Append(Chunk("", "stop")).Append("\n\n").Append("data: ").Append(UsageChunk(request, answer)).Append("\n\n").Append("data: [DONE]\n\n");
             await WriteAsync(context, events.ToString());
         }
         else
@@ -142,6 +147,23 @@ internal sealed partial class FakeOpenAiServer : IAsyncDisposable
                 ["usage"] = new JsonObject { ["prompt_tokens"] = 1, ["completion_tokens"] = 1, ["total_tokens"] = 2 },
             }));
         }
+    }
+
+    /// <summary>The last chunk of a stream, as OpenAI sends it when asked to include usage: no choices, the request's tokens.</summary>
+    private string UsageChunk(JsonNode request, string answer)
+    {
+        long prompt = (request["messages"]!.ToJsonString().Length + 3) / 4;
+        long completion = (answer.Length + 3) / 4;
+        Interlocked.Add(ref _reportedTokens, prompt + completion);
+        return JsonSerializer.Serialize(new JsonObject
+        {
+            ["id"] = "chatcmpl-1",
+            ["object"] = "chat.completion.chunk",
+            ["created"] = 1,
+            ["model"] = "fake",
+            ["choices"] = new JsonArray(),
+            ["usage"] = new JsonObject { ["prompt_tokens"] = prompt, ["completion_tokens"] = completion, ["total_tokens"] = prompt + completion },
+        });
     }
 
     private static string Chunk(string text, string? finish) => JsonSerializer.Serialize(new JsonObject

@@ -307,6 +307,11 @@ internal static class RunCommands
             }
 
             view.ShowSummary(result, context.ArtifactsOf);
+            if (result.Status == RunStatus.BudgetExceeded)
+            {
+                view.Message($"The state is saved; continue with a larger budget: {context.Command} resume {Path.GetFileName(store.RunDirectory)} --token-budget <tokens> (or --cost-budget <amount>)");
+            }
+
             if (AgentChoice.IsOffline(agents.Chosen))
             {
                 view.Message($"The offline agent's file edits are in its sample workspace {Path.GetRelativePath(context.Settings.WorkingDirectory!, workspace)}; each tool call is in {Path.GetRelativePath(context.Settings.WorkingDirectory!, Path.Combine(store.RunDirectory, "transcripts"))}.");
