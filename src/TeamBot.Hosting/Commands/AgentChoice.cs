@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using TeamBot.Agents;
 using TeamBot.Agents.Copilot;
 using TeamBot.Agents.Mcp;
+using TeamBot.Agents.Replay;
 using TeamBot.State;
 
 namespace TeamBot.Hosting.Commands;
@@ -29,6 +30,10 @@ internal sealed class AgentChoice(IReadOnlyDictionary<string, Func<CustomAgentCo
     private const string McpConfigSetting = "mcp_config";
     private const string ApproveAtSetting = "offline_approve_at";
     private const string FailingAcceptanceRunsSetting = "offline_failing_acceptance_runs";
+    private const string TranscriptSetting = "transcript";
+    private const string ReplayFallbackSetting = "replay_fallback";
+    private const string RecordSetting = "record";
+    private const string ReplayKind = "replay";
 
     public Option<string> Agent { get; } = CommonOptions.Agent([.. custom.Keys.Order(StringComparer.Ordinal)]);
 
@@ -42,8 +47,14 @@ internal sealed class AgentChoice(IReadOnlyDictionary<string, Func<CustomAgentCo
 
     public Option<string?> McpConfig { get; } = CommonOptions.McpConfig();
 
+    public Option<string?> Record { get; } = CommonOptions.Record();
+
+    public Option<string?> ReplayFallback { get; } = CommonOptions.ReplayFallback([.. BuiltIn, .. custom.Keys.Order(StringComparer.Ordinal)]);
+
     public void AddTo(Command command)
     {
+        command.Options.Add(Record);
+        command.Options.Add(ReplayFallback);
         command.Options.Add(Agent);
         command.Options.Add(Model);
         command.Options.Add(Endpoint);
@@ -63,6 +74,12 @@ internal sealed class AgentChoice(IReadOnlyDictionary<string, Func<CustomAgentCo
     public RunAgent Choose(ParseResult parse, RunAgent? saved, Option<int>? approveAt = null, Option<int>? failingAcceptanceRuns = null)
     {
         string kind = Given(parse, Agent) ? parse.GetValue(Agent)! : saved?.Kind is { Length: > 0 } savedKind ? savedKind : parse.GetValue(Agent)!;
+        string? transcript = null;
+        if (kind.StartsWith(CommonOptions.ReplayPrefix, StringComparison.Ordinal))
+        {
+            (kind, transcript) = (ReplayKind, kind[CommonOptions.ReplayPrefix.Length..]);
+        }
+
         IReadOnlyDictionary<string, string>? carried = saved is not null && saved.Kind == kind ? saved.Settings : null;
         var settings = new SortedDictionary<string, string>(StringComparer.Ordinal);
         void Add<T>(string name, Option<T>? option)
@@ -97,6 +114,21 @@ internal sealed class AgentChoice(IReadOnlyDictionary<string, Func<CustomAgentCo
             Add(ApproveAtSetting, approveAt);
             Add(FailingAcceptanceRunsSetting, failingAcceptanceRuns);
         }
+        else if (kind == ReplayKind)
+        {
+            if ((transcript ?? carried?.GetValueOrDefault(TranscriptSetting)) is { } folder)
+            {
+                settings[TranscriptSetting] = folder;
+            }
+
+            // The fallback agent's own settings, for the calls it answers.
+            Add(ReplayFallbackSetting, ReplayFallback);
+            Add(ModelSetting, Model);
+            Add(EndpointSetting, Endpoint);
+            Add(ApiKeyVariableSetting, ApiKeyVariable);
+            Add(ApproveAtSetting, approveAt);
+            Add(FailingAcceptanceRunsSetting, failingAcceptanceRuns);
+        }
         else
         {
             // One of the program's own agents: it may read the model and the endpoint.
@@ -104,6 +136,8 @@ internal sealed class AgentChoice(IReadOnlyDictionary<string, Func<CustomAgentCo
             Add(EndpointSetting, Endpoint);
         }
 
+        // Whichever agent answers, a recording goes on over resumes of the run.
+        Add(RecordSetting, Record);
         return new RunAgent(kind, settings);
     }
 
@@ -125,7 +159,31 @@ internal sealed class AgentChoice(IReadOnlyDictionary<string, Func<CustomAgentCo
     /// <exception cref="InvalidOperationException">The Copilot CLI did not start or is not signed in.</exception>
     public async Task<IStageAgent> CreateAsync(RunAgent agent, Func<int, int, IStageAgent> offline, string workingDirectory, ChatClientAgentOptions? chat, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(agent);
+        IStageAgent created = await CreateAnsweringAsync(agent, offline, workingDirectory, chat, cancellationToken).ConfigureAwait(false);
+        if (agent.Settings.GetValueOrDefault(RecordSetting) is not { } record)
+        {
+            return created;
+        }
+
+        // The key the run uses is masked wherever it would appear, besides whatever looks like a key.
+        string? key = Environment.GetEnvironmentVariable(agent.Settings.GetValueOrDefault(ApiKeyVariableSetting) ?? "OPENAI_API_KEY");
+        return new RecordingAgent(created, Transcript.ForRecording(Path.GetFullPath(record, workingDirectory)), new Redactor([key]));
+    }
+
+    private async Task<IStageAgent> CreateAnsweringAsync(RunAgent agent, Func<int, int, IStageAgent> offline, string workingDirectory, ChatClientAgentOptions? chat, CancellationToken cancellationToken)
+    {
         string? Setting(string name) => agent.Settings.GetValueOrDefault(name);
+        if (agent.Kind == ReplayKind)
+        {
+            string folder = Setting(TranscriptSetting) ?? throw new ArgumentException($"Replay needs a transcript: --agent {CommonOptions.ReplayPrefix}<dir>.");
+            var transcript = Transcript.ForReplay(Path.GetFullPath(folder, workingDirectory));
+            IStageAgent? fallback = Setting(ReplayFallbackSetting) is { } kind
+                ? await CreateAnsweringAsync(new RunAgent(kind, agent.Settings), offline, workingDirectory, chat, cancellationToken).ConfigureAwait(false)
+                : null;
+            return new ReplayAgent(transcript, fallback);
+        }
+
         if (custom.TryGetValue(agent.Kind, out Func<CustomAgentContext, CancellationToken, ValueTask<IStageAgent>>? create))
         {
             return await create(new CustomAgentContext(agent.Kind, workingDirectory, Setting(ModelSetting), Setting(EndpointSetting)), cancellationToken).ConfigureAwait(false)

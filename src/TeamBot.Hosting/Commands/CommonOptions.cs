@@ -60,12 +60,43 @@ internal static class CommonOptions
     public static Option<bool> SkipOptional() => new("--skip-optional") { Description = "Skip the stages stages.yaml marks optional." };
 
     /// <param name="custom">The program's own agents (<see cref="TeamBotCliSettings.CustomAgents"/>), offered after the built-in ones.</param>
-    public static Option<string> Agent(IReadOnlyCollection<string> custom) => new Option<string>("--agent")
+    public static Option<string> Agent(IReadOnlyCollection<string> custom)
     {
-        Description = "The agents: 'offline' is the built-in deterministic agent, needing no network; 'openai' an LLM on an OpenAI-compatible endpoint; 'copilot' the GitHub Copilot CLI (npm install -g @github/copilot, signed in)"
-            + (custom.Count == 0 ? "." : $"; this program's own: {string.Join(", ", custom.Select(kind => $"'{kind}'"))}."),
-        DefaultValueFactory = _ => "offline",
-    }.OneOf(["offline", "openai", "copilot", .. custom]);
+        string[] kinds = ["offline", "openai", "copilot", .. custom];
+        var option = new Option<string>("--agent")
+        {
+            Description = "The agents: 'offline' is the built-in deterministic agent, needing no network; 'openai' an LLM on an OpenAI-compatible endpoint; 'copilot' the GitHub Copilot CLI (npm install -g @github/copilot, signed in)"
+                + (custom.Count == 0 ? "" : $"; this program's own: {string.Join(", ", custom.Select(kind => $"'{kind}'"))}")
+                + $"; '{ReplayPrefix}<dir>' replays the transcript a run recorded with --record <dir>, without a model.",
+            DefaultValueFactory = _ => "offline",
+        };
+        option.Validators.Add(result =>
+        {
+            foreach (System.CommandLine.Parsing.Token token in result.Tokens)
+            {
+                bool replay = token.Value.StartsWith(ReplayPrefix, StringComparison.Ordinal) && token.Value.Length > ReplayPrefix.Length;
+                if (!replay && !kinds.Contains(token.Value, StringComparer.Ordinal))
+                {
+                    result.AddError($"{option.Name}: '{token.Value}' is not one of {string.Join(", ", kinds)}, {ReplayPrefix}<dir>");
+                }
+            }
+        });
+        return option;
+    }
+
+    /// <summary>What <c>--agent</c> starts with to replay a transcript: <c>replay:&lt;dir&gt;</c>.</summary>
+    public const string ReplayPrefix = "replay:";
+
+    public static Option<string?> Record() => new Option<string?>("--record")
+    {
+        Description = "Record every agent call's full prompt and answer (keys redacted) in <dir>/transcript.jsonl, to replay later with --agent replay:<dir>; a resume goes on recording there.",
+    }.NotBlank().PathText();
+
+    /// <param name="kinds">The agents that may answer calls that differ.</param>
+    public static Option<string?> ReplayFallback(IReadOnlyCollection<string> kinds) => new Option<string?>("--replay-fallback")
+    {
+        Description = "With --agent replay:<dir>: the agent that answers a call whose prompt differs from the transcript (default: none, the stage fails reporting the first call that differs).",
+    }.OneOf([.. kinds]);
 
     public static Option<string?> Model() => new Option<string?>("--model") { Description = $"With --agent openai: the model (default: ${Agents.AgentSetup.ModelVariable}, else gpt-4.1). With --agent copilot: the model (default: the Copilot CLI's)." }.NotBlank();
 

@@ -5,6 +5,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using TeamBot.Agents;
+using TeamBot.Agents.Replay;
 using TeamBot.Execution;
 using TeamBot.Hosting.Views;
 using TeamBot.Objectives;
@@ -307,6 +308,13 @@ internal static class RunCommands
             }
 
             view.ShowSummary(result, context.ArtifactsOf);
+            if (agents.Agent is ReplayAgent replay)
+            {
+                view.Message(replay.Mismatches.Count == 0
+                    ? $"Replayed all {replay.Replayed} calls from the transcript; no call differed and no model was asked."
+                    : $"Replayed {replay.Replayed} calls from the transcript; {replay.Mismatches.Count} differed{(replay.Fallback is null ? "" : " and were answered by the fallback agent")}. The first: {replay.Mismatches[0].Describe()}");
+            }
+
             if (result.Status == RunStatus.BudgetExceeded)
             {
                 view.Message($"The state is saved; continue with a larger budget: {context.Command} resume {Path.GetFileName(store.RunDirectory)} --token-budget <tokens> (or --cost-budget <amount>)");
