@@ -21,6 +21,8 @@ public sealed class WireTests
             Output = "done",
             Artifacts = new Dictionary<string, string> { ["notes.md"] = "# Notes" },
             Verdict = ReviewVerdict.Approved,
+            Usage = new Microsoft.Extensions.AI.UsageDetails { InputTokenCount = 1200, OutputTokenCount = 345, TotalTokenCount = 1600 },
+            ModelId = "gpt-4.1-mini",
             ToolCalls = [new ToolCall("edit_file", """{"path":"src/a.cs"}""", "edited src/a.cs", Refused: false) { Agent = "builder-1" }, new ToolCall("run_command", """{"program":"dotnet"}""", "exit code 0", Refused: false) { Output = "Passed!" }, new ToolCall("run_command", """{"program":"curl"}""", "Refused: this stage may not run 'curl'", Refused: true)],
         };
 
@@ -30,6 +32,9 @@ public sealed class WireTests
         Assert.Equal(response.Artifacts, copy.Artifacts);
         Assert.Equal(response.Verdict, copy.Verdict);
         Assert.Equal(response.ToolCalls.ToArray(), copy.ToolCalls.ToArray());
+        Assert.Equal((1200L, 345L, 1600L), (copy.Usage!.InputTokenCount!.Value, copy.Usage.OutputTokenCount!.Value, copy.Usage.TotalTokenCount!.Value));
+        Assert.Equal("gpt-4.1-mini", copy.ModelId);
+        Assert.Null(serializer.Deserialize<AgentResponse>(serializer.SerializeToArray(response with { Usage = null }))!.Usage);
     }
 
     [Fact]
@@ -48,6 +53,8 @@ public sealed class WireTests
         var group = new TeamBot.Execution.WorkflowEvent(WorkflowEventKind.GroupFailed, System.DateTimeOffset.UnixEpoch, Group: "build") { AllSucceeded = false };
         Assert.Equal(ended, serializer.Deserialize<TeamBot.Execution.WorkflowEvent>(serializer.SerializeToArray(ended)));
         Assert.Equal(group, serializer.Deserialize<TeamBot.Execution.WorkflowEvent>(serializer.SerializeToArray(group)));
+        var tokens = new TeamBot.Execution.WorkflowEvent(WorkflowEventKind.TokensUsed, System.DateTimeOffset.UnixEpoch, "SPEC") { Agent = "ba", Tokens = new TokenUsage(900, 100, 1000) };
+        Assert.Equal(tokens, serializer.Deserialize<TeamBot.Execution.WorkflowEvent>(serializer.SerializeToArray(tokens)));
     }
 
     [Fact]

@@ -53,6 +53,18 @@ public sealed class RunProgress
     [Id(9)]
     public TimeSpan Elapsed { get; set; }
 
+    /// <summary>Gets or sets the input tokens the run's kept calls used, as of its last save or end.</summary>
+    [Id(10)]
+    public long InputTokens { get; set; }
+
+    /// <summary>Gets or sets the output tokens the run's kept calls used, as of its last save or end.</summary>
+    [Id(11)]
+    public long OutputTokens { get; set; }
+
+    /// <summary>Gets or sets the tokens the run's kept calls used, as of its last save or end.</summary>
+    [Id(12)]
+    public long TotalTokens { get; set; }
+
     /// <summary>Gets a value indicating whether the run has ended.</summary>
     public bool IsFinished => Exists && Status != RunStatus.InProgress;
 
@@ -60,5 +72,8 @@ public sealed class RunProgress
     /// <param name="stateLocation">Where the run's state is, for messages.</param>
     /// <param name="runDirectory">Where the run's artifacts are, for messages.</param>
     public WorkflowResult ToResult(string stateLocation, string runDirectory) =>
-        new(Status, Error, [.. CompletedStages], System.Collections.Immutable.ImmutableDictionary<string, string>.Empty, Elapsed, stateLocation, runDirectory);
+        new(Status, Error, [.. CompletedStages], System.Collections.Immutable.ImmutableDictionary<string, string>.Empty, Elapsed, stateLocation, runDirectory)
+        {
+            Usage = new TokenUsage(InputTokens, OutputTokens, TotalTokens),
+        };
 }

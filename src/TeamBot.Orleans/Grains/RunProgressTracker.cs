@@ -22,6 +22,7 @@ internal sealed class RunProgressTracker : IProgress<WorkflowEvent>
     private string? _currentStage;
     private string? _error;
     private TimeSpan _elapsed;
+    private TokenUsage _usage;
     private Guid _session = Guid.NewGuid();
 
     /// <summary>Starts from a saved run: what it had completed, where it stood and, if it had ended, how.</summary>
@@ -35,6 +36,7 @@ internal sealed class RunProgressTracker : IProgress<WorkflowEvent>
             _status = RunStatusText.Parse(document.Status);
             _error = document.Error;
             _elapsed = TimeSpan.FromSeconds(document.ElapsedSeconds);
+            _usage = (document.TokenUsage ?? []).Aggregate(TokenUsage.Zero, (sum, line) => sum + new TokenUsage(line.InputTokens, line.OutputTokens, line.TotalTokens));
         }
     }
 
@@ -75,7 +77,7 @@ internal sealed class RunProgressTracker : IProgress<WorkflowEvent>
     {
         lock (_gate)
         {
-            (_status, _error, _elapsed) = (result.Status, result.Error, result.Elapsed);
+            (_status, _error, _elapsed, _usage) = (result.Status, result.Error, result.Elapsed, result.Usage);
             _completed.Clear();
             _completed.AddRange(result.CompletedStages);
         }
@@ -95,6 +97,9 @@ internal sealed class RunProgressTracker : IProgress<WorkflowEvent>
                 CompletedStages = [.. _completed],
                 Error = _error,
                 Elapsed = _elapsed,
+                InputTokens = _usage.InputTokens,
+                OutputTokens = _usage.OutputTokens,
+                TotalTokens = _usage.TotalTokens,
                 Session = _session,
                 Events = _events.Skip(from).ToList(),
                 NextEvent = _events.Count,
