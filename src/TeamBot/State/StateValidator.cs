@@ -128,7 +128,7 @@ internal sealed class StateValidator
             string at = $"$.token_usage[{i}]";
             UsageEntry line = Required(at, document.TokenUsage![i]);
             Required(at + ".stage", line.Stage);
-            Tokens(at, line);
+            Tokens(at, "", line);
             Count(at + ".calls", line.Calls ?? 0);
         }
 
@@ -172,16 +172,19 @@ internal sealed class StateValidator
 
         for (int i = 0; i < (entry.Usage?.Count ?? 0); i++)
         {
-            Tokens($"$.usage[{i}] of {at}", Required($"$.usage[{i}] of {at}", entry.Usage![i]));
+            Tokens($"$.usage[{i}]", " of " + at, Required($"$.usage[{i}] of {at}", entry.Usage![i]));
         }
     }
 
-    private void Tokens(string at, UsageEntry usage)
+    /// <param name="path">The entry's JSON path.</param>
+    /// <param name="where">What follows each field's path: the journal entry, for a journal line.</param>
+    /// <param name="usage">The entry.</param>
+    private void Tokens(string path, string where, UsageEntry usage)
     {
-        Required(at + ".agent", usage.Agent);
-        Count(at + ".input_tokens", usage.InputTokens);
-        Count(at + ".output_tokens", usage.OutputTokens);
-        Count(at + ".total_tokens", usage.TotalTokens);
+        Required(path + ".agent" + where, usage.Agent);
+        Count(path + ".input_tokens" + where, usage.InputTokens);
+        Count(path + ".output_tokens" + where, usage.OutputTokens);
+        Count(path + ".total_tokens" + where, usage.TotalTokens);
     }
 
     private void Seconds(string path, double seconds)

@@ -47,6 +47,12 @@ public sealed class StateValidationTests
         { "tool_calls.PLAN", "null", "$.tool_calls.PLAN: null must have a value" },
         { "execution_policy.max_review_iterations", "0", "$.execution_policy.max_review_iterations: 0 is not an iteration from 1" },
         { "journal_sequence", "-3", "$.journal_sequence: -3 is negative" },
+        { "token_usage[0]", "null", "$.token_usage[0]: null must have a value" },
+        { "token_usage[0].stage", "null", "$.token_usage[0].stage: null must have a value" },
+        { "token_usage[0].agent", "null", "$.token_usage[0].agent: null must have a value" },
+        { "token_usage[0].input_tokens", "-1", "$.token_usage[0].input_tokens: -1 is not a count" },
+        { "token_usage[1].total_tokens", "-9", "$.token_usage[1].total_tokens: -9 is not a count" },
+        { "token_usage[0].calls", "-2", "$.token_usage[0].calls: -2 is not a count" },
     };
 
     [Fact]
@@ -57,10 +63,17 @@ public sealed class StateValidationTests
         Directory.CreateDirectory(Path.Combine(run.Directory, "artifacts"));
         File.WriteAllText(Path.Combine(run.Directory, "artifacts", "feature_spec.md"), FakeTeam.Spec);
 
-        WorkflowResult result = await run.Runner(Workflow.Definition).ResumeAsync(TestRun.Objective);
+        // The saved cost budget is counted at a price given now (one price stands for the model a line does not name).
+        var prices = new TeamBot.Definitions.RunBudget { Prices = [new TeamBot.Definitions.ModelPrice("gpt-4.1-mini", 0.40m, 1.60m)] };
+        WorkflowResult result = await run.Runner(Workflow.Definition, new WorkflowRunnerOptions { Budget = prices }).ResumeAsync(TestRun.Objective);
 
         Assert.Equal(RunStatus.Complete, result.Status);
         Assert.Equal(2, run.Team.Calls.First(c => c.Context.Stage == "PLAN_REVIEW").Context.Iteration);
+
+        // The saved usage is kept and added to (the fake team reports none), and the saved budget is the run's.
+        SavedRun<Stage> saved = (await SavedRun.LoadAsync(Workflow.Definition, run.Store))!;
+        Assert.Equal(new TokenUsage(2100, 900, 3000), saved.State.TotalUsage);
+        Assert.Equal((500_000L, 12.5m), (saved.Document.MaxTokens!.Value, saved.Document.MaxCost!.Value));
     }
 
     [Theory]
@@ -126,6 +139,8 @@ public sealed class StateValidationTests
         { "\"elapsed_seconds\":1e300", "$.elapsed_seconds of entry 15: 1E+300 is not a time in seconds" },
         { "\"passed\":-2", "$.passed of entry 15: -2 is not a count" },
         { "\"tool_calls\":[null]", "$.tool_calls[0] of entry 15: null must have a value" },
+        { "\"usage\":[null]", "$.usage[0] of entry 15: null must have a value" },
+        { "\"usage\":[{\"agent\":\"pm\",\"input_tokens\":-5,\"output_tokens\":1,\"total_tokens\":1}]", "$.usage[0].input_tokens of entry 15: -5 is not a count" },
     };
 
     [Theory]
