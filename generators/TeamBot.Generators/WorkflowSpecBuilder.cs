@@ -21,7 +21,7 @@ internal static class WorkflowSpecBuilder
     public static WorkflowBuild Build(WorkflowFileInput input, PromptTemplateFiles templates, VersionsFileInput? versionsFile)
     {
         WorkflowAnalysis analysis = WorkflowAnalysis.Analyze(input.Text, relative => templates.Find(input.Path, relative));
-        if (analysis.Document is not { } document || analysis.HasProblem(WorkflowRules.IsError))
+        if (analysis.Document is not { } document || analysis.HasErrors())
         {
             return new WorkflowBuild(input.Path, input.Text.Length, null, analysis.Problems, WorkflowStubBuilder.FromProblems(input, analysis.Document, analysis.Problems));
         }
