@@ -1,7 +1,9 @@
 using System;
+using System.IO;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using static TeamBot.Analyzers.DiagnosticDescriptors;
+using TeamBot.Tests.Support;
 using static TeamBot.Analyzers.Tests.AnalyzerHarness;
 
 namespace TeamBot.Analyzers.Tests;
@@ -133,5 +135,16 @@ public sealed class BudgetRuleTests
             At(UnknownField, yaml, "colour").WithArguments("colour", "'budget'"),
             At(WrongShape, yaml, "[m", within: "prices: [m]").WithArguments("'budget.prices'", "a mapping", "a list"),
             At(InvalidInteger, yaml, "many").WithArguments("'budget.tokens'", "-9223372036854775808", "9223372036854775807", "'many'"));
+    }
+
+    [Fact]
+    public async Task The_repo_workflow_takes_50_hours_45_minutes_at_worst_and_has_no_token_limits_as_docs_budgets_md_says()
+    {
+        string yaml = File.ReadAllText(Path.Combine(TestSupport.RepoRoot, "stages.yaml")) + "budget:\n  time: \"2.02:00:00\"\n  tokens: 2000000\n";
+        await VerifyAsync(
+            yaml,
+            At(TimeBudgetBelowCriticalPath, yaml, "\"2.02:00:00\"").WithMessage(
+                "The time budget 2.02:00:00 is below the run's worst-case critical path of 50:45:00: SETUP 00:15:00 -> BUSINESS_PROBLEM 00:30:00 -> SPEC 01:00:00 -> SPEC_REVIEW 08:00:00 -> RESEARCH 01:00:00 -> PLAN 01:00:00 -> PLAN_REVIEW 08:00:00 -> IMPLEMENTATION 03:00:00 -> IMPLEMENTATION_REVIEW 12:00:00 -> TEST 01:00:00 -> ACCEPTANCE_TEST 07:00:00 -> POST_REVIEW 08:00:00"),
+            At(BudgetUncheckable, yaml, "2000000").WithArguments("token", "SETUP, BUSINESS_PROBLEM, SPEC and 10 more", "max_tokens_per_call"));
     }
 }
