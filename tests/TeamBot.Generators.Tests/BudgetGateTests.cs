@@ -39,4 +39,35 @@ public sealed class BudgetGateTests
         Assert.Empty(run.Diagnostics);
         Assert.Single(run.Workflows);
     }
+
+    [Fact]
+    public void Saturated_figures_compile()
+    {
+        const string Yaml = """
+            stages:
+              LOOP:
+                work_agent: ba
+                review_agent: reviewer
+                is_review_stage: true
+                max_iterations: 2147483647
+                max_tokens_per_call: 2147483647
+                timeout: "10675199.02:48:05"
+              AGAIN:
+                work_agent: ba
+                review_agent: reviewer
+                is_review_stage: true
+                max_iterations: 2147483647
+                max_tokens_per_call: 2147483647
+                timeout: "01:00:00"
+              END: {}
+            stage_order: [LOOP, AGAIN, END]
+
+            """;
+        GeneratorRun run = GeneratorHarness.Run(("/project/stages.yaml", Yaml));
+
+        string source = Assert.Single(run.Workflows).SourceText.ToString();
+        Assert.Contains("WorstCaseTokens = 9223372036854775807L,", source, StringComparison.Ordinal);
+        Assert.Contains("CriticalPath = global::System.TimeSpan.FromTicks(9223372036854775807L),", source, StringComparison.Ordinal);
+        Assert.Empty(run.CompileDiagnostics);
+    }
 }
