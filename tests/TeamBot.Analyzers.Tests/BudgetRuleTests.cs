@@ -2,8 +2,8 @@ using System;
 using System.IO;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using static TeamBot.Analyzers.DiagnosticDescriptors;
 using TeamBot.Tests.Support;
+using static TeamBot.Analyzers.DiagnosticDescriptors;
 using static TeamBot.Analyzers.Tests.AnalyzerHarness;
 
 namespace TeamBot.Analyzers.Tests;
