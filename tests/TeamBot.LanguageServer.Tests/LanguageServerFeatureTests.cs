@@ -203,6 +203,20 @@ public sealed class LanguageServerFeatureTests
     }
 
     [Fact]
+    public async Task Budget_fields_and_policies_are_completed_with_their_schema_docs()
+    {
+        string text = Lsp.RepoStages + "budget:\n  time: \"3.00:00:00\"\n  policy: warn\n";
+        await using InProcessServer server = await OpenAsync(text);
+
+        JsonArray fields = await CompleteAsync(server, Lsp.PositionOf(text, "  time: \"3.00:00:00\"", 2));
+        Assert.Equal(["tokens", "cost", "time", "policy", "prices"], fields.Select(item => (string)item!["label"]!));
+        Assert.Contains("highest declared price", (string)fields.First(item => (string)item!["label"]! == "cost")!["documentation"]!["value"]!, StringComparison.Ordinal);
+
+        JsonArray policies = await CompleteAsync(server, Lsp.PositionOf(text, "  policy: warn", 10));
+        Assert.Equal(["warn", "strict"], policies.Select(item => (string)item!["label"]!));
+    }
+
+    [Fact]
     public async Task A_time_budget_below_the_critical_path_is_a_warning_and_an_error_under_the_strict_policy()
     {
         foreach ((string policy, int severity) in new[] { ("warn", 2), ("strict", 1) })
