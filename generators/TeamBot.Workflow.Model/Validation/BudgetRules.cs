@@ -22,6 +22,7 @@ internal static class BudgetRules
 
     public static void Check(WorkflowIndex index, ProblemSink sink)
     {
+        int before = sink.Problems.Count;
         foreach (StageDefinition stage in index.Document.Stages)
         {
             if (stage.MaxTokensPerCall is { Value: < 1 } limit)
@@ -35,8 +36,9 @@ internal static class BudgetRules
             return;
         }
 
-        bool valid = CheckValues(budget, sink);
-        if (!valid)
+        // A value out of range would make a worst case or a budget that means nothing: compare only valid ones.
+        CheckValues(budget, sink);
+        if (sink.Problems.Count > before)
         {
             return;
         }
@@ -48,10 +50,9 @@ internal static class BudgetRules
         CheckTime(budget, worst, sink, severity);
     }
 
-    /// <summary>TB0806 for each value out of range; <see langword="false"/> when any is, so no comparison is made with it.</summary>
-    private static bool CheckValues(BudgetDefinition budget, ProblemSink sink)
+    /// <summary>TB0806 for each value out of range, TB0805 for a cost without prices.</summary>
+    private static void CheckValues(BudgetDefinition budget, ProblemSink sink)
     {
-        int before = sink.Problems.Count;
         if (budget.Tokens is { Value: < 1 } tokens)
         {
             Invalid(sink, tokens.Span, "'budget.tokens'", "a whole number of at least 1", Number(tokens.Value));
@@ -91,8 +92,6 @@ internal static class BudgetRules
         {
             sink.Report(RuleIds.CostBudgetWithoutPrices, declared.Span, WorstCaseText.Amount(declared.Value));
         }
-
-        return sink.Problems.Count == before;
     }
 
     private static void CheckTokens(BudgetDefinition budget, WorkflowWorstCase worst, ProblemSink sink, RuleSeverity? severity)
