@@ -37,6 +37,19 @@ public sealed class WorstCaseSimulationTests(ITestOutputHelper output)
         Assert.Equal(2, Bounds.Definition.GetStage(BoundsStage.OneB).WorstCaseCalls);
     }
 
+    [Fact]
+    public void Edge_shapes_match_too_an_optional_stage_a_review_with_parallel_agents_and_an_acceptance_member()
+    {
+        Check(Edges.Definition, "edges.stages.yaml");
+
+        // DRAFT 1, REVISE 2 x 2, SMOKE 1 (a member), NOTES 1, VERIFY 2 x 2 - 1, SHIP 1.
+        Assert.Equal([1, 4, 1, 1, 3, 1, 0], Edges.Definition.Stages.Select(stage => stage.WorstCaseCalls));
+        Assert.Equal(11, Edges.Definition.Costs.WorstCaseCalls);
+
+        // 7 + 4 x 11 + max(13, 17) + 3 x 19 + 23 minutes.
+        Assert.Equal(TimeSpan.FromMinutes(148), Edges.Definition.Costs.CriticalPath);
+    }
+
     private void Check<TStage>(IWorkflowDefinition<TStage> workflow, string name)
         where TStage : struct, Enum
     {
@@ -53,8 +66,10 @@ public sealed class WorstCaseSimulationTests(ITestOutputHelper output)
             Assert.True(stage.WorstCaseCalls == paths.Max(path => path.Calls[i]), $"{stage.Key}: computed {stage.WorstCaseCalls}, simulated at most {paths.Max(path => path.Calls[i])}.");
             Assert.Equal(stage.WorstCaseTokens, stage.MaxTokensPerCall is { } limit ? (long)stage.WorstCaseCalls * limit : stage.WorstCaseCalls == 0 ? 0 : null);
 
-            // Always rejecting, always failing: the loop runs out at exactly the stage's worst case.
-            RunStatus? exhausted = stage.IsReviewStage ? RunStatus.ReviewFailed : stage.IsAcceptanceTestStage ? RunStatus.AcceptanceTestFailed : null;
+            // Always rejecting, always failing: the loop runs out at exactly the stage's worst case. (A group member has
+            // no loop: it only ever gets its work command.)
+            RunStatus? exhausted = workflow.GetGroupOf(stage.Stage) is not null ? null
+                : stage.IsReviewStage ? RunStatus.ReviewFailed : stage.IsAcceptanceTestStage ? RunStatus.AcceptanceTestFailed : null;
             if (exhausted is { } status)
             {
                 int[] counts = paths.Where(path => path.Status == status && !path.StageFailed && Equals(path.Stage, stage.Stage)).Select(path => path.Calls[i]).Distinct().ToArray();
