@@ -52,6 +52,9 @@ public static class DiagnosticDescriptors
     /// <summary>TB0014: a top-level section the schema does not know.</summary>
     public static readonly DiagnosticDescriptor UnknownSection = RuleDescriptors.Get(RuleIds.UnknownSection);
 
+    /// <summary>TB0015: a value is not a decimal number.</summary>
+    public static readonly DiagnosticDescriptor InvalidNumber = RuleDescriptors.Get(RuleIds.InvalidNumber);
+
     /// <summary>TB0101: a stage missing from stage_order.</summary>
     public static readonly DiagnosticDescriptor StageNotInOrder = RuleDescriptors.Get(RuleIds.StageNotInOrder);
 
@@ -168,6 +171,24 @@ public static class DiagnosticDescriptors
 
     /// <summary>TB0706: a write mapping for an agent not on the stage.</summary>
     public static readonly DiagnosticDescriptor WriteForUnknownAgent = RuleDescriptors.Get(RuleIds.WriteForUnknownAgent);
+
+    /// <summary>TB0801: the token budget is below the worst case.</summary>
+    public static readonly DiagnosticDescriptor TokenBudgetBelowWorstCase = RuleDescriptors.Get(RuleIds.TokenBudgetBelowWorstCase);
+
+    /// <summary>TB0802: the cost budget is below the worst case.</summary>
+    public static readonly DiagnosticDescriptor CostBudgetBelowWorstCase = RuleDescriptors.Get(RuleIds.CostBudgetBelowWorstCase);
+
+    /// <summary>TB0803: the time budget is below the critical path.</summary>
+    public static readonly DiagnosticDescriptor TimeBudgetBelowCriticalPath = RuleDescriptors.Get(RuleIds.TimeBudgetBelowCriticalPath);
+
+    /// <summary>TB0804: a budget that cannot be checked.</summary>
+    public static readonly DiagnosticDescriptor BudgetUncheckable = RuleDescriptors.Get(RuleIds.BudgetUncheckable);
+
+    /// <summary>TB0805: a cost budget without prices.</summary>
+    public static readonly DiagnosticDescriptor CostBudgetWithoutPrices = RuleDescriptors.Get(RuleIds.CostBudgetWithoutPrices);
+
+    /// <summary>TB0806: a budget value out of range.</summary>
+    public static readonly DiagnosticDescriptor InvalidBudgetValue = RuleDescriptors.Get(RuleIds.InvalidBudgetValue);
 
     /// <summary>Gets every descriptor, in ID order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All => RuleDescriptors.All;

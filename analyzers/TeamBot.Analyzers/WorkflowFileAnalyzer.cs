@@ -77,7 +77,7 @@ public sealed class WorkflowFileAnalyzer : DiagnosticAnalyzer
         }
 
         // As the generator does: templates are read to be compiled in, which happens only for a workflow without errors.
-        if (analysis.Document is { } document && !analysis.HasProblem(WorkflowRules.IsError))
+        if (analysis.Document is { } document && !analysis.HasErrors())
         {
             CheckTemplates(context, document, additionalFiles);
         }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using TeamBot.Generators.Model;
 using TeamBot.Workflow;
+using TeamBot.Workflow.Costs;
 using TeamBot.Workflow.Diagnostics;
 using TeamBot.Workflow.Model;
 using TeamBot.Workflow.Naming;
@@ -21,7 +22,7 @@ internal static class WorkflowSpecBuilder
     public static WorkflowBuild Build(WorkflowFileInput input, PromptTemplateFiles templates, VersionsFileInput? versionsFile)
     {
         WorkflowAnalysis analysis = WorkflowAnalysis.Analyze(input.Text, relative => templates.Find(input.Path, relative));
-        if (analysis.Document is not { } document || analysis.HasProblem(WorkflowRules.IsError))
+        if (analysis.Document is not { } document || analysis.HasErrors())
         {
             return new WorkflowBuild(input.Path, input.Text.Length, null, analysis.Problems, WorkflowStubBuilder.FromProblems(input, analysis.Document, analysis.Problems));
         }
@@ -58,10 +59,17 @@ internal static class WorkflowSpecBuilder
             positions[group.Before!.Value.Value],
             group.MaxConcurrency?.Value ?? 2)).ToArray();
 
+        WorkflowWorstCase worst = WorkflowCostModel.Compute(document);
         var stages = new List<StageSpec>(order.Length);
         for (int i = 0; i < order.Length; i++)
         {
-            stages.Add(ToSpec(input.Path, stagesByKey[order[i]], NextStages(i, order.Length, groups)));
+            StageWorstCase stageWorst = worst.Stages[i];
+            stages.Add(ToSpec(input.Path, stagesByKey[order[i]], NextStages(i, order.Length, groups)) with
+            {
+                WorstCaseCalls = stageWorst.Calls,
+                WorstCaseTokens = stageWorst.Tokens,
+                WorstCaseTime = stageWorst.Time,
+            });
         }
 
         return new WorkflowSpec(
@@ -73,8 +81,21 @@ internal static class WorkflowSpecBuilder
             stages.ToEquatableArray(),
             groups.ToEquatableArray(),
             document.ReviewMappings.Select(pair => new ReviewPairSpec(positions[pair.WorkStage.Value], positions[pair.ReviewStage.Value])).ToEquatableArray(),
-            versioning);
+            versioning,
+            ToSpec(document.Budget),
+            new CostsSpec(worst.Calls, worst.Tokens, worst.CriticalPath, worst.CriticalPathStages));
     }
+
+    /// <summary>The budget of a file without errors: every value is in range (TB0806 would have stopped it).</summary>
+    private static BudgetSpec? ToSpec(BudgetDefinition? budget) =>
+        budget is null
+            ? null
+            : new BudgetSpec(
+                budget.Tokens?.Value,
+                budget.Cost?.Value,
+                budget.Time is { } time ? TimeoutValue.Parse(time.Value) : null,
+                budget.IsStrict,
+                budget.Prices.Select(price => new PriceSpec(price.Model.Value, price.Input?.Value ?? 0, price.Output?.Value ?? 0)).ToEquatableArray());
 
     /// <summary>A group's trigger fans out to every member; each member leads to the gate; any other stage to the next.</summary>
     private static EquatableArray<int> NextStages(int index, int count, GroupSpec[] groups)
@@ -119,6 +140,7 @@ internal static class WorkflowSpecBuilder
             ParallelAgents = Values(stage.ParallelAgents),
             Timeout = timeout is { } t ? (t.Days, t.Hours, t.Minutes, t.Seconds) : null,
             MaxIterations = stage.MaxIterations?.Value,
+            MaxTokensPerCall = stage.MaxTokensPerCall?.Value,
             Permissions = stage.Permissions is { } permissions
                 ? new PermissionsSpec(
                     permissions.Tools is { } tools ? Values(tools) : null,

@@ -23,7 +23,7 @@ internal static class WorkflowStubBuilder
     public static WorkflowStubSpec FromProblems(WorkflowFileInput input, WorkflowDocument? document, IEnumerable<WorkflowProblem> problems)
     {
         string fileName = FileName(input.Path);
-        WorkflowProblem[] errors = problems.Where(problem => WorkflowRules.IsError(problem.Id)).ToArray();
+        WorkflowProblem[] errors = problems.Where(WorkflowRules.IsError).ToArray();
         string message = errors.Length == 0
             ? $"{MessageText.Escape(fileName)} has errors (fix it to use these types)"
             : Message(fileName, errors.OrderBy(error => error.Span.StartLine).ThenBy(error => error.Span.StartColumn).First(), errors.Length, fileName);

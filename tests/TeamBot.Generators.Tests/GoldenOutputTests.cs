@@ -8,7 +8,7 @@ namespace TeamBot.Generators.Tests;
 /// <summary>Pins the generated source of small workflows and of the repo's own stages.yaml with golden files.</summary>
 public sealed class GoldenOutputTests
 {
-    public static TheoryData<string> Cases => new() { "linear", "one-group", "keywords", "hostile", "repo", "migrated" };
+    public static TheoryData<string> Cases => new() { "linear", "one-group", "keywords", "hostile", "repo", "migrated", "budget" };
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -42,6 +42,7 @@ public sealed class BadOptionValueTests
 
         // graph.
         ["--format"] = ["pdf", "", "Mermaid"],
+        ["--costs"] = ["=maybe"],
 
         // serve.
         ["--silo-port"] = ["0", "-1", "65536", "x", ""],

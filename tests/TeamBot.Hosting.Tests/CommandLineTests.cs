@@ -106,6 +106,25 @@ public sealed class CommandLineTests
         Assert.Contains("RESEARCH                 -> PLAN  [group post_spec_review, max 2]", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Graph_costs_prints_each_stage_s_worst_case_the_run_s_and_the_critical_path()
+    {
+        using var cli = new CliHarness();
+
+        (int exit, string table, _) = await cli.RunAsync(["graph", "--costs"]);
+
+        Assert.Equal(ExitCodes.Complete, exit);
+        string[] lines = table.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        Assert.Equal("Stage                     Calls        Tokens        Time", lines[0]);
+        Assert.Equal("SPEC_REVIEW                   8             -    08:00:00", lines[4]);
+        Assert.Equal("IMPLEMENTATION                2             -    03:00:00", lines[9]);
+        Assert.Equal("ACCEPTANCE_TEST               7             -    07:00:00", lines[12]);
+        Assert.Equal("COMPLETE                      0             0    00:00:00", lines[14]);
+        Assert.Equal("Run (worst case)             48             -    50:45:00", lines[15]);
+        Assert.Contains("Critical path (50:45:00): SETUP -> BUSINESS_PROBLEM -> SPEC -> SPEC_REVIEW -> RESEARCH -> PLAN -> PLAN_REVIEW -> IMPLEMENTATION -> IMPLEMENTATION_REVIEW -> TEST -> ACCEPTANCE_TEST -> POST_REVIEW", table, StringComparison.Ordinal);
+        Assert.Contains("No budget declared", table, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(4, "--offline-failing-acceptance-runs", "9")]
     [InlineData(3, "--offline-approve-at", "9")]

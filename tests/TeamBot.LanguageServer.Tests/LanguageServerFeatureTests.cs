@@ -24,8 +24,10 @@ public sealed class LanguageServerFeatureTests
         Assert.Equal(["after", "stages", "before", "max_concurrency"], groupFields.Select(item => (string)item!["label"]!));
 
         JsonArray sections = await CompleteAsync(server, Lsp.PositionOf(text, "stage_order:"));
-        Assert.Equal(["stages", "stage_order", "parallel_groups", "work_to_review_mapping", "migrations"], sections.Select(item => (string)item!["label"]!));
+        Assert.Equal(["stages", "stage_order", "parallel_groups", "work_to_review_mapping", "migrations", "budget"], sections.Select(item => (string)item!["label"]!));
         Assert.Contains("teambot workflow ship", (string)sections.First(item => (string)item!["label"]! == "migrations")!["documentation"]!["value"]!, StringComparison.Ordinal);
+        Assert.Contains("worst case", (string)sections.First(item => (string)item!["label"]! == "budget")!["documentation"]!["value"]!, StringComparison.Ordinal);
+        Assert.Contains(stageFields, item => (string)item!["label"]! == "max_tokens_per_call" && ((string)item["documentation"]!["value"]!).Contains("worst-case tokens", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -198,6 +200,35 @@ public sealed class LanguageServerFeatureTests
         JsonNode action = Assert.Single(actions)!;
         Assert.Equal("Change to 'max_concurrency'", (string)action["title"]!);
         Assert.Equal(Lsp.RepoStages, Lsp.ApplyEdits(text, action["edit"]!["changes"]![Uri]!.AsArray()));
+    }
+
+    [Fact]
+    public async Task Budget_fields_and_policies_are_completed_with_their_schema_docs()
+    {
+        string text = Lsp.RepoStages + "budget:\n  time: \"3.00:00:00\"\n  policy: warn\n";
+        await using InProcessServer server = await OpenAsync(text);
+
+        JsonArray fields = await CompleteAsync(server, Lsp.PositionOf(text, "  time: \"3.00:00:00\"", 2));
+        Assert.Equal(["tokens", "cost", "time", "policy", "prices"], fields.Select(item => (string)item!["label"]!));
+        Assert.Contains("highest declared price", (string)fields.First(item => (string)item!["label"]! == "cost")!["documentation"]!["value"]!, StringComparison.Ordinal);
+
+        JsonArray policies = await CompleteAsync(server, Lsp.PositionOf(text, "  policy: warn", 10));
+        Assert.Equal(["warn", "strict"], policies.Select(item => (string)item!["label"]!));
+    }
+
+    [Fact]
+    public async Task A_time_budget_below_the_critical_path_is_a_warning_and_an_error_under_the_strict_policy()
+    {
+        foreach ((string policy, int severity) in new[] { ("warn", 2), ("strict", 1) })
+        {
+            string text = Lsp.RepoStages + $"budget:\n  time: \"2.02:00:00\"\n  policy: {policy}\n";
+            await using InProcessServer server = await InProcessServer.StartAsync();
+            await server.Client.NotifyAsync("textDocument/didOpen", Lsp.Open(Uri, text));
+            JsonNode diagnostic = Assert.Single((await server.Client.NextNotificationAsync("textDocument/publishDiagnostics"))["diagnostics"]!.AsArray())!;
+            Assert.Equal("TB0803", (string)diagnostic["code"]!);
+            Assert.Equal(severity, (int)diagnostic["severity"]!);
+            Assert.Equal(Lsp.RangeOf(text, "\"2.02:00:00\"").ToJsonString(), diagnostic["range"]!.ToJsonString());
+        }
     }
 
     [Fact]

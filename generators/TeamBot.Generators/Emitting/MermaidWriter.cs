@@ -6,7 +6,10 @@ using TeamBot.Generators.Model;
 
 namespace TeamBot.Generators.Emitting;
 
-/// <summary>Draws a workflow as a Mermaid flowchart: review stages as hexagons, optional ones as stadiums, groups as subgraphs.</summary>
+/// <summary>
+/// Draws a workflow as a Mermaid flowchart: review stages as hexagons, optional ones as stadiums, groups as subgraphs,
+/// and each stage that calls agents labelled with its worst-case calls (docs/budgets.md).
+/// </summary>
 internal static class MermaidWriter
 {
     private static readonly HashSet<string> Reserved = new(System.StringComparer.OrdinalIgnoreCase)
@@ -21,7 +24,7 @@ internal static class MermaidWriter
         for (int i = 0; i < spec.Stages.Count; i++)
         {
             StageSpec stage = spec.Stages[i];
-            string label = Label(stage.Name);
+            string label = Label(stage.WorstCaseCalls > 0 ? $"{stage.Name} (≤{stage.WorstCaseCalls.ToString(CultureInfo.InvariantCulture)} {(stage.WorstCaseCalls == 1 ? "call" : "calls")})" : stage.Name);
             string shape = stage.IsReviewStage ? "{{" + label + "}}" : stage.IsOptional ? "([" + label + "])" : "[" + label + "]";
             builder.Append("    ").Append(NodeId(spec, i)).Append(shape).Append('\n');
         }

@@ -109,6 +109,12 @@ internal static class WorkflowEmitter
         w.Line("/// <inheritdoc/>");
         w.Line($"public {Definitions}WorkflowVersioning Versioning => s_versioning;");
         w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line($"public {Definitions}WorkflowBudget Budget => s_budget;");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line($"public {Definitions}WorkflowCosts Costs => s_costs;");
+        w.Line();
         WriteLookups(w, spec);
         w.Close();
     }
@@ -168,6 +174,8 @@ internal static class WorkflowEmitter
         w.Line($"private static readonly {ImmutableArray}<{Definitions}ReviewMapping<{e}>> s_reviewMappings = {ImmutableArray}.Create<{Definitions}ReviewMapping<{e}>>({string.Join(", ", pairs)});");
         w.Line();
         VersioningEmitter.WriteField(w, spec.Versioning);
+        w.Line();
+        CostsEmitter.WriteFields(w, spec);
     }
 
     /// <summary>
@@ -198,6 +206,10 @@ internal static class WorkflowEmitter
         Optional(w, "ParallelAgents", stage.ParallelAgents.Count > 0, () => Strings(stage.ParallelAgents));
         Optional(w, "Timeout", stage.Timeout is not null, () => Timeout(stage.Timeout));
         Optional(w, "MaxIterations", stage.MaxIterations is not null, () => stage.MaxIterations!.Value.ToString(CultureInfo.InvariantCulture));
+        Optional(w, "MaxTokensPerCall", stage.MaxTokensPerCall is not null, () => stage.MaxTokensPerCall!.Value.ToString(CultureInfo.InvariantCulture));
+        Optional(w, "WorstCaseCalls", stage.WorstCaseCalls != 0, () => stage.WorstCaseCalls.ToString(CultureInfo.InvariantCulture));
+        Optional(w, "WorstCaseTokens", stage.WorstCaseTokens is not null, () => CostsEmitter.Long(stage.WorstCaseTokens!.Value));
+        Optional(w, "WorstCaseTime", stage.WorstCaseTime is not null, () => CostsEmitter.Duration(stage.WorstCaseTime!.Value));
         if (stage.Permissions is { } permissions)
         {
             WritePermissions(w, permissions);

@@ -1,3 +1,4 @@
+using System;
 using TeamBot.Workflow.Model;
 
 namespace TeamBot.Generators.Model;
@@ -49,6 +50,15 @@ internal sealed record StageSpec
     public int? MaxIterations { get; init; }
 
     public PermissionsSpec? Permissions { get; init; }
+
+    public int? MaxTokensPerCall { get; init; }
+
+    /// <summary>Gets the most agent calls one pass can make (docs/budgets.md).</summary>
+    public int WorstCaseCalls { get; init; }
+
+    public long? WorstCaseTokens { get; init; }
+
+    public TimeSpan? WorstCaseTime { get; init; }
 
     /// <summary>Gets the indexes of the stages that follow this one.</summary>
     public EquatableArray<int> Next { get; init; }

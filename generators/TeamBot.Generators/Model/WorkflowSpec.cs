@@ -12,6 +12,8 @@ namespace TeamBot.Generators.Model;
 /// <param name="Groups">The parallel groups in declaration order.</param>
 /// <param name="ReviewMappings">The work-to-review pairs in declaration order.</param>
 /// <param name="Versioning">The version and the migrations from the shipped versions.</param>
+/// <param name="Budget">The <c>budget</c> section, or <see langword="null"/> when there is none.</param>
+/// <param name="Costs">The run's worst case.</param>
 internal sealed record WorkflowSpec(
     string Path,
     string SourceFileName,
@@ -21,7 +23,9 @@ internal sealed record WorkflowSpec(
     EquatableArray<StageSpec> Stages,
     EquatableArray<GroupSpec> Groups,
     EquatableArray<ReviewPairSpec> ReviewMappings,
-    VersioningSpec Versioning)
+    VersioningSpec Versioning,
+    BudgetSpec? Budget,
+    CostsSpec Costs)
 {
     /// <summary>Gets the type's fully qualified name, unique per project.</summary>
     public string FullClassName => Namespace.Length == 0 ? ClassName : Namespace + "." + ClassName;

@@ -23,6 +23,7 @@ public static class RuleDescriptors
     private static DiagnosticDescriptor ToDescriptor(WorkflowRule rule) =>
         new(rule.Id, rule.Title, rule.MessageFormat, rule.Category, ToSeverity(rule.Severity), isEnabledByDefault: true, helpLinkUri: rule.HelpLink);
 
-    private static DiagnosticSeverity ToSeverity(RuleSeverity severity) =>
+    /// <summary>Gets the Roslyn severity of <paramref name="severity"/>.</summary>
+    public static DiagnosticSeverity ToSeverity(RuleSeverity severity) =>
         severity == RuleSeverity.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
 }

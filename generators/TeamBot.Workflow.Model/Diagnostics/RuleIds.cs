@@ -50,6 +50,9 @@ public static class RuleIds
     /// <summary>A top-level section the schema does not know.</summary>
     public const string UnknownSection = "TB0014";
 
+    /// <summary>A value that must be a decimal number is not one.</summary>
+    public const string InvalidNumber = "TB0015";
+
     // TB01xx: stages.
 
     /// <summary>A stage is declared but not in <c>stage_order</c>.</summary>
@@ -180,4 +183,24 @@ public static class RuleIds
 
     /// <summary>A <c>write</c> mapping names an agent that does not work on the stage.</summary>
     public const string WriteForUnknownAgent = "TB0706";
+
+    // TB08xx: budgets: the run's declared limits against the worst case its bounds allow.
+
+    /// <summary>The token budget is below the run's worst-case tokens.</summary>
+    public const string TokenBudgetBelowWorstCase = "TB0801";
+
+    /// <summary>The cost budget is below the run's worst-case cost.</summary>
+    public const string CostBudgetBelowWorstCase = "TB0802";
+
+    /// <summary>The time budget is below the run's worst-case critical path.</summary>
+    public const string TimeBudgetBelowCriticalPath = "TB0803";
+
+    /// <summary>A budget that cannot be checked because stages lack <c>max_tokens_per_call</c> or <c>timeout</c>.</summary>
+    public const string BudgetUncheckable = "TB0804";
+
+    /// <summary>A cost budget without prices to count it in.</summary>
+    public const string CostBudgetWithoutPrices = "TB0805";
+
+    /// <summary>A budget value out of its range: a non-positive token count, a negative price, an unknown policy.</summary>
+    public const string InvalidBudgetValue = "TB0806";
 }

@@ -19,7 +19,15 @@ public static class WorkflowDiagnostics
     /// <remarks>Every argument is escaped here, the one place both the analyzer and the generator format them.</remarks>
     public static Diagnostic Create(WorkflowProblem problem, string path, int textLength)
     {
-        return Diagnostic.Create(RuleDescriptors.Get(problem.Id), ToLocation(problem.Span, path, textLength), WorkflowRules.EscapedArguments(problem));
+        DiagnosticDescriptor descriptor = RuleDescriptors.Get(problem.Id);
+        Location location = ToLocation(problem.Span, path, textLength);
+        object[] arguments = WorkflowRules.EscapedArguments(problem);
+
+        // A problem with a severity of its own (a budget under policy: strict) keeps its rule's descriptor, so that
+        // .editorconfig and the help page still apply, and is reported at that severity.
+        return problem.Severity is { } severity
+            ? Diagnostic.Create(descriptor, location, RuleDescriptors.ToSeverity(severity), additionalLocations: null, properties: null, arguments)
+            : Diagnostic.Create(descriptor, location, arguments);
     }
 
     /// <summary>A location inside the file, clamped to its length so that a stale span can never make Roslyn throw.</summary>

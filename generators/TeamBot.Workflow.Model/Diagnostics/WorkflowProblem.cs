@@ -10,4 +10,10 @@ public sealed record WorkflowProblem(string Id, SourceSpan Span, EquatableArray<
 {
     /// <summary>Gets the fix the rule knows for this problem, turned into edits by <see cref="Fixes.WorkflowFixes"/>.</summary>
     public ProblemFix? Fix { get; init; }
+
+    /// <summary>
+    /// Gets the severity this problem is reported with when it differs from its rule's default (a budget below the worst
+    /// case is an error under <c>budget.policy: strict</c>); <see langword="null"/> for the rule's own.
+    /// </summary>
+    public RuleSeverity? Severity { get; init; }
 }

@@ -23,6 +23,7 @@ public static class WorkflowRules
     private const string Templates = "TeamBot.PromptTemplates";
     private const string Permissions = "TeamBot.Permissions";
     private const string Versions = "TeamBot.Versions";
+    private const string Budgets = "TeamBot.Budgets";
 
     /// <summary>TB0001: the text is not valid YAML.</summary>
     public static readonly WorkflowRule YamlSyntax = Error(RuleIds.YamlSyntax, Yaml, "Invalid YAML", "Invalid YAML: {0}");
@@ -59,6 +60,9 @@ public static class WorkflowRules
 
     /// <summary>TB0012: bytes that are not valid text.</summary>
     public static readonly WorkflowRule InvalidCharacters = Error(RuleIds.InvalidCharacters, Yaml, "Invalid bytes", "The file holds bytes that are not valid UTF-8 here; save it as UTF-8");
+
+    /// <summary>TB0015: a value is not a decimal number.</summary>
+    public static readonly WorkflowRule InvalidNumber = Error(RuleIds.InvalidNumber, Yaml, "Not a number", "{0} must be a number such as 25 or 0.15, not {1}");
 
     /// <summary>TB0013: a field name a few edits from a known one.</summary>
     public static readonly WorkflowRule MisspeltField = Error(RuleIds.MisspeltField, Yaml, "Misspelt field", "Unknown field '{0}' in {1}; did you mean '{2}'? A misspelt field would be ignored, so correct it");
@@ -183,11 +187,29 @@ public static class WorkflowRules
     /// <summary>TB0706: a write mapping for an agent not on the stage.</summary>
     public static readonly WorkflowRule WriteForUnknownAgent = Error(RuleIds.WriteForUnknownAgent, Permissions, "Write paths for an agent not on the stage", "'write' of stage '{0}' names agent '{1}', which does not work on this stage (its work agents: {2})");
 
+    /// <summary>TB0801: the token budget is below the worst case ({0} budget, {1} worst case, {2} calls, {3} the largest stages).</summary>
+    public static readonly WorkflowRule TokenBudgetBelowWorstCase = Create(RuleIds.TokenBudgetBelowWorstCase, Budgets, "Token budget below the worst case", "The token budget {0} is below the run's worst case of {1} tokens ({2} agent calls); the most: {3}. Raise the budget or lower 'max_tokens_per_call' or 'max_iterations'", RuleSeverity.Warning);
+
+    /// <summary>TB0802: the cost budget is below the worst case ({0} budget, {1} worst case, {2} tokens, {3} the price used).</summary>
+    public static readonly WorkflowRule CostBudgetBelowWorstCase = Create(RuleIds.CostBudgetBelowWorstCase, Budgets, "Cost budget below the worst case", "The cost budget {0} is below the run's worst case of {1} ({2} tokens at the highest declared price, {3} per million)", RuleSeverity.Warning);
+
+    /// <summary>TB0803: the time budget is below the critical path ({0} budget, {1} critical path, {2} its stages).</summary>
+    public static readonly WorkflowRule TimeBudgetBelowCriticalPath = Create(RuleIds.TimeBudgetBelowCriticalPath, Budgets, "Time budget below the critical path", "The time budget {0} is below the run's worst-case critical path of {1}: {2}", RuleSeverity.Warning);
+
+    /// <summary>TB0804: a budget that cannot be checked ({0} the budget, {1} the stages, {2} the missing field).</summary>
+    public static readonly WorkflowRule BudgetUncheckable = Create(RuleIds.BudgetUncheckable, Budgets, "Budget cannot be checked at build time", "The {0} budget cannot be checked against the worst case: these stages call agents but declare no '{2}': {1}. Add '{2}' to each", RuleSeverity.Warning);
+
+    /// <summary>TB0805: a cost budget without prices.</summary>
+    public static readonly WorkflowRule CostBudgetWithoutPrices = Error(RuleIds.CostBudgetWithoutPrices, Budgets, "Cost budget without prices", "The cost budget {0} has no prices to count it in; declare each model's price per million tokens under 'budget.prices'");
+
+    /// <summary>TB0806: a budget value out of its range.</summary>
+    public static readonly WorkflowRule InvalidBudgetValue = Error(RuleIds.InvalidBudgetValue, Budgets, "Invalid budget value", "{0} must be {1}, not {2}");
+
     /// <summary>Gets every rule, in ID order.</summary>
     public static IReadOnlyList<WorkflowRule> All { get; } = new[]
     {
         YamlSyntax, DuplicateKey, EmptyFile, WrongShape, InvalidBoolean, InvalidInteger, AliasExpansion, UnknownField,
-        Unreadable, NestingTooDeep, MissingSection, InvalidCharacters, MisspeltField, UnknownSection,
+        Unreadable, NestingTooDeep, MissingSection, InvalidCharacters, MisspeltField, UnknownSection, InvalidNumber,
         StageNotInOrder, UnknownStage, StageListedTwice, MissingWorkAgent, MissingReviewAgent, AcceptanceGateWithoutTests,
         IdentifierCollision, InvalidTimeout, MaxIterationsTooSmall, InvalidStageKey,
         EmptyGroup, TriggerNotBeforeMembers, GroupDoesNotConverge, StageInTwoGroups, DuplicateTrigger, ReviewStageInGroup,
@@ -198,6 +220,8 @@ public static class WorkflowRules
         StageGoneWithoutMigration, GroupChangedUnderRun, LoopLimitLowered, MigrationUnknownStage,
         MigratedStageStillExists, ShippedVersionsUnreadable, ShippedVersionEdited,
         UnknownTool, ReviewerMayWrite, OverlappingWrites, CommandsWithoutRunTool, WriteToolsAndPathsMismatch, WriteForUnknownAgent,
+        TokenBudgetBelowWorstCase, CostBudgetBelowWorstCase, TimeBudgetBelowCriticalPath, BudgetUncheckable,
+        CostBudgetWithoutPrices, InvalidBudgetValue,
     };
 
     private static readonly Dictionary<string, WorkflowRule> ById = All.ToDictionary(rule => rule.Id, StringComparer.Ordinal);
@@ -230,6 +254,17 @@ public static class WorkflowRules
 
         return string.Join(", ", arguments);
     }
+
+    /// <summary>
+    /// Tells whether <paramref name="problem"/> is an error, so no workflow is generated: its own severity when the rule
+    /// that found it set one (<c>budget.policy: strict</c>), else its rule's.
+    /// </summary>
+    public static bool IsError(WorkflowProblem problem) =>
+        problem.Severity is { } severity ? severity == RuleSeverity.Error : IsError(problem.Id);
+
+    /// <summary>Gets the severity <paramref name="problem"/> is reported with: its own when set, else its rule's.</summary>
+    public static RuleSeverity SeverityOf(WorkflowProblem problem) =>
+        problem.Severity ?? (ById.TryGetValue(problem.Id, out WorkflowRule? rule) ? rule.Severity : RuleSeverity.Error);
 
     /// <summary>Tells whether a problem with <paramref name="id"/> is an error by default, so no workflow is generated.</summary>
     /// <remarks>An ID the table does not know counts as an error, so that an unknown problem never lets a workflow through.</remarks>

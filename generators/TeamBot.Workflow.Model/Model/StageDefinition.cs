@@ -54,6 +54,9 @@ public sealed record StageDefinition
     /// <summary>Gets the <c>max_iterations</c> field.</summary>
     public Located<int>? MaxIterations { get; init; }
 
+    /// <summary>Gets the <c>max_tokens_per_call</c> field: the most tokens (input and output) one agent call may use.</summary>
+    public Located<int>? MaxTokensPerCall { get; init; }
+
     /// <summary>Gets the <c>permissions</c> field; <see langword="null"/> when the stage's agents get no workspace tools.</summary>
     public PermissionsDefinition? Permissions { get; init; }
 }

@@ -10,6 +10,7 @@ namespace TeamBot.Workflow.Model;
 /// <param name="ParallelGroupsSpan">Where the key <c>parallel_groups</c> is; empty when there is none.</param>
 /// <param name="ReviewMappingsSpan">Where the key <c>work_to_review_mapping</c> is; empty when there is none.</param>
 /// <param name="Migrations">The <c>migrations</c> section, or <see langword="null"/> when there is none.</param>
+/// <param name="Budget">The <c>budget</c> section, or <see langword="null"/> when there is none.</param>
 public sealed record WorkflowDocument(
     EquatableArray<StageDefinition> Stages,
     EquatableArray<Located<string>> StageOrder,
@@ -19,4 +20,5 @@ public sealed record WorkflowDocument(
     SourceSpan StageOrderSpan,
     SourceSpan ParallelGroupsSpan = default,
     SourceSpan ReviewMappingsSpan = default,
-    MigrationsDefinition? Migrations = null);
+    MigrationsDefinition? Migrations = null,
+    BudgetDefinition? Budget = null);

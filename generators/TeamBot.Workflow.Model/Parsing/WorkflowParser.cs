@@ -70,6 +70,7 @@ public sealed class WorkflowParser
         SourceSpan groupsSpan = default;
         SourceSpan mappingsSpan = default;
         MigrationsDefinition? migrations = null;
+        BudgetDefinition? budget = null;
         bool hasStages = false;
         bool hasOrder = false;
 
@@ -113,6 +114,9 @@ public sealed class WorkflowParser
                 case WorkflowSchema.Migrations:
                     migrations = ParseMigrations(entry.Key, entry.Value);
                     break;
+                case WorkflowSchema.Budget:
+                    budget = ParseBudget(entry.Key, entry.Value);
+                    break;
                 default:
                     ReportUnknownField(entry.Key, "the workflow", WorkflowSchema.TopLevelFields, root, isSection: true);
                     break;
@@ -140,7 +144,64 @@ public sealed class WorkflowParser
             orderSpan,
             groupsSpan,
             mappingsSpan,
-            migrations);
+            migrations,
+            budget);
+    }
+
+    private BudgetDefinition ParseBudget(YamlTreeScalar key, YamlTreeNode node)
+    {
+        var budget = new BudgetDefinition(key.Span);
+        foreach ((YamlTreeScalar field, YamlTreeNode value) in Entries(node, Subject.Text("'budget'")))
+        {
+            var what = Subject.Text($"'budget.{field.Value}'");
+            budget = field.Value switch
+            {
+                "tokens" => budget with { Tokens = Long(value, what) },
+                "cost" => budget with { Cost = Number(value, what) },
+                "time" => budget with { Time = String(value, what) },
+                "policy" => budget with { Policy = String(value, what) },
+                "prices" => budget with { Prices = Prices(value).ToEquatableArray() },
+                _ => UnknownBudgetField(budget, field, node),
+            };
+        }
+
+        return budget;
+    }
+
+    private BudgetDefinition UnknownBudgetField(BudgetDefinition budget, YamlTreeScalar field, YamlTreeNode node)
+    {
+        ReportUnknownField(field, "'budget'", WorkflowSchema.BudgetFields, node, isSection: false);
+        return budget;
+    }
+
+    private List<ModelPriceDefinition> Prices(YamlTreeNode node)
+    {
+        var prices = new List<ModelPriceDefinition>();
+        foreach ((YamlTreeScalar model, YamlTreeNode price) in Entries(node, Subject.Text("'budget.prices'")))
+        {
+            Located<decimal>? input = null;
+            Located<decimal>? output = null;
+            foreach ((YamlTreeScalar field, YamlTreeNode value) in Entries(price, Subject.Named("The price of model", model.Value)))
+            {
+                var what = Subject.Field(field.Value, "the price of model", model.Value);
+                switch (field.Value)
+                {
+                    case "input":
+                        input = Number(value, what);
+                        break;
+                    case "output":
+                        output = Number(value, what);
+                        break;
+                    default:
+                        ReportUnknownField(field, $"the price of model '{model.Value}'", WorkflowSchema.PriceFields, price, isSection: false);
+                        break;
+                }
+            }
+
+            prices.Add(new ModelPriceDefinition(new Located<string>(model.Value, model.Span), input, output));
+        }
+
+        return prices;
     }
 
     private MigrationsDefinition ParseMigrations(YamlTreeScalar key, YamlTreeNode node)
@@ -205,6 +266,7 @@ public sealed class WorkflowParser
                 "parallel_agents" => stage with { ParallelAgents = StringList(value, what).ToEquatableArray() },
                 "timeout" => stage with { Timeout = String(value, what) },
                 "max_iterations" => stage with { MaxIterations = Integer(value, what) },
+                "max_tokens_per_call" => stage with { MaxTokensPerCall = Integer(value, what) },
                 "permissions" => stage with { Permissions = ParsePermissions(key, field, value) },
                 _ => Unknown(stage, field, $"stage '{key.Value}'", WorkflowSchema.StageFields, node),
             };
@@ -365,6 +427,37 @@ public sealed class WorkflowParser
             int.MinValue.ToString(CultureInfo.InvariantCulture),
             int.MaxValue.ToString(CultureInfo.InvariantCulture),
             node is YamlTreeScalar text ? $"'{text.Value}'" : node.KindName);
+        return null;
+    }
+
+    private Located<long>? Long(YamlTreeNode node, Subject what)
+    {
+        if (node is YamlTreeScalar { IsPlain: true } scalar
+            && long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
+        {
+            return new Located<long>(value, scalar.Span);
+        }
+
+        Report(
+            RuleIds.InvalidInteger,
+            node.Span,
+            what.ToString(),
+            long.MinValue.ToString(CultureInfo.InvariantCulture),
+            long.MaxValue.ToString(CultureInfo.InvariantCulture),
+            node is YamlTreeScalar text ? $"'{text.Value}'" : node.KindName);
+        return null;
+    }
+
+    /// <summary>A plain decimal number (<c>25</c>, <c>0.15</c>); no exponent, so that a price reads as written.</summary>
+    private Located<decimal>? Number(YamlTreeNode node, Subject what)
+    {
+        if (node is YamlTreeScalar { IsPlain: true } scalar
+            && decimal.TryParse(scalar.Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value))
+        {
+            return new Located<decimal>(value, scalar.Span);
+        }
+
+        Report(RuleIds.InvalidNumber, node.Span, what.ToString(), node is YamlTreeScalar text ? $"'{text.Value}'" : node.KindName);
         return null;
     }
 

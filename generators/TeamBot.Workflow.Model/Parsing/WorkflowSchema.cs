@@ -17,8 +17,17 @@ public static class WorkflowSchema
     /// <summary>The section that says how runs saved under shipped versions carry over.</summary>
     public const string Migrations = "migrations";
 
+    /// <summary>The section that declares the run's budget and the models' prices.</summary>
+    public const string Budget = "budget";
+
     /// <summary>The top-level sections.</summary>
-    public static IReadOnlyList<string> TopLevelFields { get; } = [Stages, StageOrder, ParallelGroups, WorkToReviewMapping, Migrations];
+    public static IReadOnlyList<string> TopLevelFields { get; } = [Stages, StageOrder, ParallelGroups, WorkToReviewMapping, Migrations, Budget];
+
+    /// <summary>The fields of the <c>budget</c> section.</summary>
+    public static IReadOnlyList<string> BudgetFields { get; } = ["tokens", "cost", "time", "policy", "prices"];
+
+    /// <summary>The fields of one model's price under <c>budget.prices</c>.</summary>
+    public static IReadOnlyList<string> PriceFields { get; } = ["input", "output"];
 
     /// <summary>The fields of the <c>migrations</c> section.</summary>
     public static IReadOnlyList<string> MigrationFields { get; } = ["renamed", "removed", "reset_iterations"];
@@ -28,7 +37,7 @@ public static class WorkflowSchema
     [
         "name", "description", "work_agent", "review_agent", "allowed_personas", "artifacts", "exit_criteria",
         "optional", "is_review_stage", "is_acceptance_test_stage", "requires_acceptance_tests_passed",
-        "include_objective", "prompt_template", "parallel_agents", "timeout", "max_iterations", "permissions",
+        "include_objective", "prompt_template", "parallel_agents", "timeout", "max_iterations", "max_tokens_per_call", "permissions",
     ];
 
     /// <summary>The fields of a stage's permissions.</summary>

@@ -25,6 +25,7 @@ public static class WorkflowValidator
         ArtifactFolderRules.Check(index, sink);
         PermissionRules.Check(index, sink);
         MigrationRules.Check(index, sink);
+        BudgetRules.Check(index, sink);
         return sink.Problems.ToEquatableArray();
     }
 }

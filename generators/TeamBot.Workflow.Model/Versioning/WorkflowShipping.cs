@@ -16,9 +16,9 @@ public static class WorkflowShipping
     public static ShipOutcome Ship(string workflowText, string? versionsText)
     {
         WorkflowAnalysis analysis = WorkflowAnalysis.Analyze(workflowText);
-        if (analysis.Document is not { } document || analysis.HasProblem(WorkflowRules.IsError))
+        if (analysis.Document is not { } document || analysis.HasErrors())
         {
-            return new ShipOutcome("", null, analysis.Problems.Where(problem => WorkflowRules.IsError(problem.Id)).ToEquatableArray(), default, false, 0);
+            return new ShipOutcome("", null, analysis.Problems.Where(WorkflowRules.IsError).ToEquatableArray(), default, false, 0);
         }
 
         (EquatableArray<ShippedVersion> shipped, EquatableArray<WorkflowProblem> versionsProblems) = versionsText is null ? default : ShippedVersionsFile.Parse(versionsText);

@@ -5,7 +5,7 @@ using TeamBot.Definitions;
 
 namespace TeamBot.Hosting.Commands;
 
-/// <summary><c>teambot graph [--format mermaid|text]</c>: the compiled workflow.</summary>
+/// <summary><c>teambot graph [--format mermaid|text] [--costs]</c>: the compiled workflow, or its worst case.</summary>
 internal static class GraphCommand
 {
     public static Command Create<TStage>(IWorkflowDefinition<TStage> workflow, CliContext<TStage> context)
@@ -13,9 +13,16 @@ internal static class GraphCommand
     {
         Option<string> format = new Option<string>("--format") { Description = "mermaid (a flowchart) or text (stages and transitions).", DefaultValueFactory = _ => "mermaid" }
             .OneOf("mermaid", "text");
-        var command = new Command("graph", "Print the compiled workflow.") { format };
+        var costs = new Option<bool>("--costs") { Description = "Print each stage's build-time worst case (agent calls, tokens, time), the run's, the declared budget and the critical path instead." };
+        var command = new Command("graph", "Print the compiled workflow.") { format, costs };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(costs))
+            {
+                CostsTable.Write(workflow, context.Output);
+                return ExitCodes.Complete;
+            }
+
             if (parse.GetValue(format) == "mermaid")
             {
                 context.Output.Write(workflow.MermaidGraph);

@@ -33,6 +33,7 @@ internal static class CompletionProvider
             [WorkflowSchema.Stages, _, "permissions"] => Fields(FieldScope.Permissions, cursor.ColonFollows),
             [WorkflowSchema.Stages, _, "permissions", "write"] => Agents(workflow, personas: false),
             [WorkflowSchema.ParallelGroups, _] => Fields(FieldScope.Group, cursor.ColonFollows),
+            [WorkflowSchema.Budget] => Fields(FieldScope.Budget, cursor.ColonFollows),
             [WorkflowSchema.WorkToReviewMapping] => Stages(workflow, stage => !stage.IsReviewStage),
             _ => [],
         };
@@ -49,6 +50,7 @@ internal static class CompletionProvider
             [WorkflowSchema.Stages, _] when key is "work_agent" or "review_agent" or "parallel_agents" => Agents(workflow, personas: false),
             [WorkflowSchema.Stages, _] when key is "allowed_personas" => Agents(workflow, personas: true),
             [WorkflowSchema.Stages, _] when FieldDocs.IsBoolean(key) => Booleans(),
+            [WorkflowSchema.Budget] when key == "policy" => new[] { BudgetPolicies.Warn, BudgetPolicies.Strict }.Select(policy => Item(policy, ValueKind, "budget policy", null)),
             [WorkflowSchema.Stages, _, "permissions"] when key == "tools" => WorkflowSchema.Tools.Select(tool => Item(tool, ValueKind, "workspace tool", null)),
             _ => [],
         };

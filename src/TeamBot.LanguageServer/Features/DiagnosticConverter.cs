@@ -13,7 +13,7 @@ internal static class DiagnosticConverter
         WorkflowRule rule = WorkflowRules.Get(problem.Id);
         return new LspDiagnostic(
             lines.ToRange(problem.Span.Start, problem.Span.End),
-            rule.Severity == RuleSeverity.Error ? 1 : 2,
+            WorkflowRules.SeverityOf(problem) == RuleSeverity.Error ? 1 : 2,
             rule.Id,
             new CodeDescription(rule.HelpLink),
             Source,

@@ -25,6 +25,7 @@ internal static class FieldDocs
         FieldScope.Workflow => WorkflowSchema.TopLevelFields,
         FieldScope.Stage => WorkflowSchema.StageFields,
         FieldScope.Permissions => WorkflowSchema.PermissionFields,
+        FieldScope.Budget => WorkflowSchema.BudgetFields,
         _ => WorkflowSchema.GroupFields,
     };
 
@@ -50,6 +51,7 @@ internal static class FieldDocs
         Add(FieldScope.Stage, stage);
         Add(FieldScope.Permissions, stage.GetProperty("permissions").GetProperty("properties"));
         Add(FieldScope.Group, definitions.GetProperty("parallelGroup").GetProperty("properties"));
+        Add(FieldScope.Budget, root.GetProperty("properties").GetProperty(WorkflowSchema.Budget).GetProperty("properties"));
         foreach (JsonProperty property in stage.EnumerateObject())
         {
             if (property.Value.TryGetProperty("type", out JsonElement type) && type.ValueKind == JsonValueKind.String && type.GetString() == "boolean")

@@ -14,4 +14,7 @@ internal enum FieldScope
 
     /// <summary>A parallel group.</summary>
     Group,
+
+    /// <summary>The <c>budget</c> section.</summary>
+    Budget,
 }

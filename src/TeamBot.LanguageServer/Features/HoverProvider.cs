@@ -33,6 +33,7 @@ internal static class HoverProvider
         [WorkflowSchema.Stages, _] => FieldScope.Stage,
         [WorkflowSchema.Stages, _, "permissions"] => FieldScope.Permissions,
         [WorkflowSchema.ParallelGroups, _] => FieldScope.Group,
+        [WorkflowSchema.Budget] => FieldScope.Budget,
         _ => null,
     };
 }

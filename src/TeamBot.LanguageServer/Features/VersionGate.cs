@@ -24,7 +24,7 @@ internal static class VersionGate
     /// <summary>The gate for the workflow at <paramref name="uri"/>, or <see langword="null"/> when it is not a saved, valid file.</summary>
     public static VersionGateState? Check(string uri, WorkflowAnalysis analysis)
     {
-        if (analysis.Document is not { } document || analysis.HasProblem(WorkflowRules.IsError) || LocalPath(uri) is not { } path)
+        if (analysis.Document is not { } document || analysis.HasErrors() || LocalPath(uri) is not { } path)
         {
             return null;
         }

@@ -83,13 +83,15 @@ public sealed class StageDescriptor<TStage>
 
     /// <summary>
     /// Gets the most tokens one pass through this stage can use (<see cref="WorstCaseCalls"/> times
-    /// <see cref="MaxTokensPerCall"/>), or <see langword="null"/> when the stage declares no per-call limit.
+    /// <see cref="MaxTokensPerCall"/>); 0 for a stage that calls no agent; <see langword="null"/> when a stage that calls
+    /// agents declares no per-call limit.
     /// </summary>
     public long? WorstCaseTokens { get; init; }
 
     /// <summary>
     /// Gets the longest one pass through this stage can take (each of its sequential agent calls running to
-    /// <see cref="Timeout"/>), or <see langword="null"/> when the stage has agents but no time limit.
+    /// <see cref="Timeout"/>); zero for a stage that calls no agent; <see langword="null"/> when the stage has agents but no
+    /// time limit.
     /// </summary>
     public TimeSpan? WorstCaseTime { get; init; }
 

@@ -20,7 +20,7 @@ namespace Tests
     public sealed partial class Workflow : global::TeamBot.Definitions.IWorkflowDefinition<Stage>
     {
         /// <summary>A Mermaid flowchart of the workflow.</summary>
-        public const string Mermaid = "flowchart TD\n    stage0[\"Close #quot; quote and inject: #quot;; System.Environment.Exit(1); //\"]\n    stage1[\"Mermaid #quot;label#quot; #lt;b#gt;#35;end#lt;/b#gt; subgraph\"]\n    stage0 --> stage1\n";
+        public const string Mermaid = "flowchart TD\n    stage0[\"Close #quot; quote and inject: #quot;; System.Environment.Exit(1); // (\u22641 call)\"]\n    stage1[\"Mermaid #quot;label#quot; #lt;b#gt;#35;end#lt;/b#gt; subgraph\"]\n    stage0 --> stage1\n";
 
         private static readonly global::System.Collections.Immutable.ImmutableArray<Stage> s_order = __Stages(Stage.QuoteStage, Stage.End);
 
@@ -35,12 +35,15 @@ namespace Tests
                 WorkAgent = "back\\slash",
                 Artifacts = __Strings("a\tb.md", "{0}.md"),
                 ExitCriteria = __Strings("\u0085 next-line char", "emoji \uD83D\uDE80 and \u0000 nul"),
+                WorstCaseCalls = 1,
             },
             new()
             {
                 Stage = Stage.End,
                 Key = "END",
                 Name = "Mermaid \"label\" <b>#end</b>\nsubgraph",
+                WorstCaseTokens = 0L,
+                WorstCaseTime = new global::System.TimeSpan(0, 0, 0, 0),
             },
         });
 
@@ -63,6 +66,13 @@ namespace Tests
             "6a99dc403435",
             global::System.Collections.Immutable.ImmutableArray.Create<global::TeamBot.Definitions.WorkflowMigration>(
             ));
+
+        private static readonly global::TeamBot.Definitions.WorkflowBudget s_budget = global::TeamBot.Definitions.WorkflowBudget.None;
+
+        private static readonly global::TeamBot.Definitions.WorkflowCosts s_costs = new global::TeamBot.Definitions.WorkflowCosts
+        {
+            WorstCaseCalls = 1,
+        };
 
         private Workflow()
         {
@@ -94,6 +104,12 @@ namespace Tests
 
         /// <inheritdoc/>
         public global::TeamBot.Definitions.WorkflowVersioning Versioning => s_versioning;
+
+        /// <inheritdoc/>
+        public global::TeamBot.Definitions.WorkflowBudget Budget => s_budget;
+
+        /// <inheritdoc/>
+        public global::TeamBot.Definitions.WorkflowCosts Costs => s_costs;
 
         /// <inheritdoc/>
         public global::TeamBot.Definitions.StageDescriptor<Stage> GetStage(Stage stage) =>

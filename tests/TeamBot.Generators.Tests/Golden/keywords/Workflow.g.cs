@@ -32,7 +32,7 @@ namespace Tests
     public sealed partial class Workflow : global::TeamBot.Definitions.IWorkflowDefinition<Stage>
     {
         /// <summary>A Mermaid flowchart of the workflow.</summary>
-        public const string Mermaid = "flowchart TD\n    stage0[\"class\"]\n    stage1[\"2FA_SETUP\"]\n    stage2[\"\u00DCBERPR\u00DCFUNG\"]\n    stage3[\"na\u00EFve-stage\"]\n    stage4[\"event.log\"]\n    string[\"The end\"]\n    stage0 --> stage1\n    stage1 --> stage2\n    stage2 --> stage3\n    stage3 --> stage4\n    stage4 --> string\n";
+        public const string Mermaid = "flowchart TD\n    stage0[\"class (\u22641 call)\"]\n    stage1[\"2FA_SETUP (\u22641 call)\"]\n    stage2[\"\u00DCBERPR\u00DCFUNG (\u22641 call)\"]\n    stage3[\"na\u00EFve-stage (\u22641 call)\"]\n    stage4[\"event.log (\u22641 call)\"]\n    string[\"The end\"]\n    stage0 --> stage1\n    stage1 --> stage2\n    stage2 --> stage3\n    stage3 --> stage4\n    stage4 --> string\n";
 
         private static readonly global::System.Collections.Immutable.ImmutableArray<Stage> s_order = __Stages(Stage.Class, Stage._2faSetup, Stage.Überprüfung, Stage.NaïveStage, Stage.EventLog, Stage.String);
 
@@ -44,6 +44,7 @@ namespace Tests
                 Key = "class",
                 Name = "class",
                 WorkAgent = "pm",
+                WorstCaseCalls = 1,
             },
             new()
             {
@@ -51,6 +52,7 @@ namespace Tests
                 Key = "2FA_SETUP",
                 Name = "2FA_SETUP",
                 WorkAgent = "pm",
+                WorstCaseCalls = 1,
             },
             new()
             {
@@ -58,6 +60,7 @@ namespace Tests
                 Key = "\u00DCBERPR\u00DCFUNG",
                 Name = "\u00DCBERPR\u00DCFUNG",
                 WorkAgent = "reviewer",
+                WorstCaseCalls = 1,
             },
             new()
             {
@@ -65,6 +68,7 @@ namespace Tests
                 Key = "na\u00EFve-stage",
                 Name = "na\u00EFve-stage",
                 WorkAgent = "pm",
+                WorstCaseCalls = 1,
             },
             new()
             {
@@ -72,12 +76,15 @@ namespace Tests
                 Key = "event.log",
                 Name = "event.log",
                 WorkAgent = "pm",
+                WorstCaseCalls = 1,
             },
             new()
             {
                 Stage = Stage.String,
                 Key = "string",
                 Name = "The end",
+                WorstCaseTokens = 0L,
+                WorstCaseTime = new global::System.TimeSpan(0, 0, 0, 0),
             },
         });
 
@@ -104,6 +111,13 @@ namespace Tests
             "d4a3c6611d4e",
             global::System.Collections.Immutable.ImmutableArray.Create<global::TeamBot.Definitions.WorkflowMigration>(
             ));
+
+        private static readonly global::TeamBot.Definitions.WorkflowBudget s_budget = global::TeamBot.Definitions.WorkflowBudget.None;
+
+        private static readonly global::TeamBot.Definitions.WorkflowCosts s_costs = new global::TeamBot.Definitions.WorkflowCosts
+        {
+            WorstCaseCalls = 5,
+        };
 
         private Workflow()
         {
@@ -135,6 +149,12 @@ namespace Tests
 
         /// <inheritdoc/>
         public global::TeamBot.Definitions.WorkflowVersioning Versioning => s_versioning;
+
+        /// <inheritdoc/>
+        public global::TeamBot.Definitions.WorkflowBudget Budget => s_budget;
+
+        /// <inheritdoc/>
+        public global::TeamBot.Definitions.WorkflowCosts Costs => s_costs;
 
         /// <inheritdoc/>
         public global::TeamBot.Definitions.StageDescriptor<Stage> GetStage(Stage stage) =>

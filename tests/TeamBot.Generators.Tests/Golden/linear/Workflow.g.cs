@@ -23,7 +23,7 @@ namespace Tests
     public sealed partial class Workflow : global::TeamBot.Definitions.IWorkflowDefinition<Stage>
     {
         /// <summary>A Mermaid flowchart of the workflow.</summary>
-        public const string Mermaid = "flowchart TD\n    DRAFT[\"Draft\"]\n    EDIT[\"Edit\"]\n    DONE[\"Done\"]\n    DRAFT --> EDIT\n    EDIT --> DONE\n";
+        public const string Mermaid = "flowchart TD\n    DRAFT[\"Draft (\u22641 call)\"]\n    EDIT[\"Edit (\u22641 call)\"]\n    DONE[\"Done\"]\n    DRAFT --> EDIT\n    EDIT --> DONE\n";
 
         private static readonly global::System.Collections.Immutable.ImmutableArray<Stage> s_order = __Stages(Stage.Draft, Stage.Edit, Stage.Done);
 
@@ -38,6 +38,7 @@ namespace Tests
                 WorkAgent = "writer",
                 Artifacts = __Strings("draft.md"),
                 ExitCriteria = __Strings("A draft exists"),
+                WorstCaseCalls = 1,
             },
             new()
             {
@@ -46,12 +47,16 @@ namespace Tests
                 Name = "Edit",
                 WorkAgent = "reviewer",
                 Timeout = new global::System.TimeSpan(0, 0, 45, 30),
+                WorstCaseCalls = 1,
+                WorstCaseTime = new global::System.TimeSpan(0, 0, 45, 30),
             },
             new()
             {
                 Stage = Stage.Done,
                 Key = "DONE",
                 Name = "Done",
+                WorstCaseTokens = 0L,
+                WorstCaseTime = new global::System.TimeSpan(0, 0, 0, 0),
             },
         });
 
@@ -75,6 +80,13 @@ namespace Tests
             "805692178fe9",
             global::System.Collections.Immutable.ImmutableArray.Create<global::TeamBot.Definitions.WorkflowMigration>(
             ));
+
+        private static readonly global::TeamBot.Definitions.WorkflowBudget s_budget = global::TeamBot.Definitions.WorkflowBudget.None;
+
+        private static readonly global::TeamBot.Definitions.WorkflowCosts s_costs = new global::TeamBot.Definitions.WorkflowCosts
+        {
+            WorstCaseCalls = 2,
+        };
 
         private Workflow()
         {
@@ -106,6 +118,12 @@ namespace Tests
 
         /// <inheritdoc/>
         public global::TeamBot.Definitions.WorkflowVersioning Versioning => s_versioning;
+
+        /// <inheritdoc/>
+        public global::TeamBot.Definitions.WorkflowBudget Budget => s_budget;
+
+        /// <inheritdoc/>
+        public global::TeamBot.Definitions.WorkflowCosts Costs => s_costs;
 
         /// <inheritdoc/>
         public global::TeamBot.Definitions.StageDescriptor<Stage> GetStage(Stage stage) =>

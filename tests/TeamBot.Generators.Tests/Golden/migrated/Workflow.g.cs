@@ -35,7 +35,7 @@ namespace Tests
     public sealed partial class Workflow : global::TeamBot.Definitions.IWorkflowDefinition<Stage>
     {
         /// <summary>A Mermaid flowchart of the workflow.</summary>
-        public const string Mermaid = "flowchart TD\n    SETUP[\"SETUP\"]\n    FRONTEND[\"FRONTEND\"]\n    BACKEND[\"BACKEND\"]\n    API[\"API\"]\n    MERGE[\"MERGE\"]\n    MERGE_REVIEW{{\"MERGE_REVIEW\"}}\n    stage6[\"END\"]\n    subgraph group0[\"build_all (max 3 at once)\"]\n        FRONTEND\n        BACKEND\n        API\n    end\n    SETUP --> FRONTEND\n    SETUP --> BACKEND\n    SETUP --> API\n    FRONTEND --> MERGE\n    BACKEND --> MERGE\n    API --> MERGE\n    MERGE --> MERGE_REVIEW\n    MERGE_REVIEW --> stage6\n    MERGE_REVIEW -. reviews .-> MERGE\n";
+        public const string Mermaid = "flowchart TD\n    SETUP[\"SETUP (\u22641 call)\"]\n    FRONTEND[\"FRONTEND (\u22641 call)\"]\n    BACKEND[\"BACKEND (\u22641 call)\"]\n    API[\"API (\u22641 call)\"]\n    MERGE[\"MERGE (\u22641 call)\"]\n    MERGE_REVIEW{{\"MERGE_REVIEW (\u22642 calls)\"}}\n    stage6[\"END\"]\n    subgraph group0[\"build_all (max 3 at once)\"]\n        FRONTEND\n        BACKEND\n        API\n    end\n    SETUP --> FRONTEND\n    SETUP --> BACKEND\n    SETUP --> API\n    FRONTEND --> MERGE\n    BACKEND --> MERGE\n    API --> MERGE\n    MERGE --> MERGE_REVIEW\n    MERGE_REVIEW --> stage6\n    MERGE_REVIEW -. reviews .-> MERGE\n";
 
         private static readonly global::System.Collections.Immutable.ImmutableArray<Stage> s_order = __Stages(Stage.Setup, Stage.Frontend, Stage.Backend, Stage.Api, Stage.Merge, Stage.MergeReview, Stage.End);
 
@@ -47,6 +47,7 @@ namespace Tests
                 Key = "SETUP",
                 Name = "SETUP",
                 WorkAgent = "pm",
+                WorstCaseCalls = 1,
             },
             new()
             {
@@ -55,6 +56,7 @@ namespace Tests
                 Name = "FRONTEND",
                 WorkAgent = "builder-1",
                 Artifacts = __Strings("frontend.md"),
+                WorstCaseCalls = 1,
             },
             new()
             {
@@ -63,6 +65,7 @@ namespace Tests
                 Name = "BACKEND",
                 WorkAgent = "builder-2",
                 Artifacts = __Strings("backend.md"),
+                WorstCaseCalls = 1,
             },
             new()
             {
@@ -71,6 +74,7 @@ namespace Tests
                 Name = "API",
                 WorkAgent = "writer",
                 Artifacts = __Strings("api.md"),
+                WorstCaseCalls = 1,
             },
             new()
             {
@@ -78,6 +82,7 @@ namespace Tests
                 Key = "MERGE",
                 Name = "MERGE",
                 WorkAgent = "pm",
+                WorstCaseCalls = 1,
             },
             new()
             {
@@ -88,12 +93,15 @@ namespace Tests
                 ReviewAgent = "reviewer",
                 IsReviewStage = true,
                 MaxIterations = 1,
+                WorstCaseCalls = 2,
             },
             new()
             {
                 Stage = Stage.End,
                 Key = "END",
                 Name = "END",
+                WorstCaseTokens = 0L,
+                WorstCaseTime = new global::System.TimeSpan(0, 0, 0, 0),
             },
         });
 
@@ -144,6 +152,13 @@ namespace Tests
                     global::System.Collections.Immutable.ImmutableArray.Create<string>())
             ));
 
+        private static readonly global::TeamBot.Definitions.WorkflowBudget s_budget = global::TeamBot.Definitions.WorkflowBudget.None;
+
+        private static readonly global::TeamBot.Definitions.WorkflowCosts s_costs = new global::TeamBot.Definitions.WorkflowCosts
+        {
+            WorstCaseCalls = 7,
+        };
+
         private Workflow()
         {
         }
@@ -174,6 +189,12 @@ namespace Tests
 
         /// <inheritdoc/>
         public global::TeamBot.Definitions.WorkflowVersioning Versioning => s_versioning;
+
+        /// <inheritdoc/>
+        public global::TeamBot.Definitions.WorkflowBudget Budget => s_budget;
+
+        /// <inheritdoc/>
+        public global::TeamBot.Definitions.WorkflowCosts Costs => s_costs;
 
         /// <inheritdoc/>
         public global::TeamBot.Definitions.StageDescriptor<Stage> GetStage(Stage stage) =>

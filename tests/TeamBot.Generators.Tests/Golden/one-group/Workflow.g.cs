@@ -35,7 +35,7 @@ namespace Tests
     public sealed partial class Workflow : global::TeamBot.Definitions.IWorkflowDefinition<Stage>
     {
         /// <summary>A Mermaid flowchart of the workflow.</summary>
-        public const string Mermaid = "flowchart TD\n    START[\"START\"]\n    FRONTEND[\"FRONTEND\"]\n    BACKEND[\"BACKEND\"]\n    DOCS([\"DOCS\"])\n    MERGE[\"MERGE\"]\n    MERGE_REVIEW{{\"MERGE_REVIEW\"}}\n    stage6[\"END\"]\n    subgraph group0[\"build_all (max 3 at once)\"]\n        FRONTEND\n        BACKEND\n        DOCS\n    end\n    START --> FRONTEND\n    START --> BACKEND\n    START --> DOCS\n    FRONTEND --> MERGE\n    BACKEND --> MERGE\n    DOCS --> MERGE\n    MERGE --> MERGE_REVIEW\n    MERGE_REVIEW --> stage6\n    MERGE_REVIEW -. reviews .-> MERGE\n";
+        public const string Mermaid = "flowchart TD\n    START[\"START (\u22641 call)\"]\n    FRONTEND[\"FRONTEND (\u22641 call)\"]\n    BACKEND[\"BACKEND (\u22641 call)\"]\n    DOCS([\"DOCS (\u22641 call)\"])\n    MERGE[\"MERGE (\u22641 call)\"]\n    MERGE_REVIEW{{\"MERGE_REVIEW (\u22644 calls)\"}}\n    stage6[\"END\"]\n    subgraph group0[\"build_all (max 3 at once)\"]\n        FRONTEND\n        BACKEND\n        DOCS\n    end\n    START --> FRONTEND\n    START --> BACKEND\n    START --> DOCS\n    FRONTEND --> MERGE\n    BACKEND --> MERGE\n    DOCS --> MERGE\n    MERGE --> MERGE_REVIEW\n    MERGE_REVIEW --> stage6\n    MERGE_REVIEW -. reviews .-> MERGE\n";
 
         private static readonly global::System.Collections.Immutable.ImmutableArray<Stage> s_order = __Stages(Stage.Start, Stage.Frontend, Stage.Backend, Stage.Docs, Stage.Merge, Stage.MergeReview, Stage.End);
 
@@ -47,6 +47,7 @@ namespace Tests
                 Key = "START",
                 Name = "START",
                 WorkAgent = "pm",
+                WorstCaseCalls = 1,
             },
             new()
             {
@@ -55,6 +56,7 @@ namespace Tests
                 Name = "FRONTEND",
                 WorkAgent = "builder-1",
                 Artifacts = __Strings("frontend.md"),
+                WorstCaseCalls = 1,
             },
             new()
             {
@@ -63,6 +65,7 @@ namespace Tests
                 Name = "BACKEND",
                 WorkAgent = "builder-2",
                 Artifacts = __Strings("backend.md"),
+                WorstCaseCalls = 1,
             },
             new()
             {
@@ -72,6 +75,7 @@ namespace Tests
                 WorkAgent = "writer",
                 Artifacts = __Strings("docs.md"),
                 IsOptional = true,
+                WorstCaseCalls = 1,
             },
             new()
             {
@@ -79,6 +83,7 @@ namespace Tests
                 Key = "MERGE",
                 Name = "MERGE",
                 WorkAgent = "pm",
+                WorstCaseCalls = 1,
             },
             new()
             {
@@ -89,12 +94,15 @@ namespace Tests
                 ReviewAgent = "reviewer",
                 IsReviewStage = true,
                 MaxIterations = 2,
+                WorstCaseCalls = 4,
             },
             new()
             {
                 Stage = Stage.End,
                 Key = "END",
                 Name = "END",
+                WorstCaseTokens = 0L,
+                WorstCaseTime = new global::System.TimeSpan(0, 0, 0, 0),
             },
         });
 
@@ -131,6 +139,13 @@ namespace Tests
             global::System.Collections.Immutable.ImmutableArray.Create<global::TeamBot.Definitions.WorkflowMigration>(
             ));
 
+        private static readonly global::TeamBot.Definitions.WorkflowBudget s_budget = global::TeamBot.Definitions.WorkflowBudget.None;
+
+        private static readonly global::TeamBot.Definitions.WorkflowCosts s_costs = new global::TeamBot.Definitions.WorkflowCosts
+        {
+            WorstCaseCalls = 9,
+        };
+
         private Workflow()
         {
         }
@@ -161,6 +176,12 @@ namespace Tests
 
         /// <inheritdoc/>
         public global::TeamBot.Definitions.WorkflowVersioning Versioning => s_versioning;
+
+        /// <inheritdoc/>
+        public global::TeamBot.Definitions.WorkflowBudget Budget => s_budget;
+
+        /// <inheritdoc/>
+        public global::TeamBot.Definitions.WorkflowCosts Costs => s_costs;
 
         /// <inheritdoc/>
         public global::TeamBot.Definitions.StageDescriptor<Stage> GetStage(Stage stage) =>

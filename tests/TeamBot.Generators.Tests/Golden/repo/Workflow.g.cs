@@ -56,7 +56,7 @@ namespace Tests
     public sealed partial class Workflow : global::TeamBot.Definitions.IWorkflowDefinition<Stage>
     {
         /// <summary>A Mermaid flowchart of the workflow.</summary>
-        public const string Mermaid = "flowchart TD\n    SETUP[\"Setup\"]\n    BUSINESS_PROBLEM([\"Business Problem\"])\n    SPEC[\"Specification\"]\n    SPEC_REVIEW{{\"Spec Review\"}}\n    RESEARCH[\"Research\"]\n    TEST_STRATEGY[\"Test Strategy\"]\n    PLAN[\"Implementation Plan\"]\n    PLAN_REVIEW{{\"Plan Review\"}}\n    IMPLEMENTATION[\"Implementation\"]\n    IMPLEMENTATION_REVIEW{{\"Implementation Review\"}}\n    TEST[\"Test\"]\n    ACCEPTANCE_TEST[\"Acceptance Test\"]\n    POST_REVIEW{{\"Post-Implementation Review\"}}\n    COMPLETE[\"Complete\"]\n    subgraph group0[\"post_spec_review (max 2 at once)\"]\n        RESEARCH\n        TEST_STRATEGY\n    end\n    SETUP --> BUSINESS_PROBLEM\n    BUSINESS_PROBLEM --> SPEC\n    SPEC --> SPEC_REVIEW\n    SPEC_REVIEW --> RESEARCH\n    SPEC_REVIEW --> TEST_STRATEGY\n    RESEARCH --> PLAN\n    TEST_STRATEGY --> PLAN\n    PLAN --> PLAN_REVIEW\n    PLAN_REVIEW --> IMPLEMENTATION\n    IMPLEMENTATION --> IMPLEMENTATION_REVIEW\n    IMPLEMENTATION_REVIEW --> TEST\n    TEST --> ACCEPTANCE_TEST\n    ACCEPTANCE_TEST --> POST_REVIEW\n    POST_REVIEW --> COMPLETE\n    SPEC_REVIEW -. reviews .-> SPEC\n    PLAN_REVIEW -. reviews .-> PLAN\n    IMPLEMENTATION_REVIEW -. reviews .-> IMPLEMENTATION\n    POST_REVIEW -. reviews .-> ACCEPTANCE_TEST\n";
+        public const string Mermaid = "flowchart TD\n    SETUP[\"Setup (\u22641 call)\"]\n    BUSINESS_PROBLEM([\"Business Problem (\u22641 call)\"])\n    SPEC[\"Specification (\u22641 call)\"]\n    SPEC_REVIEW{{\"Spec Review (\u22648 calls)\"}}\n    RESEARCH[\"Research (\u22641 call)\"]\n    TEST_STRATEGY[\"Test Strategy (\u22641 call)\"]\n    PLAN[\"Implementation Plan (\u22641 call)\"]\n    PLAN_REVIEW{{\"Plan Review (\u22648 calls)\"}}\n    IMPLEMENTATION[\"Implementation (\u22642 calls)\"]\n    IMPLEMENTATION_REVIEW{{\"Implementation Review (\u22648 calls)\"}}\n    TEST[\"Test (\u22641 call)\"]\n    ACCEPTANCE_TEST[\"Acceptance Test (\u22647 calls)\"]\n    POST_REVIEW{{\"Post-Implementation Review (\u22648 calls)\"}}\n    COMPLETE[\"Complete\"]\n    subgraph group0[\"post_spec_review (max 2 at once)\"]\n        RESEARCH\n        TEST_STRATEGY\n    end\n    SETUP --> BUSINESS_PROBLEM\n    BUSINESS_PROBLEM --> SPEC\n    SPEC --> SPEC_REVIEW\n    SPEC_REVIEW --> RESEARCH\n    SPEC_REVIEW --> TEST_STRATEGY\n    RESEARCH --> PLAN\n    TEST_STRATEGY --> PLAN\n    PLAN --> PLAN_REVIEW\n    PLAN_REVIEW --> IMPLEMENTATION\n    IMPLEMENTATION --> IMPLEMENTATION_REVIEW\n    IMPLEMENTATION_REVIEW --> TEST\n    TEST --> ACCEPTANCE_TEST\n    ACCEPTANCE_TEST --> POST_REVIEW\n    POST_REVIEW --> COMPLETE\n    SPEC_REVIEW -. reviews .-> SPEC\n    PLAN_REVIEW -. reviews .-> PLAN\n    IMPLEMENTATION_REVIEW -. reviews .-> IMPLEMENTATION\n    POST_REVIEW -. reviews .-> ACCEPTANCE_TEST\n";
 
         private static readonly global::System.Collections.Immutable.ImmutableArray<Stage> s_order = __Stages(Stage.Setup, Stage.BusinessProblem, Stage.Spec, Stage.SpecReview, Stage.Research, Stage.TestStrategy, Stage.Plan, Stage.PlanReview, Stage.Implementation, Stage.ImplementationReview, Stage.Test, Stage.AcceptanceTest, Stage.PostReview, Stage.Complete);
 
@@ -73,6 +73,8 @@ namespace Tests
                 Artifacts = __Strings("setup_notes.md"),
                 ExitCriteria = __Strings("The objective is readable and its success criteria are listed", "The feature folder and artifacts folder exist", "Each agent knows its role for this feature"),
                 Timeout = new global::System.TimeSpan(0, 0, 15, 0),
+                WorstCaseCalls = 1,
+                WorstCaseTime = new global::System.TimeSpan(0, 0, 15, 0),
             },
             new()
             {
@@ -86,6 +88,8 @@ namespace Tests
                 ExitCriteria = __Strings("The problem is stated in the users' terms, without a solution", "Affected users and their current workaround are named", "Measurable success metrics are defined"),
                 IsOptional = true,
                 Timeout = new global::System.TimeSpan(0, 0, 30, 0),
+                WorstCaseCalls = 1,
+                WorstCaseTime = new global::System.TimeSpan(0, 0, 30, 0),
             },
             new()
             {
@@ -99,6 +103,8 @@ namespace Tests
                 Artifacts = __Strings("feature_spec.md"),
                 ExitCriteria = __Strings("Every success criterion of the objective maps to a functional requirement", "Non-functional requirements and out-of-scope items are listed", "An \"Acceptance Test Scenarios\" section holds at least one AT-NNN scenario per success criterion"),
                 Timeout = new global::System.TimeSpan(0, 1, 0, 0),
+                WorstCaseCalls = 1,
+                WorstCaseTime = new global::System.TimeSpan(0, 1, 0, 0),
             },
             new()
             {
@@ -114,6 +120,8 @@ namespace Tests
                 IsReviewStage = true,
                 Timeout = new global::System.TimeSpan(0, 1, 0, 0),
                 MaxIterations = 4,
+                WorstCaseCalls = 8,
+                WorstCaseTime = new global::System.TimeSpan(0, 8, 0, 0),
             },
             new()
             {
@@ -126,6 +134,8 @@ namespace Tests
                 Artifacts = __Strings("research.md"),
                 ExitCriteria = __Strings("The code paths and modules to change are identified", "Candidate libraries or approaches are compared with their trade-offs", "Risks and unknowns are listed with how to resolve them"),
                 Timeout = new global::System.TimeSpan(0, 1, 0, 0),
+                WorstCaseCalls = 1,
+                WorstCaseTime = new global::System.TimeSpan(0, 1, 0, 0),
                 Permissions = new global::TeamBot.Definitions.StagePermissions
                 {
                     Tools = __Strings("list_files", "read_file", "search_files"),
@@ -142,6 +152,8 @@ namespace Tests
                 Artifacts = __Strings("test_strategy.md"),
                 ExitCriteria = __Strings("Each requirement has a test level (unit, integration, acceptance)", "Test data and environments are described", "Coverage expectations are stated"),
                 Timeout = new global::System.TimeSpan(0, 1, 0, 0),
+                WorstCaseCalls = 1,
+                WorstCaseTime = new global::System.TimeSpan(0, 1, 0, 0),
             },
             new()
             {
@@ -155,6 +167,8 @@ namespace Tests
                 Artifacts = __Strings("implementation_plan.md"),
                 ExitCriteria = __Strings("Tasks are small, ordered and each names the files it changes", "Every task has a way to verify it is done", "The plan is split between builder-1 and builder-2 without overlapping files"),
                 Timeout = new global::System.TimeSpan(0, 1, 0, 0),
+                WorstCaseCalls = 1,
+                WorstCaseTime = new global::System.TimeSpan(0, 1, 0, 0),
             },
             new()
             {
@@ -170,6 +184,8 @@ namespace Tests
                 IsReviewStage = true,
                 Timeout = new global::System.TimeSpan(0, 1, 0, 0),
                 MaxIterations = 4,
+                WorstCaseCalls = 8,
+                WorstCaseTime = new global::System.TimeSpan(0, 8, 0, 0),
             },
             new()
             {
@@ -184,6 +200,8 @@ namespace Tests
                 ExitCriteria = __Strings("Every task of the plan is done or explicitly deferred", "New code has tests, and the whole suite passes", "The changes are described file by file"),
                 ParallelAgents = __Strings("builder-1", "builder-2"),
                 Timeout = new global::System.TimeSpan(0, 3, 0, 0),
+                WorstCaseCalls = 2,
+                WorstCaseTime = new global::System.TimeSpan(0, 3, 0, 0),
                 Permissions = new global::TeamBot.Definitions.StagePermissions
                 {
                     Tools = __Strings("list_files", "read_file", "search_files", "show_diff", "write_file", "edit_file", "run_command"),
@@ -205,6 +223,8 @@ namespace Tests
                 IsReviewStage = true,
                 Timeout = new global::System.TimeSpan(0, 1, 30, 0),
                 MaxIterations = 4,
+                WorstCaseCalls = 8,
+                WorstCaseTime = new global::System.TimeSpan(0, 12, 0, 0),
                 Permissions = new global::TeamBot.Definitions.StagePermissions
                 {
                     Tools = __Strings("list_files", "read_file", "search_files", "show_diff", "write_file", "edit_file", "run_command"),
@@ -223,6 +243,8 @@ namespace Tests
                 Artifacts = __Strings("test_results.md"),
                 ExitCriteria = __Strings("The whole suite passes", "Coverage meets the test strategy's expectations"),
                 Timeout = new global::System.TimeSpan(0, 1, 0, 0),
+                WorstCaseCalls = 1,
+                WorstCaseTime = new global::System.TimeSpan(0, 1, 0, 0),
                 Permissions = new global::TeamBot.Definitions.StagePermissions
                 {
                     Tools = __Strings("list_files", "read_file", "search_files", "show_diff", "write_file", "edit_file", "run_command"),
@@ -243,6 +265,8 @@ namespace Tests
                 IsAcceptanceTestStage = true,
                 Timeout = new global::System.TimeSpan(0, 1, 0, 0),
                 MaxIterations = 4,
+                WorstCaseCalls = 7,
+                WorstCaseTime = new global::System.TimeSpan(0, 7, 0, 0),
                 Permissions = new global::TeamBot.Definitions.StagePermissions
                 {
                     Tools = __Strings("list_files", "read_file", "search_files", "show_diff", "write_file", "edit_file", "run_command"),
@@ -265,6 +289,8 @@ namespace Tests
                 RequiresAcceptanceTestsPassed = true,
                 Timeout = new global::System.TimeSpan(0, 1, 0, 0),
                 MaxIterations = 4,
+                WorstCaseCalls = 8,
+                WorstCaseTime = new global::System.TimeSpan(0, 8, 0, 0),
             },
             new()
             {
@@ -273,6 +299,8 @@ namespace Tests
                 Name = "Complete",
                 Description = "The feature is delivered; nothing runs in this stage.",
                 IncludeObjective = false,
+                WorstCaseTokens = 0L,
+                WorstCaseTime = new global::System.TimeSpan(0, 0, 0, 0),
             },
         });
 
@@ -316,6 +344,15 @@ namespace Tests
             global::System.Collections.Immutable.ImmutableArray.Create<global::TeamBot.Definitions.WorkflowMigration>(
             ));
 
+        private static readonly global::TeamBot.Definitions.WorkflowBudget s_budget = global::TeamBot.Definitions.WorkflowBudget.None;
+
+        private static readonly global::TeamBot.Definitions.WorkflowCosts s_costs = new global::TeamBot.Definitions.WorkflowCosts
+        {
+            WorstCaseCalls = 48,
+            CriticalPath = new global::System.TimeSpan(2, 2, 45, 0),
+            CriticalPathStages = __Strings("SETUP", "BUSINESS_PROBLEM", "SPEC", "SPEC_REVIEW", "RESEARCH", "PLAN", "PLAN_REVIEW", "IMPLEMENTATION", "IMPLEMENTATION_REVIEW", "TEST", "ACCEPTANCE_TEST", "POST_REVIEW"),
+        };
+
         private Workflow()
         {
         }
@@ -346,6 +383,12 @@ namespace Tests
 
         /// <inheritdoc/>
         public global::TeamBot.Definitions.WorkflowVersioning Versioning => s_versioning;
+
+        /// <inheritdoc/>
+        public global::TeamBot.Definitions.WorkflowBudget Budget => s_budget;
+
+        /// <inheritdoc/>
+        public global::TeamBot.Definitions.WorkflowCosts Costs => s_costs;
 
         /// <inheritdoc/>
         public global::TeamBot.Definitions.StageDescriptor<Stage> GetStage(Stage stage) =>
