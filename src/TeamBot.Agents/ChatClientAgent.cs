@@ -100,6 +100,13 @@ public sealed class ChatClientAgent : IStageAgent, IAsyncDisposable
             chatOptions.Tools = [.. chatOptions.Tools ?? [], .. tools];
         }
 
+        // The stage's per-call limit bounds the answer; the prompt's share is the model's to report.
+        if (request.Context.MaxTokensPerCall is { } limit && (chatOptions?.MaxOutputTokens ?? int.MaxValue) > limit)
+        {
+            chatOptions = chatOptions is null || tools is null ? chatOptions?.Clone() ?? new ChatOptions() : chatOptions;
+            chatOptions.MaxOutputTokens = limit;
+        }
+
         IChatClient client = tools is null ? _client : _withTools;
         for (int attempt = 1; ; attempt++)
         {

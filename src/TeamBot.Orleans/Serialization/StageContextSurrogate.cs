@@ -30,6 +30,7 @@ internal struct StageContextSurrogate
     [Id(15)] public AcceptanceScenario[] Scenarios;
     [Id(16)] public string? AcceptanceFailures;
     [Id(17)] public StagePermissions? Permissions;
+    [Id(18)] public int? MaxTokensPerCall;
 }
 
 [RegisterConverter]
@@ -55,6 +56,7 @@ internal sealed class StageContextConverter : IConverter<StageContext, StageCont
         Scenarios = [.. s.Scenarios],
         AcceptanceFailures = s.AcceptanceFailures,
         Permissions = s.Permissions,
+        MaxTokensPerCall = s.MaxTokensPerCall,
     };
 
     public StageContextSurrogate ConvertToSurrogate(in StageContext v) => new()
@@ -77,5 +79,6 @@ internal sealed class StageContextConverter : IConverter<StageContext, StageCont
         Scenarios = [.. v.Scenarios],
         AcceptanceFailures = v.AcceptanceFailures,
         Permissions = v.Permissions,
+        MaxTokensPerCall = v.MaxTokensPerCall,
     };
 }

@@ -70,6 +70,12 @@ public sealed record StageContext
     /// <summary>Gets what the stage lets its agents do in the workspace; <see langword="null"/>: no workspace tools.</summary>
     public StagePermissions? Permissions { get; init; }
 
+    /// <summary>
+    /// Gets the most tokens (input and output) the call may use, the stage's <c>max_tokens_per_call</c>; an LLM agent
+    /// asks its model for no more output than this. A call that reports more fails its stage. <see langword="null"/>: no limit.
+    /// </summary>
+    public int? MaxTokensPerCall { get; init; }
+
     /// <summary>Gets the stage as the workflow's generated stage enum, for example <c>context.GetStage&lt;Stage&gt;() == Stage.Plan</c>.</summary>
     /// <typeparam name="TStage">The generated stage enum of the workflow that runs the agent.</typeparam>
     /// <returns>The stage.</returns>

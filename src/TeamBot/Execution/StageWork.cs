@@ -302,6 +302,13 @@ internal sealed class StageWork<TStage>
             usage.Add(tokens);
             WorkflowTelemetry.RecordTokens(tokens, descriptor.Key);
             _reporter.ReportTokens(descriptor.Stage, descriptor.IsReviewStage || descriptor.IsAcceptanceTestStage ? context.Iteration : null, tokens);
+
+            // The build-time worst case and the budget's hold both assume no call goes past the stage's limit: one that
+            // did is not used, and the run stops on it rather than going on past what was computed.
+            if (descriptor.MaxTokensPerCall is { } limit && tokens.Tokens.TotalTokens > limit)
+            {
+                throw new InvalidOperationException($"{agentId}'s call used {tokens.Tokens.TotalTokens:N0} tokens, more than the stage's max_tokens_per_call of {limit:N0}.");
+            }
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -353,6 +360,7 @@ internal sealed class StageWork<TStage>
             AllowedPersonas = descriptor.AllowedPersonas,
             PriorOutputs = new PriorOutputs<TStage>(_workflow, state, stage),
             Permissions = descriptor.Permissions,
+            MaxTokensPerCall = descriptor.MaxTokensPerCall,
         };
 
         return command switch
