@@ -21,7 +21,7 @@ public sealed class BudgetCommandTests
         (int exit, string output, string error) = await cli.RunAsync(["run", "objectives/add-export.md", "--token-budget", "6000"]);
 
         Assert.True(exit == ExitCodes.BudgetExceeded, output + error);
-        Assert.Matches(@"Run budget_exceeded in \S+, \d+ stages done: The run's token budget \(6,000\) would be exceeded: [\d,]+ used", output);
+        Assert.Matches(@"Run budget_exceeded in \S+, \d+ stages done: The run's token budget \(6,000\) is used up: [\d,]+ used; the next call of [A-Z_]+ was not made\.", output);
         Assert.Contains("continue with a larger budget: teambot resume csv-export --token-budget <tokens>", output, StringComparison.Ordinal);
         OrchestrationStateDocument stopped = await new FileStateStore(cli.RunDirectory("csv-export")).LoadAsync(CancellationToken.None) ?? throw new InvalidOperationException("no state");
         long used = stopped.TokenUsage!.Sum(line => line.TotalTokens);

@@ -38,6 +38,21 @@ public sealed class WireTests
     }
 
     [Fact]
+    public void A_submission_crosses_the_wire_with_the_run_s_token_and_cost_budget()
+    {
+        using ServiceProvider services = new ServiceCollection().AddSerializer(serializer => serializer.AddAssembly(typeof(GrainRunStore).Assembly)).BuildServiceProvider();
+        Serializer serializer = services.GetRequiredService<Serializer>();
+        var budget = new TeamBot.Definitions.RunBudget { Tokens = 200_000, Cost = 5m, Prices = [new TeamBot.Definitions.ModelPrice("gpt-4.1-mini", 0.40m, 1.60m)] };
+        var submission = TeamBot.Orleans.Contracts.RunSubmission.From(ClusterTests.Objective("budgeted"), new TeamBot.Execution.RunOverrides(Budget: budget));
+
+        TeamBot.Definitions.RunBudget carried = serializer.Deserialize<TeamBot.Orleans.Contracts.RunSubmission>(serializer.SerializeToArray(submission))!.Overrides.Budget!;
+
+        Assert.Equal((200_000L, 5m), (carried.Tokens!.Value, carried.Cost!.Value));
+        Assert.Equal(budget.Prices.ToArray(), carried.Prices.ToArray());
+        Assert.Null(TeamBot.Orleans.Contracts.RunSubmission.From(ClusterTests.Objective("unbudgeted")).Overrides.Budget);
+    }
+
+    [Fact]
     public void Agent_activity_and_the_event_it_becomes_cross_the_wire_with_their_agent()
     {
         using ServiceProvider services = new ServiceCollection().AddSerializer(serializer => serializer.AddAssembly(typeof(GrainRunStore).Assembly)).BuildServiceProvider();

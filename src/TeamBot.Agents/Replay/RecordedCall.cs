@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.Extensions.AI;
@@ -14,24 +15,42 @@ internal static class RecordedCall
     public const string ArtifactsPlaceholder = "{artifacts}";
 
     /// <summary>The prompt of <paramref name="request"/> as a transcript compares it: the same wherever the run's folder is.</summary>
-    public static string Prompt(AgentRequest request)
-    {
-        StageContext context = request.Context;
-        string prompt = AnswerReader.Prompt(request);
+    public static string Prompt(AgentRequest request) => Masked(AnswerReader.Prompt(request), request.Context);
 
-        // The artifacts folder is usually inside the workspace's run folder: replaced first, as the longer path.
-        foreach ((string path, string placeholder) in new[] { (context.ArtifactsDirectory, ArtifactsPlaceholder), (context.WorkingDirectory, WorkspacePlaceholder) }.OrderByDescending(pair => pair.Item1.Length))
+    /// <summary><paramref name="text"/> with the run's folders written as placeholders; the artifacts folder, often inside the workspace, first.</summary>
+    private static string Masked(string text, StageContext context)
+    {
+        foreach ((string path, string placeholder) in Folders(context))
         {
-            if (path.Length > 0)
-            {
-                prompt = prompt.Replace(path, placeholder, StringComparison.Ordinal);
-            }
+            text = text.Replace(path, placeholder, StringComparison.Ordinal);
         }
 
-        return prompt;
+        return text;
     }
 
-    public static TranscriptEntry Entry(AgentRequest request, AgentResponse response, Redactor redactor) => new()
+    /// <summary><paramref name="text"/> with the placeholders back as this run's folders.</summary>
+    private static string Unmasked(string text, StageContext context)
+    {
+        foreach ((string path, string placeholder) in Folders(context))
+        {
+            text = text.Replace(placeholder, path, StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    private static IEnumerable<(string Path, string Placeholder)> Folders(StageContext context) =>
+        new[] { (context.ArtifactsDirectory, ArtifactsPlaceholder), (context.WorkingDirectory, WorkspacePlaceholder) }
+            .Where(folder => folder.Item1.Length > 0)
+            .OrderByDescending(folder => folder.Item1.Length);
+
+    public static TranscriptEntry Entry(AgentRequest request, AgentResponse response, Redactor redactor)
+    {
+        string Keep(string text) => redactor.Redact(Masked(text, request.Context));
+        return Entry(request, response, redactor, Keep);
+    }
+
+    private static TranscriptEntry Entry(AgentRequest request, AgentResponse response, Redactor redactor, Func<string, string> keep) => new()
     {
         Agent = request.AgentId,
         Task = request.Task.ToString(),
@@ -40,18 +59,18 @@ internal static class RecordedCall
         Prompt = redactor.Redact(Prompt(request)),
         Response = new RecordedResponse
         {
-            Output = redactor.Redact(response.Output),
-            Artifacts = response.Artifacts.ToDictionary(pair => pair.Key, pair => redactor.Redact(pair.Value), StringComparer.Ordinal),
+            Output = keep(response.Output),
+            Artifacts = response.Artifacts.ToDictionary(pair => pair.Key, pair => keep(pair.Value), StringComparer.Ordinal),
             Verdict = response.Verdict?.ToString(),
-            ScenarioResults = response.ScenarioResults.IsDefaultOrEmpty ? null : [.. response.ScenarioResults.Select(result => new RecordedScenario { Id = result.Id, Outcome = result.Outcome.ToString(), Detail = redactor.Redact(result.Detail) })],
+            ScenarioResults = response.ScenarioResults.IsDefaultOrEmpty ? null : [.. response.ScenarioResults.Select(result => new RecordedScenario { Id = result.Id, Outcome = result.Outcome.ToString(), Detail = keep(result.Detail) })],
             ToolCalls = response.ToolCalls.IsDefaultOrEmpty ? null : [.. response.ToolCalls.Select(call => new RecordedToolCall
             {
                 Agent = call.Agent,
                 Tool = call.Tool,
-                Arguments = redactor.Redact(call.Arguments),
-                Summary = redactor.Redact(call.Summary),
+                Arguments = keep(call.Arguments),
+                Summary = keep(call.Summary),
                 Refused = call.Refused,
-                Output = call.Output is null ? null : redactor.Redact(call.Output),
+                Output = call.Output is null ? null : keep(call.Output),
             })],
             InputTokens = response.Usage?.InputTokenCount,
             OutputTokens = response.Usage?.OutputTokenCount,
@@ -60,14 +79,20 @@ internal static class RecordedCall
         },
     };
 
-    /// <summary>The answer a transcript entry recorded.</summary>
-    public static AgentResponse Response(RecordedResponse recorded) => new()
+    /// <summary>The answer a transcript entry recorded, in the folders of the run that replays it.</summary>
+    public static AgentResponse Response(RecordedResponse recorded, AgentRequest request)
     {
-        Output = recorded.Output,
-        Artifacts = recorded.Artifacts.ToImmutableDictionary(StringComparer.Ordinal),
+        string Here(string text) => Unmasked(text, request.Context);
+        return Response(recorded, Here);
+    }
+
+    private static AgentResponse Response(RecordedResponse recorded, Func<string, string> here) => new()
+    {
+        Output = here(recorded.Output),
+        Artifacts = recorded.Artifacts.ToImmutableDictionary(pair => pair.Key, pair => here(pair.Value), StringComparer.Ordinal),
         Verdict = Enum.TryParse(recorded.Verdict, out ReviewVerdict verdict) ? verdict : null,
-        ScenarioResults = [.. (recorded.ScenarioResults ?? []).Select(result => new ScenarioResult(result.Id, Enum.TryParse(result.Outcome, out ScenarioOutcome outcome) ? outcome : ScenarioOutcome.Skipped, result.Detail))],
-        ToolCalls = [.. (recorded.ToolCalls ?? []).Select(call => new ToolCall(call.Tool, call.Arguments, call.Summary, call.Refused) { Agent = call.Agent, Output = call.Output })],
+        ScenarioResults = [.. (recorded.ScenarioResults ?? []).Select(result => new ScenarioResult(result.Id, Enum.TryParse(result.Outcome, out ScenarioOutcome outcome) ? outcome : ScenarioOutcome.Skipped, here(result.Detail)))],
+        ToolCalls = [.. (recorded.ToolCalls ?? []).Select(call => new ToolCall(call.Tool, here(call.Arguments), here(call.Summary), call.Refused) { Agent = call.Agent, Output = call.Output is null ? null : here(call.Output) })],
         Usage = recorded.InputTokens is null && recorded.OutputTokens is null && recorded.TotalTokens is null
             ? null
             : new UsageDetails { InputTokenCount = recorded.InputTokens, OutputTokenCount = recorded.OutputTokens, TotalTokenCount = recorded.TotalTokens },

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -33,8 +34,17 @@ public sealed class RecordingAgent : IStageAgent, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(request);
         AgentResponse response = await _inner.RunAsync(request, cancellationToken).ConfigureAwait(false);
 
-        // Recorded only once answered, as the run keeps it: a call cut short has no answer to replay.
-        _transcript.Append(RecordedCall.Entry(request, response, _redactor));
+        // Recorded only once answered, as the run keeps it: a call cut short has no answer to replay. A transcript that
+        // cannot be written fails the stage, saying so, rather than leave a recording with a call missing.
+        try
+        {
+            _transcript.Append(RecordedCall.Entry(request, response, _redactor));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"The transcript '{_transcript.Path}' cannot be written: {ex.Message}", ex);
+        }
+
         return response;
     }
 

@@ -37,12 +37,17 @@ public sealed partial class Redactor
         }
 
         text = KeyLike().Replace(text, Mask);
-        return Setting().Replace(text, match => match.Groups["name"].Value + Mask);
+
+        // A setting's value is masked only when it looks like a secret (letters and digits together): code such as
+        // cancellationToken: cancellationToken names a variable, not a secret.
+        return Setting().Replace(text, match => LooksSecret(match.Groups["value"].Value) ? match.Groups["name"].Value + Mask : match.Value);
     }
 
     [GeneratedRegex(@"\b(?:sk-[A-Za-z0-9_\-]{16,}|gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|xox[abpr]-[A-Za-z0-9\-]{10,})|(?<=\bBearer\s)[A-Za-z0-9._~+/\-]{16,}=*", RegexOptions.CultureInvariant)]
     private static partial Regex KeyLike();
 
-    [GeneratedRegex(@"(?<name>\b[A-Za-z0-9_]*(?:api[_-]?key|token|secret|password)\s*[=:]\s*[""']?)(?!\[REDACTED\])[^\s""',;]{8,}", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static bool LooksSecret(string value) => value.Any(char.IsAsciiLetter) && value.Any(char.IsAsciiDigit);
+
+    [GeneratedRegex(@"(?<name>\b[A-Za-z0-9_]*(?:api[_-]?key|token|secret|password)[""']?\s*[=:]\s*[""']?)(?<value>[^\s""',;()\[\]{}<>]{8,})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Setting();
 }

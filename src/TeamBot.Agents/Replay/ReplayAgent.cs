@@ -17,7 +17,7 @@ namespace TeamBot.Agents.Replay;
 /// </remarks>
 public sealed class ReplayAgent : IStageAgent, IAsyncDisposable
 {
-    private readonly Dictionary<(string Agent, string Task, string Stage, int Iteration), Queue<TranscriptEntry>> _recorded = [];
+    private readonly Dictionary<(string Agent, string Task, string Stage, int Iteration), List<TranscriptEntry>> _recorded = [];
     private readonly List<ReplayMismatch> _mismatches = [];
     private readonly Lock _gate = new();
     private int _calls;
@@ -32,12 +32,12 @@ public sealed class ReplayAgent : IStageAgent, IAsyncDisposable
         foreach (TranscriptEntry entry in transcript.Entries)
         {
             var key = (entry.Agent, entry.Task, entry.Stage, entry.Iteration);
-            if (!_recorded.TryGetValue(key, out Queue<TranscriptEntry>? queue))
+            if (!_recorded.TryGetValue(key, out List<TranscriptEntry>? entries))
             {
-                _recorded[key] = queue = new Queue<TranscriptEntry>();
+                _recorded[key] = entries = [];
             }
 
-            queue.Enqueue(entry);
+            entries.Add(entry);
         }
     }
 
@@ -70,23 +70,23 @@ public sealed class ReplayAgent : IStageAgent, IAsyncDisposable
         {
             int call = ++_calls;
             var key = (request.AgentId, request.Task.ToString(), request.Context.Stage, request.Context.Iteration);
-            if (_recorded.TryGetValue(key, out Queue<TranscriptEntry>? queue) && queue.TryDequeue(out TranscriptEntry? entry))
+            // The first unused call of the same place with the same prompt: a loop resumed in a later session starts its
+            // iterations again, and each round's calls are told apart by what they were asked.
+            List<TranscriptEntry>? entries = _recorded.GetValueOrDefault(key);
+            int same = entries?.FindIndex(entry => string.Equals(entry.Prompt, prompt, StringComparison.Ordinal)) ?? -1;
+            if (same >= 0)
             {
-                if (string.Equals(entry.Prompt, prompt, StringComparison.Ordinal))
-                {
-                    Replayed++;
-                    AgentResponse response = RecordedCall.Response(entry.Response);
-                    request.Activity?.Report(new AgentActivity(AgentActivityKind.Text, response.Output));
-                    return Task.FromResult(response);
-                }
-
-                mismatch = new ReplayMismatch(call, request.Context.Stage, request.Context.Iteration, request.AgentId, request.Task, "The prompt differs:\n" + PromptDiff.Of(entry.Prompt, prompt));
-            }
-            else
-            {
-                mismatch = new ReplayMismatch(call, request.Context.Stage, request.Context.Iteration, request.AgentId, request.Task, "The transcript has no such call: the recorded run never made it.");
+                TranscriptEntry entry = entries![same];
+                entries.RemoveAt(same);
+                Replayed++;
+                AgentResponse response = RecordedCall.Response(entry.Response, request);
+                request.Activity?.Report(new AgentActivity(AgentActivityKind.Text, response.Output));
+                return Task.FromResult(response);
             }
 
+            mismatch = entries is { Count: > 0 }
+                ? new ReplayMismatch(call, request.Context.Stage, request.Context.Iteration, request.AgentId, request.Task, "The prompt differs:\n" + PromptDiff.Of(entries[0].Prompt, prompt))
+                : new ReplayMismatch(call, request.Context.Stage, request.Context.Iteration, request.AgentId, request.Task, "The transcript has no such call: the recorded run never made it.");
             _mismatches.Add(mismatch);
         }
 

@@ -45,7 +45,14 @@ public sealed class Transcript
             throw new ArgumentException($"The transcript folder '{directory}' cannot be made: {ex.Message}", nameof(directory), ex);
         }
 
-        return new Transcript(path, File.Exists(path) ? Read(path) : []);
+        if (!File.Exists(path))
+        {
+            return new Transcript(path, []);
+        }
+
+        List<TranscriptEntry> entries = Read(path);
+        DropCutLine(path);
+        return new Transcript(path, entries);
     }
 
     /// <summary>Opens the transcript in <paramref name="directory"/> for replay.</summary>
@@ -76,6 +83,37 @@ public sealed class Transcript
         }
     }
 
+    /// <summary>Removes the last line a crash cut short, so the next call recorded starts a line of its own.</summary>
+    private static void DropCutLine(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
+        long end = stream.Length;
+        while (end > 0)
+        {
+            stream.Seek(end - 1, SeekOrigin.Begin);
+            if (stream.ReadByte() == '\n')
+            {
+                break;
+            }
+
+            end--;
+        }
+
+        stream.SetLength(end);
+    }
+
+    private static bool EndsWithNewLine(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        if (stream.Length == 0)
+        {
+            return true;
+        }
+
+        stream.Seek(-1, SeekOrigin.End);
+        return stream.ReadByte() == '\n';
+    }
+
     private static List<TranscriptEntry> Read(string path)
     {
         var entries = new List<TranscriptEntry>();
@@ -100,6 +138,11 @@ public sealed class Transcript
             {
                 entries.Add(JsonSerializer.Deserialize(lines[i], TranscriptJsonContext.Default.TranscriptEntry)
                     ?? throw new JsonException("the line is null"));
+            }
+            catch (JsonException) when (i == lines.Length - 1 && !EndsWithNewLine(path))
+            {
+                // The last line of a recording cut short by a crash: its answer was never used, so it is not a call.
+                break;
             }
             catch (JsonException ex)
             {

@@ -53,18 +53,25 @@ internal sealed class AgentChoice(IReadOnlyDictionary<string, Func<CustomAgentCo
 
     public void AddTo(Command command)
     {
-        command.Options.Add(Record);
-        command.Options.Add(ReplayFallback);
         command.Options.Add(Agent);
         command.Options.Add(Model);
         command.Options.Add(Endpoint);
         command.Options.Add(ApiKeyVariable);
         command.Options.Add(CopilotPath);
         command.Options.Add(McpConfig);
+        command.Options.Add(Record);
+        command.Options.Add(ReplayFallback);
     }
 
     /// <summary>Whether the built-in offline agent is chosen (no <c>--agent</c>, or <c>--agent offline</c>).</summary>
     public static bool IsOffline(RunAgent agent) => agent.Kind is "offline";
+
+    /// <summary>
+    /// Whether the offline agent may answer: chosen, or the fallback of a replay. It edits a sample workspace, never the
+    /// user's checkout.
+    /// </summary>
+    public static bool EditsSampleWorkspace(RunAgent agent) =>
+        IsOffline(agent) || (agent.Kind == ReplayKind && agent.Settings.GetValueOrDefault(ReplayFallbackSetting) == "offline");
 
     /// <summary>
     /// The agent the command line chooses. On resume (<paramref name="saved"/> given) each setting not given on the
@@ -126,6 +133,8 @@ internal sealed class AgentChoice(IReadOnlyDictionary<string, Func<CustomAgentCo
             Add(ModelSetting, Model);
             Add(EndpointSetting, Endpoint);
             Add(ApiKeyVariableSetting, ApiKeyVariable);
+            Add(CopilotPathSetting, CopilotPath);
+            Add(McpConfigSetting, McpConfig);
             Add(ApproveAtSetting, approveAt);
             Add(FailingAcceptanceRunsSetting, failingAcceptanceRuns);
         }
@@ -136,8 +145,12 @@ internal sealed class AgentChoice(IReadOnlyDictionary<string, Func<CustomAgentCo
             Add(EndpointSetting, Endpoint);
         }
 
-        // Whichever agent answers, a recording goes on over resumes of the run.
-        Add(RecordSetting, Record);
+        // Whichever agent answers, a recording goes on over resumes of the run, also one that switches agents.
+        string? record = Given(parse, Record) ? parse.GetValue(Record) : saved?.Settings.GetValueOrDefault(RecordSetting);
+        if (record is not null)
+        {
+            settings[RecordSetting] = record;
+        }
         return new RunAgent(kind, settings);
     }
 
@@ -168,7 +181,20 @@ internal sealed class AgentChoice(IReadOnlyDictionary<string, Func<CustomAgentCo
 
         // The key the run uses is masked wherever it would appear, besides whatever looks like a key.
         string? key = Environment.GetEnvironmentVariable(agent.Settings.GetValueOrDefault(ApiKeyVariableSetting) ?? "OPENAI_API_KEY");
-        return new RecordingAgent(created, Transcript.ForRecording(Path.GetFullPath(record, workingDirectory)), new Redactor([key]));
+        try
+        {
+            return new RecordingAgent(created, Transcript.ForRecording(Path.GetFullPath(record, workingDirectory)), new Redactor([key]));
+        }
+        catch (ArgumentException)
+        {
+            // The agent may be a process of its own (the Copilot CLI): it must not outlive the command that failed.
+            if (created is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
     }
 
     private async Task<IStageAgent> CreateAnsweringAsync(RunAgent agent, Func<int, int, IStageAgent> offline, string workingDirectory, ChatClientAgentOptions? chat, CancellationToken cancellationToken)

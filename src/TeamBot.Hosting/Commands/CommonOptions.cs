@@ -70,6 +70,7 @@ internal static class CommonOptions
                 + $"; '{ReplayPrefix}<dir>' replays the transcript a run recorded with --record <dir>, without a model.",
             DefaultValueFactory = _ => "offline",
         };
+        option.CompletionSources.Add([.. kinds, ReplayPrefix]);
         option.Validators.Add(result =>
         {
             foreach (System.CommandLine.Parsing.Token token in result.Tokens)

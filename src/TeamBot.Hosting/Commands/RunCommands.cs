@@ -267,7 +267,7 @@ internal static class RunCommands
         string workspace;
         try
         {
-            workspace = AgentChoice.IsOffline(agents.Chosen) ? SampleWorkspace.Prepare(store.RunDirectory, context.Settings.FileSystem) : context.Settings.WorkingDirectory!;
+            workspace = AgentChoice.EditsSampleWorkspace(agents.Chosen) ? SampleWorkspace.Prepare(store.RunDirectory, context.Settings.FileSystem) : context.Settings.WorkingDirectory!;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -311,8 +311,8 @@ internal static class RunCommands
             if (agents.Agent is ReplayAgent replay)
             {
                 view.Message(replay.Mismatches.Count == 0
-                    ? $"Replayed all {replay.Replayed} calls from the transcript; no call differed and no model was asked."
-                    : $"Replayed {replay.Replayed} calls from the transcript; {replay.Mismatches.Count} differed{(replay.Fallback is null ? "" : " and were answered by the fallback agent")}. The first: {replay.Mismatches[0].Describe()}");
+                    ? $"Replayed all {Calls(replay.Replayed)} from the transcript; no call differed and no model was asked."
+                    : $"Replayed {Calls(replay.Replayed)} from the transcript; {replay.Mismatches.Count} differed{(replay.Fallback is null ? "" : " and were answered by the fallback agent")}. The first: {replay.Mismatches[0].Describe()}");
             }
 
             if (result.Status == RunStatus.BudgetExceeded)
@@ -320,7 +320,7 @@ internal static class RunCommands
                 view.Message($"The state is saved; continue with a larger budget: {context.Command} resume {Path.GetFileName(store.RunDirectory)} --token-budget <tokens> (or --cost-budget <amount>)");
             }
 
-            if (AgentChoice.IsOffline(agents.Chosen))
+            if (AgentChoice.EditsSampleWorkspace(agents.Chosen))
             {
                 view.Message($"The offline agent's file edits are in its sample workspace {Path.GetRelativePath(context.Settings.WorkingDirectory!, workspace)}; each tool call is in {Path.GetRelativePath(context.Settings.WorkingDirectory!, Path.Combine(store.RunDirectory, "transcripts"))}.");
             }
@@ -343,6 +343,8 @@ internal static class RunCommands
             return ExitCodes.BadInput;
         }
     }
+
+    private static string Calls(int count) => count == 1 ? "1 call" : $"{count} calls";
 
     /// <summary>The options of run and resume.</summary>
     private sealed class RunOptions(IReadOnlyDictionary<string, Func<CustomAgentContext, CancellationToken, ValueTask<IStageAgent>>> customAgents)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Orleans;
 using TeamBot.Objectives;
 
@@ -59,8 +60,24 @@ internal sealed class RunSubmission
     [Id(11)]
     public System.Guid SubmissionId { get; set; }
 
+    /// <summary>Gets or sets the run's own token budget, over the workflow's.</summary>
+    [Id(12)]
+    public long? TokenBudget { get; set; }
+
+    /// <summary>Gets or sets the run's own cost budget, over the workflow's.</summary>
+    [Id(13)]
+    public decimal? CostBudget { get; set; }
+
+    /// <summary>Gets or sets the prices the run's cost is counted at, as model, input and output per million tokens.</summary>
+    [Id(14)]
+    public List<(string Model, decimal Input, decimal Output)> Prices { get; set; } = [];
+
     /// <summary>Gets what the run sets for itself.</summary>
-    public TeamBot.Execution.RunOverrides Overrides => new(TimeBudget, MaxConcurrency, SkipOptionalStages);
+    public TeamBot.Execution.RunOverrides Overrides => new(TimeBudget, MaxConcurrency, SkipOptionalStages, Budget);
+
+    private TeamBot.Definitions.RunBudget? Budget => TokenBudget is null && CostBudget is null && Prices.Count == 0
+        ? null
+        : new TeamBot.Definitions.RunBudget { Tokens = TokenBudget, Cost = CostBudget, Prices = [.. Prices.Select(price => new TeamBot.Definitions.ModelPrice(price.Model, price.Input, price.Output))] };
 
     /// <summary>Records <paramref name="objective"/> and what the run sets for itself.</summary>
     public static RunSubmission From(Objective objective, TeamBot.Execution.RunOverrides? overrides = null)
@@ -72,6 +89,9 @@ internal sealed class RunSubmission
             TimeBudget = overrides?.TimeBudget,
             MaxConcurrency = overrides?.MaxConcurrency,
             SkipOptionalStages = overrides?.SkipOptionalStages,
+            TokenBudget = overrides?.Budget?.Tokens,
+            CostBudget = overrides?.Budget?.Cost,
+            Prices = [.. (overrides?.Budget?.Prices ?? []).Select(price => (price.Model, price.InputPerMillion, price.OutputPerMillion))],
             Title = objective.Title,
             FeatureName = objective.FeatureName,
             SourcePath = objective.SourcePath,

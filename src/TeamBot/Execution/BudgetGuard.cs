@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -10,8 +11,8 @@ namespace TeamBot.Execution;
 /// <summary>
 /// Checks the run's token and cost budget before every agent call of a session. A call is made only when what the run
 /// has used, what calls under way may still use and what this call may use (its stage's <c>max_tokens_per_call</c>, or
-/// at least one token) fit the budget; calls under way hold their share until they answer, so concurrent members
-/// cannot overrun it together.
+/// at least one token) fit the budget. A call holds its share until it answers, and gives it back in the same step as
+/// its tokens are counted, so concurrent calls never both pass on the same room.
 /// </summary>
 internal sealed class BudgetGuard
 {
@@ -21,11 +22,12 @@ internal sealed class BudgetGuard
     private long _usedTokens;
     private decimal _usedCost;
     private string? _unpriced;
+    private string? _unmetered;
     private long _heldTokens;
     private decimal _heldCost;
 
     /// <summary>Initializes a guard that has counted <paramref name="used"/> already (the saved run's kept calls).</summary>
-    public BudgetGuard(RunBudget? budget, System.Collections.Generic.IEnumerable<AgentUsage> used)
+    public BudgetGuard(RunBudget? budget, IEnumerable<AgentUsage> used)
     {
         _budget = budget is { LimitsAnything: true } ? budget : null;
         _highestPricePerToken = _budget is null || _budget.Prices.IsDefaultOrEmpty
@@ -43,28 +45,35 @@ internal sealed class BudgetGuard
     {
         if (_budget is null)
         {
-            return default;
+            return new Hold(null, 0, 0m, 0);
         }
 
-        long tokens = Math.Max(1, maxTokensPerCall ?? 0) * (long)calls;
+        long perCall = Math.Max(1, maxTokensPerCall ?? 0);
+        long tokens = perCall * calls;
         decimal cost = tokens * _highestPricePerToken;
+        string next = calls == 1 ? $"the next call of {stage}" : $"the next {calls} calls of {stage}";
         lock (_gate)
         {
+            if (_unmetered is not null)
+            {
+                throw new BudgetRefusedException($"The run's budget cannot be kept: agent '{_unmetered}' reports no token usage. Run it without a token or cost budget, or with an agent that reports usage.");
+            }
+
             if (_budget.Tokens is { } maxTokens && _usedTokens + _heldTokens + tokens > maxTokens)
             {
-                throw new BudgetRefusedException(Refusal("token", Number(maxTokens), Number(_usedTokens), Number(_heldTokens), stage, maxTokensPerCall is null ? null : Number(tokens)));
+                throw new BudgetRefusedException(Refusal("token", Number(maxTokens), Number(_usedTokens), Number(_heldTokens), next, maxTokensPerCall is null ? null : Number(tokens)));
             }
 
             if (_budget.Cost is { } maxCost)
             {
                 if (_unpriced is not null)
                 {
-                    throw new BudgetRefusedException($"The run's cost budget ({Money(maxCost)}) cannot be checked: model '{_unpriced}' has no price. Give its price per million tokens, then resume.");
+                    throw new BudgetRefusedException($"The run's cost budget ({Money(maxCost)}) cannot be kept: model '{_unpriced}' has no price. Give its price per million tokens (--price {_unpriced}=<input>/<output>), then resume.");
                 }
 
                 if (_usedCost + _heldCost + cost > maxCost || (maxTokensPerCall is null && _usedCost >= maxCost))
                 {
-                    throw new BudgetRefusedException(Refusal("cost", Money(maxCost), Money(_usedCost), Money(_heldCost), stage, maxTokensPerCall is null ? null : Money(cost)));
+                    throw new BudgetRefusedException(Refusal("cost", Money(maxCost), Money(_usedCost), Money(_heldCost), next, maxTokensPerCall is null ? null : Money(cost)));
                 }
             }
 
@@ -72,18 +81,33 @@ internal sealed class BudgetGuard
             _heldCost += cost;
         }
 
-        return new Hold(this, tokens, cost);
+        return new Hold(this, perCall, perCall * _highestPricePerToken, calls);
     }
 
-    /// <summary>Counts an answered call's tokens.</summary>
-    public void Spend(AgentUsage usage)
+    private void Settle(long tokens, decimal cost, AgentUsage? usage, string agent)
     {
-        if (_budget is not null)
+        lock (_gate)
         {
-            lock (_gate)
+            _heldTokens -= tokens;
+            _heldCost -= cost;
+            if (usage is null)
+            {
+                // An agent that cannot say what it used would let the run spend without limit: the next call is refused.
+                _unmetered ??= agent;
+            }
+            else
             {
                 Count(usage);
             }
+        }
+    }
+
+    private void Release(long tokens, decimal cost)
+    {
+        lock (_gate)
+        {
+            _heldTokens -= tokens;
+            _heldCost -= cost;
         }
     }
 
@@ -98,36 +122,54 @@ internal sealed class BudgetGuard
         ModelPrice? price = _budget.PriceOf(usage.Model) ?? (_budget.Prices.Length == 1 && usage.Model is null ? _budget.Prices[0] : null);
         if (price is null)
         {
-            _unpriced ??= usage.Tokens.TotalTokens > 0 ? usage.Model ?? "(not reported)" : null;
+            _unpriced ??= _budget.Cost is not null && usage.Tokens.TotalTokens > 0 ? usage.Model ?? "(not reported)" : null;
             return;
         }
 
         _usedCost += price.CostOf(usage.Tokens.InputTokens, Math.Max(usage.Tokens.OutputTokens, usage.Tokens.TotalTokens - usage.Tokens.InputTokens));
     }
 
-    private void Release(long tokens, decimal cost)
-    {
-        lock (_gate)
-        {
-            _heldTokens -= tokens;
-            _heldCost -= cost;
-        }
-    }
-
-    private static string Refusal(string what, string budget, string used, string held, string stage, string? next) =>
-        $"The run's {what} budget ({budget}) would be exceeded: {used} used"
-        + (held is "0" or "0.00" ? "" : $", {held} held by calls under way")
-        + (next is null ? $", and the next call of {stage} could use more." : $", and the next call of {stage} may use up to {next}.")
+    private static string Refusal(string what, string budget, string used, string held, string next, string? nextMayUse) =>
+        (nextMayUse is null
+            ? $"The run's {what} budget ({budget}) is used up: {used} used"
+                + (held is "0" or "0.00" ? "" : $", {held} held by calls under way")
+                + $"; {next} was not made."
+            : $"The run's {what} budget ({budget}) would be exceeded: {used} used"
+                + (held is "0" or "0.00" ? "" : $", {held} held by calls under way")
+                + $", and {next} may use up to {nextMayUse}.")
         + " The state is saved; resume with a larger budget.";
 
     private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Money(decimal value) => value.ToString("0.00##", CultureInfo.InvariantCulture);
 
-    /// <summary>The budget a call holds until it answers.</summary>
-    internal readonly struct Hold(BudgetGuard? guard, long tokens, decimal cost) : IDisposable
+    /// <summary>
+    /// The budget held for one or more calls of a stage (its parallel agents): each call settles its share as it answers;
+    /// disposing gives back the shares of calls that never answered.
+    /// </summary>
+    internal sealed class Hold(BudgetGuard? guard, long tokensPerCall, decimal costPerCall, int calls) : IDisposable
     {
-        public void Dispose() => guard?.Release(tokens, cost);
+        private int _open = calls;
+
+        /// <summary>Gives back one call's share and counts what the call used, in one step.</summary>
+        /// <param name="usage">The call's tokens; <see langword="null"/> when its agent reported none.</param>
+        /// <param name="agent">The agent that answered.</param>
+        public void Settle(AgentUsage? usage, string agent)
+        {
+            if (guard is not null && Interlocked.Decrement(ref _open) >= 0)
+            {
+                guard.Settle(tokensPerCall, costPerCall, usage, agent);
+            }
+        }
+
+        public void Dispose()
+        {
+            int open = Interlocked.Exchange(ref _open, 0);
+            if (guard is not null && open > 0)
+            {
+                guard.Release(tokensPerCall * open, costPerCall * open);
+            }
+        }
     }
 }
 

@@ -124,20 +124,19 @@ public sealed class RunDriver<TStage> : IRunDriver
     }
 
     /// <summary>
-    /// The budget a session runs under: one given now (a larger one, say, after the run stopped on its budget), else the
-    /// one saved with a resumed run, else the one stages.yaml declares; prices given now, else the declared ones.
+    /// The budget a session runs under, field by field: what is given now (a larger token budget, say, after the run
+    /// stopped on its budget), else what was saved with a resumed run, else what stages.yaml declares.
     /// </summary>
     private RunBudget? BudgetOf(OrchestrationStateDocument? saved)
     {
-        ImmutableArray<ModelPrice> prices = Options.Budget is { Prices.IsDefaultOrEmpty: false } given ? given.Prices : Workflow.Budget.Prices;
-        if (Options.Budget is { LimitsAnything: true } budget)
-        {
-            return budget with { Prices = prices };
-        }
-
-        return saved is { MaxTokens: not null } or { MaxCost: not null }
-            ? new RunBudget { Tokens = saved.MaxTokens, Cost = saved.MaxCost, Prices = prices }
-            : RunBudget.From(Workflow.Budget) is { } declared ? declared with { Prices = prices } : null;
+        RunBudget? given = Options.Budget;
+        RunBudget? kept = saved is null ? null : SavedBudget.Of(saved);
+        RunBudget? declared = RunBudget.From(Workflow.Budget);
+        long? tokens = given?.Tokens ?? kept?.Tokens ?? declared?.Tokens;
+        decimal? cost = given?.Cost ?? kept?.Cost ?? declared?.Cost;
+        ImmutableArray<ModelPrice> prices = new[] { given?.Prices, kept?.Prices, Workflow.Budget.Prices }
+            .FirstOrDefault(list => list is { IsDefaultOrEmpty: false }) ?? [];
+        return tokens is null && cost is null ? null : new RunBudget { Tokens = tokens, Cost = cost, Prices = prices };
     }
 
     private RunMetadata Metadata(Objective objective, TimeSpan elapsed, TimeSpan budget) =>

@@ -170,7 +170,7 @@ internal sealed class StageWork<TStage>
         // as each finished, the same artifact would hold whichever agent happened to finish last. The budget is held for
         // all of them first: either all are called or none is.
         using BudgetGuard.Hold hold = _budget.Reserve(descriptor.Key, descriptor.MaxTokensPerCall, descriptor.ParallelAgents.Length);
-        AgentResponse[] responses = await Task.WhenAll(descriptor.ParallelAgents.Select(agent => CallAsync(descriptor, agent, task, context, usage, cancellationToken, writeArtifacts: false, budgetHeld: true))).ConfigureAwait(false);
+        AgentResponse[] responses = await Task.WhenAll(descriptor.ParallelAgents.Select(agent => CallAsync(descriptor, agent, task, context, usage, cancellationToken, writeArtifacts: false, held: hold))).ConfigureAwait(false);
         await FenceAsync(cancellationToken).ConfigureAwait(false);
         await WriteArtifactsAsync(descriptor, MergeArtifacts(descriptor.ParallelAgents, responses), cancellationToken).ConfigureAwait(false);
         return (Merge(descriptor.ParallelAgents, responses.Select(response => response.Output).ToArray()), [.. responses.SelectMany(response => response.ToolCalls)]);
@@ -272,8 +272,8 @@ internal sealed class StageWork<TStage>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <param name="writeArtifacts">Whether the answer's artifacts are written here (not for parallel agents, merged first).</param>
     /// <param name="artifactsOf">The stage whose declared artifacts the answer may write; <paramref name="descriptor"/> by default.</param>
-    /// <param name="budgetHeld">Whether the caller holds the budget for this call already (parallel agents).</param>
-    private async Task<AgentResponse> CallAsync(StageDescriptor<TStage> descriptor, string agentId, AgentTask task, StageContext context, CallUsage usage, CancellationToken cancellationToken, bool writeArtifacts = true, StageDescriptor<TStage>? artifactsOf = null, bool budgetHeld = false)
+    /// <param name="held">The budget the caller holds for this call among others (parallel agents); else the call holds its own.</param>
+    private async Task<AgentResponse> CallAsync(StageDescriptor<TStage> descriptor, string agentId, AgentTask task, StageContext context, CallUsage usage, CancellationToken cancellationToken, bool writeArtifacts = true, StageDescriptor<TStage>? artifactsOf = null, BudgetGuard.Hold? held = null)
     {
         using Activity? activity = WorkflowTelemetry.ActivitySource.StartActivity("teambot.agent");
         activity?.SetTag("teambot.stage", descriptor.Key);
@@ -288,17 +288,25 @@ internal sealed class StageWork<TStage>
         {
             Activity = new ActivityForwarder(_reporter, descriptor.Stage, _workflow.GetGroupOf(descriptor.Stage)?.Name, context.Iteration, agentId),
         };
+        BudgetGuard.Hold? own = held is null ? _budget.Reserve(descriptor.Key, descriptor.MaxTokensPerCall) : null;
         AgentResponse response;
-        using (BudgetGuard.Hold hold = budgetHeld ? default : _budget.Reserve(descriptor.Key, descriptor.MaxTokensPerCall))
+        AgentUsage? tokens = null;
+        try
         {
             response = await _agents.Get(agentId).RunAsync(request, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"Agent '{agentId}' returned no response.");
+            tokens = response.Usage is { } reported
+                ? new AgentUsage(agentId, response.ModelId, TokenUsage.Of(reported.InputTokenCount, reported.OutputTokenCount, reported.TotalTokenCount))
+                : null;
+            (held ?? own)!.Settle(tokens, agentId);
+        }
+        finally
+        {
+            own?.Dispose();
         }
 
-        if (response.Usage is { } reported)
+        if (tokens is not null)
         {
-            var tokens = new AgentUsage(agentId, response.ModelId, TokenUsage.Of(reported.InputTokenCount, reported.OutputTokenCount, reported.TotalTokenCount));
-            _budget.Spend(tokens);
             usage.Add(tokens);
             WorkflowTelemetry.RecordTokens(tokens, descriptor.Key);
             _reporter.ReportTokens(descriptor.Stage, descriptor.IsReviewStage || descriptor.IsAcceptanceTestStage ? context.Iteration : null, tokens);

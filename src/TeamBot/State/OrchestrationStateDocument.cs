@@ -98,6 +98,11 @@ public sealed class OrchestrationStateDocument
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? MaxCost { get; set; }
 
+    /// <summary>Gets or sets the prices the run's cost is counted at, which a resume keeps unless given others (added by TeamBot for .NET).</summary>
+    [JsonPropertyName("prices")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<PriceEntry>? Prices { get; set; }
+
     /// <summary>Gets or sets why the run stopped (added by TeamBot for .NET).</summary>
     [JsonPropertyName("error")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -61,7 +61,7 @@ public sealed class RunStateMapper<TStage>
                 History = document.AcceptanceTestHistory.Select(entry => new AcceptanceRun(entry.Iteration, entry.Passed, entry.Failed, entry.Total, entry.FixApplied, entry.FixSummary) { Report = entry.Report }).ToImmutableList(),
             },
             ToolCalls = (document.ToolCalls ?? []).ToImmutableDictionary(pair => Stage(pair.Key, location), pair => (pair.Value ?? []).OfType<ToolCallEntry>().Select(entry => entry.ToCall()).ToImmutableList()),
-            Usage = (document.TokenUsage ?? []).Select(line => new UsageLine<TStage>(Stage(line.Stage!, location), line.Agent, line.Model, line.Tokens, line.Calls ?? 0)).ToImmutableList(),
+            Usage = Usage(document, location),
             Error = document.Error,
         };
     }
@@ -138,6 +138,7 @@ public sealed class RunStateMapper<TStage>
             }).ToList(),
             MaxTokens = metadata.Budget?.Tokens,
             MaxCost = metadata.Budget?.Cost,
+            Prices = metadata.Budget is { Prices.IsDefaultOrEmpty: false } priced ? [.. priced.Prices.Select(PriceEntry.From)] : null,
             Error = state.Error,
             Agent = metadata.Agent is { } agent ? AgentEntry.From(agent) : previous?.Agent,
             WorkflowVersion = _workflow.Versioning.Version is { Length: > 0 } version ? version : null,
@@ -145,6 +146,19 @@ public sealed class RunStateMapper<TStage>
             Extra = previous?.Extra,
         };
     }
+
+    /// <summary>
+    /// The saved usage in the rules' order, one line per stage, agent and model: a hand-edited file, or a migration that
+    /// gave two stages one name, may list them otherwise.
+    /// </summary>
+    private ImmutableList<UsageLine<TStage>> Usage(OrchestrationStateDocument document, string location) =>
+        (document.TokenUsage ?? [])
+            .GroupBy(line => (Stage: Stage(line.Stage!, location), line.Agent, line.Model))
+            .Select(group => new UsageLine<TStage>(group.Key.Stage, group.Key.Agent, group.Key.Model, group.Aggregate(TokenUsage.Zero, (sum, line) => sum + line.Tokens), group.Sum(line => line.Calls ?? 0)))
+            .OrderBy(line => line.Stage)
+            .ThenBy(line => line.Agent, StringComparer.Ordinal)
+            .ThenBy(line => line.Model, StringComparer.Ordinal)
+            .ToImmutableList();
 
     /// <summary>
     /// The Python TeamBot kept no list of completed stages: every stage before <c>current_stage</c> had completed, and

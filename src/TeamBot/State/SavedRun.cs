@@ -127,7 +127,10 @@ public static class SavedRun
             }
         }
 
-        var metadata = new RunMetadata(snapshot.ObjectiveFile ?? "", snapshot.FeatureName ?? "", snapshot.StagesConfigSource ?? "", TimeSpan.FromSeconds(elapsed), TimeSpan.FromSeconds(snapshot.MaxSeconds));
+        var metadata = new RunMetadata(snapshot.ObjectiveFile ?? "", snapshot.FeatureName ?? "", snapshot.StagesConfigSource ?? "", TimeSpan.FromSeconds(elapsed), TimeSpan.FromSeconds(snapshot.MaxSeconds))
+        {
+            Budget = SavedBudget.Of(snapshot),
+        };
         OrchestrationStateDocument document = mapper.ToDocument(state, metadata, snapshot);
         (document.ObjectiveFile, document.FeatureName, document.StagesConfigSource) = (snapshot.ObjectiveFile, snapshot.FeatureName, snapshot.StagesConfigSource);
         (document.JournalSequence, document.ExecutionPolicy) = (sequence, snapshot.ExecutionPolicy);

@@ -123,6 +123,27 @@ internal sealed class StateValidator
             }
         }
 
+        if (document.MaxTokens is <= 0)
+        {
+            Fail("$.max_tokens", Number(document.MaxTokens.Value), "is not a token budget (it must be more than zero)");
+        }
+
+        if (document.MaxCost is <= 0)
+        {
+            Fail("$.max_cost", document.MaxCost.Value.ToString(CultureInfo.InvariantCulture), "is not a cost budget (it must be more than zero)");
+        }
+
+        for (int i = 0; i < (document.Prices?.Count ?? 0); i++)
+        {
+            string at = $"$.prices[{i}]";
+            PriceEntry price = Required(at, document.Prices![i]);
+            Required(at + ".model", price.Model);
+            if (price.Input < 0 || price.Output < 0)
+            {
+                Fail(at, $"{price.Input.ToString(CultureInfo.InvariantCulture)}/{price.Output.ToString(CultureInfo.InvariantCulture)}", "is not a price (it is negative)");
+            }
+        }
+
         for (int i = 0; i < (document.TokenUsage?.Count ?? 0); i++)
         {
             string at = $"$.token_usage[{i}]";

@@ -70,6 +70,9 @@ internal sealed class FakeTeam : IStageAgent
 
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
+    /// <summary>Gets or sets the tokens each call reports using (model <c>fake</c>); <see langword="null"/>: none reported.</summary>
+    public long? Usage { get; set; }
+
     /// <summary>Gets the agent calls running now.</summary>
     public int Running => Volatile.Read(ref _running);
 
@@ -116,7 +119,7 @@ internal sealed class FakeTeam : IStageAgent
                 throw new InvalidOperationException($"agent {request.AgentId} could not do {stage}");
             }
 
-            return request.Task switch
+            AgentResponse response = request.Task switch
             {
                 AgentTask.Review => new AgentResponse
                 {
@@ -139,6 +142,7 @@ internal sealed class FakeTeam : IStageAgent
                     ToolCalls = ToolCalls.GetValueOrDefault(stage, []),
                 },
             };
+            return Usage is { } usage ? response with { Usage = new Microsoft.Extensions.AI.UsageDetails { InputTokenCount = usage - 10, OutputTokenCount = 10, TotalTokenCount = usage }, ModelId = "fake" } : response;
         }
         finally
         {

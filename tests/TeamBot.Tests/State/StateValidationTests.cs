@@ -53,6 +53,10 @@ public sealed class StateValidationTests
         { "token_usage[0].input_tokens", "-1", "$.token_usage[0].input_tokens: -1 is not a count" },
         { "token_usage[1].total_tokens", "-9", "$.token_usage[1].total_tokens: -9 is not a count" },
         { "token_usage[0].calls", "-2", "$.token_usage[0].calls: -2 is not a count" },
+        { "max_tokens", "0", "$.max_tokens: 0 is not a token budget" },
+        { "max_cost", "-1", "$.max_cost: -1 is not a cost budget" },
+        { "prices[0].model", "null", "$.prices[0].model: null must have a value" },
+        { "prices[0].input", "-0.5", "$.prices[0]: -0.5/1.60 is not a price" },
     };
 
     [Fact]
@@ -64,15 +68,16 @@ public sealed class StateValidationTests
         File.WriteAllText(Path.Combine(run.Directory, "artifacts", "feature_spec.md"), FakeTeam.Spec);
 
         // The saved cost budget is counted at a price given now (one price stands for the model a line does not name).
-        var prices = new TeamBot.Definitions.RunBudget { Prices = [new TeamBot.Definitions.ModelPrice("gpt-4.1-mini", 0.40m, 1.60m)] };
+        var prices = new TeamBot.Definitions.RunBudget { Prices = [new TeamBot.Definitions.ModelPrice("gpt-4.1-mini", 0.40m, 1.60m), new TeamBot.Definitions.ModelPrice("fake", 1m, 1m)] };
+        run.Team.Usage = 100;
         WorkflowResult result = await run.Runner(Workflow.Definition, new WorkflowRunnerOptions { Budget = prices }).ResumeAsync(TestRun.Objective);
 
         Assert.Equal(RunStatus.Complete, result.Status);
         Assert.Equal(2, run.Team.Calls.First(c => c.Context.Stage == "PLAN_REVIEW").Context.Iteration);
 
-        // The saved usage is kept and added to (the fake team reports none), and the saved budget is the run's.
+        // The saved usage is kept and added to, and the saved budget is the run's.
         SavedRun<Stage> saved = (await SavedRun.LoadAsync(Workflow.Definition, run.Store))!;
-        Assert.Equal(new TokenUsage(2100, 900, 3000), saved.State.TotalUsage);
+        Assert.Equal(3000 + (100 * run.Team.Calls.Count), saved.State.TotalUsage.TotalTokens);
         Assert.Equal((500_000L, 12.5m), (saved.Document.MaxTokens!.Value, saved.Document.MaxCost!.Value));
     }
 
