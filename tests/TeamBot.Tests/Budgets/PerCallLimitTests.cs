@@ -53,7 +53,7 @@ public sealed class PerCallLimitTests
         Assert.Equal(RunStatus.BudgetExceeded, result.Status);
         Assert.Equal(5, team.Calls);
         Assert.Equal(2500, result.Usage.TotalTokens);
-        Assert.Equal("The run's token budget (3,499) would be exceeded: 2,500 used, and the next call of BUILD may use up to 1,000. The state is saved; resume with a larger budget.", result.Error);
+        Assert.Equal("The run's token budget (3,499) would be exceeded: 2,500 used, and the next 2 calls of BUILD may use up to 1,000. The state is saved; resume with a larger budget.", result.Error);
     }
 
     [Fact]
@@ -69,6 +69,18 @@ public sealed class PerCallLimitTests
         Assert.Equal(1, team.Calls);
         Assert.Equal(501, result.Usage.TotalTokens);
         Assert.Equal(500, team.Limits.Single());
+    }
+
+    [Fact]
+    public async Task An_agent_that_reports_no_usage_stops_a_budgeted_run_before_its_next_call_naming_it()
+    {
+        using var run = new TestRun();
+
+        WorkflowResult result = await run.Runner(Metered.Definition).RunAsync(TestRun.Objective);
+
+        Assert.Equal(RunStatus.BudgetExceeded, result.Status);
+        Assert.Single(run.Team.Calls);
+        Assert.StartsWith("The run's budget cannot be kept: agent 'pm' reports no token usage.", result.Error, System.StringComparison.Ordinal);
     }
 
     /// <summary>Reports the same tokens for every call, approves a review only at its last iteration, and keeps the limit each call was given.</summary>
