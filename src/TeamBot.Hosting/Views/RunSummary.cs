@@ -1,5 +1,5 @@
-using System.Globalization;
 using System;
+using System.Globalization;
 using TeamBot.Execution;
 using TeamBot.Rules;
 

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Immutable;
-using System.Linq;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;

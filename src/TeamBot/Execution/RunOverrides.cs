@@ -1,7 +1,6 @@
 using System;
-using TeamBot.Rules;
-
 using TeamBot.Definitions;
+using TeamBot.Rules;
 
 namespace TeamBot.Execution;
 
