@@ -34,6 +34,29 @@ public sealed class LiveViewTests
     }
 
     [Fact]
+    public void Each_calls_tokens_add_up_on_its_stage_s_row_and_in_the_session_total_under_the_table()
+    {
+        var start = DateTimeOffset.UnixEpoch;
+        var board = new RunBoard();
+        board.Apply(new WorkflowEvent(WorkflowEventKind.StageStarted, start, "SPEC_REVIEW"));
+        board.Apply(new WorkflowEvent(WorkflowEventKind.TokensUsed, start, "SPEC_REVIEW", Iteration: 1) { Agent = "ba", Tokens = new TokenUsage(1000, 234, 1234) });
+        board.Apply(new WorkflowEvent(WorkflowEventKind.TokensUsed, start, "SPEC_REVIEW", Iteration: 1) { Agent = "reviewer", Tokens = new TokenUsage(900, 100, 1000) });
+        board.Apply(new WorkflowEvent(WorkflowEventKind.StageStarted, start, "PLAN"));
+        board.Apply(new WorkflowEvent(WorkflowEventKind.TokensUsed, start, "PLAN") { Agent = "pm", Tokens = new TokenUsage(500, 66, 566) });
+        var console = new TestConsole().Width(160);
+
+        console.Write(RunBoardTable.Render(board, start.AddSeconds(5)));
+
+        Assert.Equal(2234, board.Rows.Single(row => row.Stage == "SPEC_REVIEW").Tokens);
+        Assert.Equal(2800, board.Tokens);
+        string[] lines = console.Output.Split('\n');
+        Assert.Contains(lines, line => line.Contains("Tokens", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("SPEC_REVIEW", StringComparison.Ordinal) && line.Contains("2,234", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("PLAN", StringComparison.Ordinal) && line.Contains("566", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("2,800 tokens this session", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Group_members_running_at_once_each_show_their_own_streamed_text_on_their_own_row()
     {
         var start = DateTimeOffset.UnixEpoch;
