@@ -25,7 +25,12 @@ public sealed class BadOptionValueTests
         ["--telemetry"] = ["banana", "", "CONSOLE"],
 
         // run and resume.
-        ["--agent"] = ["magic", "", "Offline"],
+        ["--agent"] = ["magic", "", "Offline", "replay:"],
+        ["--record"] = ["", " ", "runs\0dir"],
+        ["--replay-fallback"] = ["magic", "", "replay"],
+        ["--token-budget"] = ["0", "-5", "x", "", "1.5", "99999999999999999999"],
+        ["--cost-budget"] = ["0", "-1", "x", ""],
+        ["--price"] = ["gpt", "", "gpt=1", "gpt=1/x", "=1/2", "gpt=-1/2"],
         ["--model"] = ["", " "],
         ["--endpoint"] = ["not a url", "ftp://example.com", "localhost:8080", ""],
         ["--api-key-variable"] = ["", " "],

@@ -16,13 +16,13 @@ internal sealed class BudgetOptions
     public Option<long?> Tokens { get; } = new("--token-budget")
     {
         Description = "The most tokens (input and output) the run's agent calls may use, over all its sessions; the run stops before a call that could exceed it (exit code 9), resumable with a larger one. Default: budget.tokens in stages.yaml.",
-        Validators = { result => Positive(result, result.GetValueOrDefault<long?>()) },
+        Validators = { Positive },
     };
 
     public Option<decimal?> Cost { get; } = new("--cost-budget")
     {
         Description = "The most the run may cost at the models' prices (--price or budget.prices in stages.yaml). Default: budget.cost in stages.yaml.",
-        Validators = { result => Positive(result, result.GetValueOrDefault<decimal?>()) },
+        Validators = { Positive },
     };
 
     public Option<ModelPrice[]> Prices { get; } = new("--price")
@@ -48,12 +48,15 @@ internal sealed class BudgetOptions
         return tokens is null && cost is null && prices.Length == 0 ? null : new RunBudget { Tokens = tokens, Cost = cost, Prices = [.. prices] };
     }
 
-    private static void Positive<T>(OptionResult result, T? value)
-        where T : struct, IComparable<T>
+    /// <summary>Refuses a budget of zero or less; read from the token, as a value the parser refused is reported by it, not thrown here.</summary>
+    private static void Positive(OptionResult result)
     {
-        if (value is { } given && given.CompareTo(default) <= 0)
+        foreach (Token token in result.Tokens)
         {
-            result.AddError($"{result.Option.Name}: the budget must be more than zero, not {Convert.ToString(given, CultureInfo.InvariantCulture)}");
+            if (decimal.TryParse(token.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal value) && value <= 0)
+            {
+                result.AddError($"{result.Option.Name}: the budget must be more than zero, not {token.Value}");
+            }
         }
     }
 
