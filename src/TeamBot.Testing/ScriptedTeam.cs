@@ -45,6 +45,8 @@ public sealed class ScriptedTeam : IStageAgent
     private int _failingAcceptanceRuns;
     private bool _writesFiles;
     private bool _cancelled;
+    private Func<IStageAgent>? _answerers;
+    private IStageAgent? _answerer;
 
     private ScriptedTeam(ImmutableDictionary<string, TimeSpan?> timeouts) => _timeouts = timeouts;
 
@@ -133,6 +135,20 @@ public sealed class ScriptedTeam : IStageAgent
         return this;
     }
 
+    /// <summary>
+    /// The answers come from agents <paramref name="answerers"/> makes, one per run (the crash matrix makes many), instead
+    /// of the script: a <c>ReplayAgent</c> over a recorded transcript (<c>TeamBot.Agents.Replay</c>), say, so a real
+    /// run's answers are checked for crash equivalence. The crash points, failures and time limits of the script still
+    /// apply; an answer without usage gets the script's.
+    /// </summary>
+    public ScriptedTeam AnsweredBy(Func<IStageAgent> answerers)
+    {
+        ArgumentNullException.ThrowIfNull(answerers);
+        _answerers = answerers;
+        _answerer = answerers();
+        return this;
+    }
+
     /// <summary>The caller cancels the run when <paramref name="stage"/>'s work first starts (once, whatever the sessions).</summary>
     public ScriptedTeam CancelRunAt(string stage)
     {
@@ -176,13 +192,15 @@ public sealed class ScriptedTeam : IStageAgent
         }
 
         string output = $"{call.Stage} {request.Task} #{call.Iteration} by {call.Agent} [{Digest(call.Input)}]";
-        AgentResponse response = request.Task switch
-        {
-            AgentTask.Review => Review(call, output),
-            AgentTask.RunAcceptanceTests => AcceptanceTests(request.Context, output),
-            _ => Work(request.Context, output),
-        };
-        response = response with { Usage = UsageOf(call, response), ModelId = Model };
+        AgentResponse response = _answerer is not null
+            ? await _answerer.RunAsync(request, cancellationToken).ConfigureAwait(false)
+            : request.Task switch
+            {
+                AgentTask.Review => Review(call, output),
+                AgentTask.RunAcceptanceTests => AcceptanceTests(request.Context, output),
+                _ => Work(request.Context, output),
+            };
+        response = response.Usage is null ? response with { Usage = UsageOf(call, response), ModelId = Model } : response;
         return _writesFiles && request.Task is not (AgentTask.Review or AgentTask.RunAcceptanceTests) && request.Context.Permissions is { MayWrite: true } permissions
             ? response with { ToolCalls = [.. response.ToolCalls, await AppendToLogAsync(request, permissions.WritableFor(request.AgentId), output, cancellationToken).ConfigureAwait(false)] }
             : response;
@@ -219,6 +237,8 @@ public sealed class ScriptedTeam : IStageAgent
         _cancelAt = _cancelAt,
         _failingAcceptanceRuns = _failingAcceptanceRuns,
         _writesFiles = _writesFiles,
+        _answerers = _answerers,
+        _answerer = _answerers?.Invoke(),
     };
 
     /// <summary>

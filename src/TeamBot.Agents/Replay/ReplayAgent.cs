@@ -18,6 +18,7 @@ namespace TeamBot.Agents.Replay;
 public sealed class ReplayAgent : IStageAgent, IAsyncDisposable
 {
     private readonly Dictionary<(string Agent, string Task, string Stage, int Iteration), List<TranscriptEntry>> _recorded = [];
+    private readonly Dictionary<(string Agent, string Task, string Stage, int Iteration), List<TranscriptEntry>> _used = [];
     private readonly List<ReplayMismatch> _mismatches = [];
     private readonly Lock _gate = new();
     private int _calls;
@@ -72,12 +73,19 @@ public sealed class ReplayAgent : IStageAgent, IAsyncDisposable
             var key = (request.AgentId, request.Task.ToString(), request.Context.Stage, request.Context.Iteration);
             // The first unused call of the same place with the same prompt: a loop resumed in a later session starts its
             // iterations again, and each round's calls are told apart by what they were asked.
+            // A call made again with the same prompt (a resume re-making a call a crash cut short) gets the same answer.
             List<TranscriptEntry>? entries = _recorded.GetValueOrDefault(key);
             int same = entries?.FindIndex(entry => string.Equals(entry.Prompt, prompt, StringComparison.Ordinal)) ?? -1;
-            if (same >= 0)
+            TranscriptEntry? again = same < 0 ? _used.GetValueOrDefault(key)?.Find(entry => string.Equals(entry.Prompt, prompt, StringComparison.Ordinal)) : null;
+            if (same >= 0 || again is not null)
             {
-                TranscriptEntry entry = entries![same];
-                entries.RemoveAt(same);
+                TranscriptEntry entry = again ?? entries![same];
+                if (again is null)
+                {
+                    entries!.RemoveAt(same);
+                    (_used.TryGetValue(key, out List<TranscriptEntry>? used) ? used : _used[key] = []).Add(entry);
+                }
+
                 Replayed++;
                 AgentResponse response = RecordedCall.Response(entry.Response, request);
                 request.Activity?.Report(new AgentActivity(AgentActivityKind.Text, response.Output));
