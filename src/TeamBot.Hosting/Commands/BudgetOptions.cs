@@ -15,18 +15,21 @@ internal sealed class BudgetOptions
 {
     public Option<long?> Tokens { get; } = new("--token-budget")
     {
+        HelpName = "tokens",
         Description = "The most tokens (input and output) the run's agent calls may use, over all its sessions; the run stops before a call that could exceed it (exit code 9), resumable with a larger one. Default: budget.tokens in stages.yaml.",
         Validators = { Positive },
     };
 
     public Option<decimal?> Cost { get; } = new("--cost-budget")
     {
+        HelpName = "amount",
         Description = "The most the run may cost at the models' prices (--price or budget.prices in stages.yaml). Default: budget.cost in stages.yaml.",
         Validators = { Positive },
     };
 
     public Option<ModelPrice[]> Prices { get; } = new("--price")
     {
+        HelpName = "model=input/output",
         Description = "A model's price per million tokens, as model=input/output (for example gpt-4.1-mini=0.40/1.60); repeat for several models.",
         CustomParser = ParsePrices,
         Arity = ArgumentArity.ZeroOrMore,

@@ -90,6 +90,7 @@ internal static class CommonOptions
 
     public static Option<string?> Record() => new Option<string?>("--record")
     {
+        HelpName = "dir",
         Description = "Record every agent call's full prompt and answer (keys redacted) in <dir>/transcript.jsonl, to replay later with --agent replay:<dir>; a resume goes on recording there.",
     }.NotBlank().PathText();
 
