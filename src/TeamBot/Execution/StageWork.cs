@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -315,7 +316,7 @@ internal sealed class StageWork<TStage>
             // did is not used, and the run stops on it rather than going on past what was computed.
             if (descriptor.MaxTokensPerCall is { } limit && tokens.Tokens.TotalTokens > limit)
             {
-                throw new InvalidOperationException($"{agentId}'s call used {tokens.Tokens.TotalTokens:N0} tokens, more than the stage's max_tokens_per_call of {limit:N0}.");
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"{agentId}'s call used {tokens.Tokens.TotalTokens:N0} tokens, more than the stage's max_tokens_per_call of {limit:N0}."));
             }
         }
 
