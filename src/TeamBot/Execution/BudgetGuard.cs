@@ -45,7 +45,7 @@ internal sealed class BudgetGuard
     {
         if (_budget is null)
         {
-            return new Hold(null, 0, 0m, 0);
+            return Hold.Unlimited;
         }
 
         long perCall = Math.Max(1, maxTokensPerCall ?? 0);
@@ -149,6 +149,9 @@ internal sealed class BudgetGuard
     /// </summary>
     internal sealed class Hold(BudgetGuard? guard, long tokensPerCall, decimal costPerCall, int calls) : IDisposable
     {
+        /// <summary>Gets the hold of a run without a budget: one shared instance that holds nothing, so calls allocate none.</summary>
+        public static readonly Hold Unlimited = new(null, 0, 0m, 0);
+
         private int _open = calls;
 
         /// <summary>Gives back one call's share and counts what the call used, in one step.</summary>
