@@ -44,58 +44,55 @@ internal static class RecordedCall
             .Where(folder => folder.Item1.Length > 0)
             .OrderByDescending(folder => folder.Item1.Length);
 
+    /// <summary>The entry for <paramref name="request"/> and its answer: folders as placeholders, secrets masked.</summary>
     public static TranscriptEntry Entry(AgentRequest request, AgentResponse response, Redactor redactor)
     {
         string Keep(string text) => redactor.Redact(Masked(text, request.Context));
-        return Entry(request, response, redactor, Keep);
-    }
-
-    private static TranscriptEntry Entry(AgentRequest request, AgentResponse response, Redactor redactor, Func<string, string> keep) => new()
-    {
-        Agent = request.AgentId,
-        Task = request.Task.ToString(),
-        Stage = request.Context.Stage,
-        Iteration = request.Context.Iteration,
-        Prompt = redactor.Redact(Prompt(request)),
-        Response = new RecordedResponse
+        return new TranscriptEntry
         {
-            Output = keep(response.Output),
-            Artifacts = response.Artifacts.ToDictionary(pair => pair.Key, pair => keep(pair.Value), StringComparer.Ordinal),
-            Verdict = response.Verdict?.ToString(),
-            ScenarioResults = response.ScenarioResults.IsDefaultOrEmpty ? null : [.. response.ScenarioResults.Select(result => new RecordedScenario { Id = result.Id, Outcome = result.Outcome.ToString(), Detail = keep(result.Detail) })],
-            ToolCalls = response.ToolCalls.IsDefaultOrEmpty ? null : [.. response.ToolCalls.Select(call => new RecordedToolCall
+            Agent = request.AgentId,
+            Task = request.Task.ToString(),
+            Stage = request.Context.Stage,
+            Iteration = request.Context.Iteration,
+            Prompt = redactor.Redact(Prompt(request)),
+            Response = new RecordedResponse
+            {
+                Output = Keep(response.Output),
+                Artifacts = response.Artifacts.ToDictionary(pair => pair.Key, pair => Keep(pair.Value), StringComparer.Ordinal),
+                Verdict = response.Verdict?.ToString(),
+                ScenarioResults = response.ScenarioResults.IsDefaultOrEmpty ? null : [.. response.ScenarioResults.Select(result => new RecordedScenario { Id = result.Id, Outcome = result.Outcome.ToString(), Detail = Keep(result.Detail) })],
+                ToolCalls = response.ToolCalls.IsDefaultOrEmpty ? null : [.. response.ToolCalls.Select(call => new RecordedToolCall
             {
                 Agent = call.Agent,
                 Tool = call.Tool,
-                Arguments = keep(call.Arguments),
-                Summary = keep(call.Summary),
+                Arguments = Keep(call.Arguments),
+                Summary = Keep(call.Summary),
                 Refused = call.Refused,
-                Output = call.Output is null ? null : keep(call.Output),
+                Output = call.Output is null ? null : Keep(call.Output),
             })],
-            InputTokens = response.Usage?.InputTokenCount,
-            OutputTokens = response.Usage?.OutputTokenCount,
-            TotalTokens = response.Usage?.TotalTokenCount,
-            Model = response.ModelId,
-        },
-    };
+                InputTokens = response.Usage?.InputTokenCount,
+                OutputTokens = response.Usage?.OutputTokenCount,
+                TotalTokens = response.Usage?.TotalTokenCount,
+                Model = response.ModelId,
+            },
+        };
+    }
 
     /// <summary>The answer a transcript entry recorded, in the folders of the run that replays it.</summary>
     public static AgentResponse Response(RecordedResponse recorded, AgentRequest request)
     {
         string Here(string text) => Unmasked(text, request.Context);
-        return Response(recorded, Here);
-    }
-
-    private static AgentResponse Response(RecordedResponse recorded, Func<string, string> here) => new()
-    {
-        Output = here(recorded.Output),
-        Artifacts = recorded.Artifacts.ToImmutableDictionary(pair => pair.Key, pair => here(pair.Value), StringComparer.Ordinal),
-        Verdict = Enum.TryParse(recorded.Verdict, out ReviewVerdict verdict) ? verdict : null,
-        ScenarioResults = [.. (recorded.ScenarioResults ?? []).Select(result => new ScenarioResult(result.Id, Enum.TryParse(result.Outcome, out ScenarioOutcome outcome) ? outcome : ScenarioOutcome.Skipped, here(result.Detail)))],
-        ToolCalls = [.. (recorded.ToolCalls ?? []).Select(call => new ToolCall(call.Tool, here(call.Arguments), here(call.Summary), call.Refused) { Agent = call.Agent, Output = call.Output is null ? null : here(call.Output) })],
-        Usage = recorded.InputTokens is null && recorded.OutputTokens is null && recorded.TotalTokens is null
+        return new AgentResponse
+        {
+            Output = Here(recorded.Output),
+            Artifacts = recorded.Artifacts.ToImmutableDictionary(pair => pair.Key, pair => Here(pair.Value), StringComparer.Ordinal),
+            Verdict = Enum.TryParse(recorded.Verdict, out ReviewVerdict verdict) ? verdict : null,
+            ScenarioResults = [.. (recorded.ScenarioResults ?? []).Select(result => new ScenarioResult(result.Id, Enum.TryParse(result.Outcome, out ScenarioOutcome outcome) ? outcome : ScenarioOutcome.Skipped, Here(result.Detail)))],
+            ToolCalls = [.. (recorded.ToolCalls ?? []).Select(call => new ToolCall(call.Tool, Here(call.Arguments), Here(call.Summary), call.Refused) { Agent = call.Agent, Output = call.Output is null ? null : Here(call.Output) })],
+            Usage = recorded.InputTokens is null && recorded.OutputTokens is null && recorded.TotalTokens is null
             ? null
             : new UsageDetails { InputTokenCount = recorded.InputTokens, OutputTokenCount = recorded.OutputTokens, TotalTokenCount = recorded.TotalTokens },
-        ModelId = recorded.Model,
-    };
+            ModelId = recorded.Model,
+        };
+    }
 }
