@@ -5,10 +5,15 @@ using TeamBot.Definitions;
 
 namespace TeamBot.Hosting.Tests;
 
-/// <summary>The compiled workflow with one stage's prompt template edited, as a rebuild after that edit would compile it.</summary>
-internal sealed class TemplateEditedWorkflow(IWorkflowDefinition<Stage> inner, Stage edited, string template) : IWorkflowDefinition<Stage>
+/// <summary>
+/// The compiled workflow with what a test changes: one stage's descriptor (a prompt template edited, as a rebuild after
+/// that edit would compile it), or the declared budget and computed worst case.
+/// </summary>
+internal sealed class AlteredWorkflow(IWorkflowDefinition<Stage> inner, StageDescriptor<Stage>? replaced = null, WorkflowBudget? budget = null, WorkflowCosts? costs = null) : IWorkflowDefinition<Stage>
 {
-    private readonly StageDescriptor<Stage> _edited = Edit(inner.GetStage(edited), template);
+    /// <summary>The workflow with <paramref name="stage"/>'s prompt template replaced by <paramref name="template"/>.</summary>
+    public static AlteredWorkflow WithPromptTemplate(IWorkflowDefinition<Stage> inner, Stage stage, string template) =>
+        new(inner, Edit(inner.GetStage(stage), template));
 
     public string Name => inner.Name;
 
@@ -16,7 +21,7 @@ internal sealed class TemplateEditedWorkflow(IWorkflowDefinition<Stage> inner, S
 
     public ImmutableArray<Stage> StageOrder => inner.StageOrder;
 
-    public ImmutableArray<StageDescriptor<Stage>> Stages => [.. inner.Stages.Select(stage => stage.Stage == edited ? _edited : stage)];
+    public ImmutableArray<StageDescriptor<Stage>> Stages => [.. inner.Stages.Select(stage => GetStage(stage.Stage))];
 
     public ImmutableArray<ParallelGroupDescriptor<Stage>> ParallelGroups => inner.ParallelGroups;
 
@@ -26,7 +31,11 @@ internal sealed class TemplateEditedWorkflow(IWorkflowDefinition<Stage> inner, S
 
     public WorkflowVersioning Versioning => inner.Versioning;
 
-    public StageDescriptor<Stage> GetStage(Stage stage) => stage == edited ? _edited : inner.GetStage(stage);
+    public WorkflowBudget Budget => budget ?? inner.Budget;
+
+    public WorkflowCosts Costs => costs ?? inner.Costs;
+
+    public StageDescriptor<Stage> GetStage(Stage stage) => replaced is not null && replaced.Stage == stage ? replaced : inner.GetStage(stage);
 
     public ImmutableArray<Stage> GetNextStages(Stage stage) => inner.GetNextStages(stage);
 

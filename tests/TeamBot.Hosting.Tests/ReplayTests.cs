@@ -76,7 +76,7 @@ public sealed class ReplayTests
         await using Recorded recorded = await Recorded.StartAsync();
         CliHarness cli = recorded.Cli;
         int requests = recorded.Server.Requests.Count;
-        cli.Workflow = new TemplateEditedWorkflow(Workflow.Definition, Stage.Plan, Edited);
+        cli.Workflow = AlteredWorkflow.WithPromptTemplate(Workflow.Definition, Stage.Plan, Edited);
 
         (int exit, string output, string error) = await cli.RunAsync(["run", "objectives/add-export.md", "--agent", "replay:recording", "--teambot-dir", "edited"]);
 
@@ -96,7 +96,7 @@ public sealed class ReplayTests
     {
         await using Recorded recorded = await Recorded.StartAsync();
         int requests = recorded.Server.Requests.Count;
-        recorded.Cli.Workflow = new TemplateEditedWorkflow(Workflow.Definition, Stage.Plan, Edited);
+        recorded.Cli.Workflow = AlteredWorkflow.WithPromptTemplate(Workflow.Definition, Stage.Plan, Edited);
 
         (int exit, string output, string error) = await recorded.Cli.RunAsync(["run", "objectives/add-export.md", "--agent", "replay:recording", "--replay-fallback", "openai", .. recorded.OpenAi, "--teambot-dir", "fallback"]);
 

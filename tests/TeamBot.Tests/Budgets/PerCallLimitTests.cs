@@ -34,7 +34,7 @@ public sealed class PerCallLimitTests
         using var run = new TestRun();
         var team = new FixedUsageTeam(tokens: 500);
 
-        WorkflowResult result = await new WorkflowRunner<MeteredStage>(Metered.Definition, AgentRegistry.ForAll(team), run.Store, new WorkflowRunnerOptions { WorkingDirectory = run.Directory }).RunAsync(TestRun.Objective);
+        WorkflowResult result = await RunAsync(run, team);
 
         Assert.Equal(RunStatus.Complete, result.Status);
         Assert.Equal(7, team.Calls);
@@ -48,7 +48,7 @@ public sealed class PerCallLimitTests
         using var run = new TestRun();
         var team = new FixedUsageTeam(tokens: 500);
 
-        WorkflowResult result = await new WorkflowRunner<MeteredStage>(Metered.Definition, AgentRegistry.ForAll(team), run.Store, new WorkflowRunnerOptions { WorkingDirectory = run.Directory, Budget = new RunBudget { Tokens = 3499 } }).RunAsync(TestRun.Objective);
+        WorkflowResult result = await RunAsync(run, team, new RunBudget { Tokens = 3499 });
 
         Assert.Equal(RunStatus.BudgetExceeded, result.Status);
         Assert.Equal(5, team.Calls);
@@ -62,7 +62,7 @@ public sealed class PerCallLimitTests
         using var run = new TestRun();
         var team = new FixedUsageTeam(tokens: 501);
 
-        WorkflowResult result = await new WorkflowRunner<MeteredStage>(Metered.Definition, AgentRegistry.ForAll(team), run.Store, new WorkflowRunnerOptions { WorkingDirectory = run.Directory }).RunAsync(TestRun.Objective);
+        WorkflowResult result = await RunAsync(run, team);
 
         Assert.Equal(RunStatus.Error, result.Status);
         Assert.Contains("pm's call used 501 tokens, more than the stage's max_tokens_per_call of 500", result.Error!, System.StringComparison.Ordinal);
@@ -82,6 +82,9 @@ public sealed class PerCallLimitTests
         Assert.Single(run.Team.Calls);
         Assert.StartsWith("The run's budget cannot be kept: agent 'pm' reports no token usage.", result.Error, System.StringComparison.Ordinal);
     }
+
+    private static Task<WorkflowResult> RunAsync(TestRun run, FixedUsageTeam team, RunBudget? budget = null) =>
+        new WorkflowRunner<MeteredStage>(Metered.Definition, AgentRegistry.ForAll(team), run.Store, new WorkflowRunnerOptions { WorkingDirectory = run.Directory, Budget = budget }).RunAsync(TestRun.Objective);
 
     /// <summary>Reports the same tokens for every call, approves a review only at its last iteration, and keeps the limit each call was given.</summary>
     private sealed class FixedUsageTeam(long tokens) : IStageAgent
