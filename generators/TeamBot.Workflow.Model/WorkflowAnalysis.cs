@@ -41,9 +41,6 @@ public sealed record WorkflowAnalysis(WorkflowDocument? Document, EquatableArray
         return Guard(() => this with { Problems = Problems.Concat(WorkflowValidator.Validate(document, findPromptTemplate)).ToEquatableArray() });
     }
 
-    /// <summary>Tells whether any problem's ID satisfies <paramref name="isError"/>, such as <see cref="WorkflowRules.IsError(string)"/>.</summary>
-    public bool HasProblem(Func<string, bool> isError) => Problems.Any(problem => isError(problem.Id));
-
     /// <summary>Tells whether any problem is an error (<see cref="WorkflowRules.IsError(WorkflowProblem)"/>), honouring a problem's own severity.</summary>
     public bool HasErrors() => Problems.Any(WorkflowRules.IsError);
 

@@ -92,7 +92,7 @@ public sealed class CompatibilityPropertyTests(ITestOutputHelper output)
         FuzzLog.Write(output, "workflow versions", $"{accepted + rejected} edits of {generated} generated ({accepted} accepted: {resumed} saved runs resumed to complete; {rejected} rejected: {refused} named runs refused)");
     }
 
-    private static bool IsValid(RandomWorkflow workflow) => !WorkflowAnalysis.Analyze(workflow.ToYaml()).HasProblem(WorkflowRules.IsError);
+    private static bool IsValid(RandomWorkflow workflow) => !WorkflowAnalysis.Analyze(workflow.ToYaml()).HasErrors();
 
     private static string VersionsFile(List<RandomWorkflow> shipped) => Gate.VersionsFile(shipped.Select(version => version.ToYaml()).ToArray());
 

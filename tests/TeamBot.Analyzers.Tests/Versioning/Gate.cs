@@ -12,7 +12,7 @@ internal static class Gate
     public static WorkflowDocument Document(string yaml)
     {
         WorkflowAnalysis analysis = WorkflowAnalysis.Analyze(yaml);
-        Assert.False(analysis.HasProblem(WorkflowRules.IsError), string.Join("\n", analysis.Problems.Select(WorkflowRules.Message)));
+        Assert.False(analysis.HasErrors(), string.Join("\n", analysis.Problems.Select(WorkflowRules.Message)));
         return analysis.Document!;
     }
 
