@@ -410,30 +410,17 @@ public sealed class WorkflowParser
         return null;
     }
 
-    private Located<int>? Integer(YamlTreeNode node, Subject what)
-    {
-        if (node is YamlTreeScalar { IsPlain: true } scalar)
-        {
-            if (int.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value))
-            {
-                return new Located<int>(value, scalar.Span);
-            }
-        }
+    private Located<int>? Integer(YamlTreeNode node, Subject what) =>
+        Whole(node, what, int.MinValue, int.MaxValue) is { } value ? new Located<int>((int)value.Value, value.Span) : null;
 
-        Report(
-            RuleIds.InvalidInteger,
-            node.Span,
-            what.ToString(),
-            int.MinValue.ToString(CultureInfo.InvariantCulture),
-            int.MaxValue.ToString(CultureInfo.InvariantCulture),
-            node is YamlTreeScalar text ? $"'{text.Value}'" : node.KindName);
-        return null;
-    }
+    private Located<long>? Long(YamlTreeNode node, Subject what) => Whole(node, what, long.MinValue, long.MaxValue);
 
-    private Located<long>? Long(YamlTreeNode node, Subject what)
+    /// <summary>A plain whole number from <paramref name="minimum"/> to <paramref name="maximum"/>, or TB0006 naming the range.</summary>
+    private Located<long>? Whole(YamlTreeNode node, Subject what, long minimum, long maximum)
     {
         if (node is YamlTreeScalar { IsPlain: true } scalar
-            && long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
+            && long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value)
+            && value >= minimum && value <= maximum)
         {
             return new Located<long>(value, scalar.Span);
         }
@@ -442,8 +429,8 @@ public sealed class WorkflowParser
             RuleIds.InvalidInteger,
             node.Span,
             what.ToString(),
-            long.MinValue.ToString(CultureInfo.InvariantCulture),
-            long.MaxValue.ToString(CultureInfo.InvariantCulture),
+            minimum.ToString(CultureInfo.InvariantCulture),
+            maximum.ToString(CultureInfo.InvariantCulture),
             node is YamlTreeScalar text ? $"'{text.Value}'" : node.KindName);
         return null;
     }
