@@ -24,7 +24,8 @@ internal sealed partial class ClusterAgent(IGrainFactory grains, TeamBotClusterO
     /// not ask for), or it outlived <see cref="TeamBotClusterOptions.WorkAttemptTimeout"/> (its worker hung). None of
     /// these is the agent's failure, so none may fail the stage while attempts remain. Anything else is the agent's own
     /// failure, which the driver records. A call of a session that another activation took the run over from is
-    /// neither: it throws <see cref="State.RunFencedException"/>, which stops the session.
+    /// neither: it throws <see cref="State.RunFencedException"/>, which stops the session (and
+    /// <see cref="State.RunStorageException"/> when the epoch that tells cannot be read).
     /// </summary>
     public async Task<AgentResponse> RunAsync(AgentRequest request, CancellationToken cancellationToken)
     {

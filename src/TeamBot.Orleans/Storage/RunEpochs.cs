@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -48,11 +49,23 @@ internal sealed class RunEpochs(IJsonStateBackend backend, string serviceId)
 
     /// <summary>Returns when <paramref name="epoch"/> is still run <paramref name="runId"/>'s epoch.</summary>
     /// <exception cref="RunFencedException">An activation took the run over since.</exception>
+    /// <exception cref="RunStorageException">The epoch could not be read: the session stops, as when a save fails.</exception>
     public async ValueTask EnsureCurrentAsync(string runId, long epoch, CancellationToken cancellationToken)
     {
         string key = Key(runId);
-        (byte[]? json, _) = await backend.ReadAsync(key, cancellationToken).ConfigureAwait(false);
-        long current = json is null ? 0 : JsonGrainStorage.Deserialize<RunEpoch>(json, key).Epoch;
+        long current;
+        try
+        {
+            (byte[]? json, _) = await backend.ReadAsync(key, cancellationToken).ConfigureAwait(false);
+            current = json is null ? 0 : JsonGrainStorage.Deserialize<RunEpoch>(json, key).Epoch;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Not the work's fault: a session that cannot tell whether it still owns the run must not go on, nor record a
+            // stage failure for it; the run resumes from its saved state once the database answers.
+            throw new RunStorageException($"Run '{runId}': whether this session (epoch {epoch}) still owns it could not be read from '{key}': {ex.Message}", ex) { Path = key };
+        }
+
         if (current != epoch)
         {
             throw new RunFencedException($"Run '{runId}' was taken over by another activation (epoch {current}); this one (epoch {epoch}) stops without writing anything more.");

@@ -28,5 +28,7 @@ public interface IRunFence
     /// <summary>Returns when this session still owns the run.</summary>
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <exception cref="RunFencedException">Another session took the run over.</exception>
+    /// <exception cref="RunStorageException">Whether it did could not be found out (the database is away): the session
+    /// stops as when a save fails, with no stage failed, and the run resumes from its saved state.</exception>
     ValueTask EnsureCurrentAsync(CancellationToken cancellationToken);
 }

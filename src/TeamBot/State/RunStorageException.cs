@@ -4,8 +4,8 @@ namespace TeamBot.State;
 
 /// <summary>
 /// A file of the run could not be written: the disk is full, permission was denied, the file system is read-only, or a
-/// path inside the run's folder is a symbolic link. The run stopped; its last saved state is intact, and it resumes
-/// once the cause is gone.
+/// path inside the run's folder is a symbolic link; or a store's <see cref="IRunFence"/> could not read whether the
+/// session still owns the run. The run stopped; its last saved state is intact, and it resumes once the cause is gone.
 /// </summary>
 public sealed class RunStorageException : WorkflowStateException
 {
