@@ -31,11 +31,12 @@ public interface ITeamBotCluster
     /// <summary>Resumes stopped run <paramref name="runId"/> in the cluster at <paramref name="connection"/> and reports its progress until it ends.</summary>
     /// <param name="connection">A gateway (<c>host:port</c>) or the PostgreSQL connection string of the cluster's membership.</param>
     /// <param name="runId">The run.</param>
-    /// <param name="timeBudget">A new time budget for the whole run; <see langword="null"/> keeps the saved one.</param>
+    /// <param name="runOverrides">What the run sets for itself from now on, field by field over what it was submitted
+    /// with (a new time budget, a larger token budget); <see cref="RunOverrides.None"/> keeps what was saved.</param>
     /// <param name="progress">Receives the run's progress events.</param>
     /// <param name="cancellationToken">Stops watching; the run goes on in the cluster.</param>
     /// <exception cref="State.WorkflowStateException">The cluster has no such run, or it is running.</exception>
-    Task<WorkflowResult> ResumeAsync(string connection, string runId, TimeSpan? timeBudget, IProgress<WorkflowEvent> progress, CancellationToken cancellationToken);
+    Task<WorkflowResult> ResumeAsync(string connection, string runId, RunOverrides runOverrides, IProgress<WorkflowEvent> progress, CancellationToken cancellationToken);
 
     /// <summary>Cancels run <paramref name="runId"/> in the cluster at <paramref name="connection"/>; its state is saved as cancelled.</summary>
     /// <returns><see langword="true"/> when the run was under way and was told to stop; <see langword="false"/> when it was not running.</returns>

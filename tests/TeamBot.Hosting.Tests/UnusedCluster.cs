@@ -19,7 +19,7 @@ internal sealed class UnusedCluster : ITeamBotCluster
 
     public Task<IReadOnlyList<ClusterRunStatus>> ListAsync(string connection, CancellationToken cancellationToken) => throw Reached();
 
-    public Task<WorkflowResult> ResumeAsync(string connection, string runId, TimeSpan? timeBudget, IProgress<WorkflowEvent> progress, CancellationToken cancellationToken) => throw Reached();
+    public Task<WorkflowResult> ResumeAsync(string connection, string runId, RunOverrides runOverrides, IProgress<WorkflowEvent> progress, CancellationToken cancellationToken) => throw Reached();
 
     public Task<WorkflowResult> RunAsync(string connection, Objective objective, RunOverrides runOverrides, IProgress<WorkflowEvent> progress, CancellationToken cancellationToken) => throw Reached();
 

@@ -65,6 +65,43 @@ public sealed class CommandLineClusterTests
         }
     }
 
+    [Fact]
+    public async Task A_cluster_run_stopped_by_its_token_budget_resumes_with_cluster_and_a_larger_token_budget()
+    {
+        string directory = Path.Combine(Path.GetTempPath(), "teambot-cli-cluster", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(directory, "objectives"));
+        File.Copy(Path.Combine(TeamBot.Tests.Support.TestSupport.RepoRoot, "examples", "objectives", "add-export.md"), Path.Combine(directory, "objectives", "add-export.md"));
+        var cluster = new OrleansCluster<Stage>(Workflow.Definition);
+        int siloPort = TestSupport.FreePort(), gatewayPort = TestSupport.FreePort();
+        using var stop = new CancellationTokenSource();
+        Task silo = cluster.ServeAsync(new ClusterServeOptions(siloPort, gatewayPort, siloPort, null, Path.Combine(directory, "runs")), new OfflineAgent(), TextWriter.Null, stop.Token);
+        try
+        {
+            var settings = new TeamBotCliSettings { Cluster = cluster, Output = TextWriter.Null, Error = TextWriter.Null, Plain = true, WorkingDirectory = directory };
+            string gateway = $"localhost:{gatewayPort}";
+
+            var stopped = new StringWriter();
+            int exit = await TeamBotCli.Create(Workflow.Definition, settings with { Output = stopped }).Parse(["run", "objectives/add-export.md", "--cluster", gateway, "--token-budget", "1"]).InvokeAsync();
+            Assert.True(exit == ExitCodes.BudgetExceeded, stopped.ToString());
+            Assert.Contains("budget", stopped.ToString(), StringComparison.OrdinalIgnoreCase);
+
+            // Without a new budget the run stops again at once; with a larger one it goes on from where it stopped.
+            exit = await TeamBotCli.Create(Workflow.Definition, settings).Parse(["resume", "csv-export", "--cluster", gateway]).InvokeAsync();
+            Assert.Equal(ExitCodes.BudgetExceeded, exit);
+            var resumed = new StringWriter();
+            exit = await TeamBotCli.Create(Workflow.Definition, settings with { Output = resumed }).Parse(["resume", "csv-export", "--cluster", gateway, "--token-budget", "10000000"]).InvokeAsync();
+            Assert.True(exit == ExitCodes.Complete, resumed.ToString());
+            Assert.DoesNotContain("StageStarted SETUP", resumed.ToString(), StringComparison.Ordinal);
+            Assert.Contains("RunCompleted", resumed.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => silo);
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     [PostgresFact]
     public async Task A_postgres_silo_served_on_127_0_0_1_runs_a_run_submitted_with_cluster_127_0_0_1_and_its_port()
     {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,30 @@ public sealed class WireTests
         Assert.Equal((200_000L, 5m), (carried.Tokens!.Value, carried.Cost!.Value));
         Assert.Equal(budget.Prices.ToArray(), carried.Prices.ToArray());
         Assert.Null(TeamBot.Orleans.Contracts.RunSubmission.From(ClusterTests.Objective("unbudgeted")).Overrides.Budget);
+    }
+
+    [Fact]
+    public void A_resume_s_overrides_cross_the_wire_and_go_over_the_submission_field_by_field()
+    {
+        using ServiceProvider services = new ServiceCollection().AddSerializer(serializer => serializer.AddAssembly(typeof(GrainRunStore).Assembly)).BuildServiceProvider();
+        Serializer serializer = services.GetRequiredService<Serializer>();
+        var given = new TeamBot.Execution.RunOverrides(TimeSpan.FromHours(2), 3, true, new TeamBot.Definitions.RunBudget { Tokens = 500_000 });
+
+        TeamBot.Execution.RunOverrides carried = serializer.Deserialize<TeamBot.Execution.RunOverrides>(serializer.SerializeToArray(given))!;
+
+        Assert.Equal((given.TimeBudget, given.MaxConcurrency, given.SkipOptionalStages), (carried.TimeBudget, carried.MaxConcurrency, carried.SkipOptionalStages));
+        Assert.Equal((500_000L, (decimal?)null), (carried.Budget!.Tokens!.Value, carried.Budget.Cost));
+        Assert.Empty(carried.Budget.Prices);
+        Assert.Equal(TeamBot.Execution.RunOverrides.None, serializer.Deserialize<TeamBot.Execution.RunOverrides>(serializer.SerializeToArray(TeamBot.Execution.RunOverrides.None)));
+
+        // A token budget given on resume keeps the submitted cost budget and prices; the rest it sets.
+        var price = new TeamBot.Definitions.ModelPrice("gpt-4.1-mini", 0.40m, 1.60m);
+        var submission = TeamBot.Orleans.Contracts.RunSubmission.From(ClusterTests.Objective("budgeted"), new TeamBot.Execution.RunOverrides(Budget: new TeamBot.Definitions.RunBudget { Tokens = 1_000, Cost = 5m, Prices = [price] }));
+        submission.Override(carried);
+        TeamBot.Execution.RunOverrides now = submission.Overrides;
+        Assert.Equal((TimeSpan.FromHours(2), 3, true), (now.TimeBudget!.Value, now.MaxConcurrency!.Value, now.SkipOptionalStages!.Value));
+        Assert.Equal((500_000L, 5m), (now.Budget!.Tokens!.Value, now.Budget.Cost!.Value));
+        Assert.Equal([price], now.Budget.Prices.ToArray());
     }
 
     [Fact]

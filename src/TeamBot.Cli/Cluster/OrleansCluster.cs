@@ -91,10 +91,10 @@ public sealed class OrleansCluster<TStage>(IWorkflowDefinition<TStage> workflow)
 
     /// <inheritdoc/>
     /// <exception cref="WorkflowStateException">The cluster has no such run, or it is running.</exception>
-    public Task<WorkflowResult> ResumeAsync(string connection, string runId, TimeSpan? timeBudget, IProgress<WorkflowEvent> progress, CancellationToken cancellationToken) =>
+    public Task<WorkflowResult> ResumeAsync(string connection, string runId, RunOverrides runOverrides, IProgress<WorkflowEvent> progress, CancellationToken cancellationToken) =>
         WithClientAsync(connection, async cluster =>
         {
-            if (!await cluster.ResumeAsync(runId, timeBudget).ConfigureAwait(false))
+            if (!await cluster.ResumeAsync(runId, runOverrides).ConfigureAwait(false))
             {
                 throw new WorkflowStateException($"The cluster at {ClusterConnection.Shown(connection)} has no stopped run '{runId}' to resume: there is no such run, or it is running. See: teambot status --cluster {ClusterConnection.Shown(connection)}");
             }

@@ -53,7 +53,7 @@ internal static class RunCommands
     private static Task<int> ClusterRunAsync<TStage>(CliContext<TStage> context, ParseResult parse, RunOptions options, ITeamBotCluster cluster, string connection, Objective objective, CancellationToken cancellationToken)
         where TStage : struct, Enum
     {
-        var overrides = new RunOverrides(parse.GetValue(options.TimeBudget), parse.GetValue(options.MaxConcurrency), parse.GetValue(options.SkipOptional) ? true : null, options.Budget.Of(parse));
+        RunOverrides overrides = options.Overrides(parse);
         return ShowClusterRunAsync(context, parse, connection, (view, token) => cluster.RunAsync(connection, objective, overrides, view, token), objective.FeatureName, cancellationToken);
     }
 
@@ -153,7 +153,7 @@ internal static class RunCommands
                 return ExitCodes.BadInput;
             }
 
-            return await ShowClusterRunAsync(context, parse, connection, (view, token) => cluster.ResumeAsync(connection, feature, parse.GetValue(options.TimeBudget), view, token), feature, cancellationToken).ConfigureAwait(false);
+            return await ShowClusterRunAsync(context, parse, connection, (view, token) => cluster.ResumeAsync(connection, feature, options.Overrides(parse), view, token), feature, cancellationToken).ConfigureAwait(false);
         }
 
         string runs = context.RunsDirectory(parse);
@@ -368,6 +368,10 @@ internal static class RunCommands
         public Option<string?> Cluster { get; } = CommonOptions.Cluster();
 
         public Option<bool> Restart { get; } = new("--restart") { Description = "With run: delete an earlier run of the same feature and start over." };
+
+        /// <summary>What the run sets for itself, as the command line gives it; on a resume, what it sets from now on.</summary>
+        public RunOverrides Overrides(ParseResult parse) =>
+            new(parse.GetValue(TimeBudget), parse.GetValue(MaxConcurrency), parse.GetValue(SkipOptional) ? true : null, Budget.Of(parse));
 
         public void AddTo(Command command)
         {

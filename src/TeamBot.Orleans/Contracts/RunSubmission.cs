@@ -91,7 +91,7 @@ internal sealed class RunSubmission
             SkipOptionalStages = overrides?.SkipOptionalStages,
             TokenBudget = overrides?.Budget?.Tokens,
             CostBudget = overrides?.Budget?.Cost,
-            Prices = [.. (overrides?.Budget?.Prices ?? []).Select(price => (price.Model, price.InputPerMillion, price.OutputPerMillion))],
+            Prices = PricesOf(overrides?.Budget),
             Title = objective.Title,
             FeatureName = objective.FeatureName,
             SourcePath = objective.SourcePath,
@@ -100,6 +100,22 @@ internal sealed class RunSubmission
             Constraints = [.. objective.Constraints],
             Context = objective.Context,
         };
+    }
+
+    /// <summary>
+    /// Sets what a resume gives over what the run was submitted with, field by field as a local resume does (a token
+    /// budget keeps the submitted cost budget and prices), so that every later session of the run, the watchdog's
+    /// after a silo died included, runs with it.
+    /// </summary>
+    public void Override(TeamBot.Execution.RunOverrides overrides)
+    {
+        System.ArgumentNullException.ThrowIfNull(overrides);
+        TimeBudget = overrides.TimeBudget ?? TimeBudget;
+        MaxConcurrency = overrides.MaxConcurrency ?? MaxConcurrency;
+        SkipOptionalStages = overrides.SkipOptionalStages ?? SkipOptionalStages;
+        TokenBudget = overrides.Budget?.Tokens ?? TokenBudget;
+        CostBudget = overrides.Budget?.Cost ?? CostBudget;
+        Prices = overrides.Budget is { Prices.IsDefaultOrEmpty: false } budget ? PricesOf(budget) : Prices;
     }
 
     /// <summary>Gets the objective this submission records.</summary>
@@ -113,4 +129,7 @@ internal sealed class RunSubmission
         Constraints = [.. Constraints],
         Context = Context,
     };
+
+    private static List<(string Model, decimal Input, decimal Output)> PricesOf(TeamBot.Definitions.RunBudget? budget) =>
+        [.. (budget?.Prices ?? []).Select(price => (price.Model, price.InputPerMillion, price.OutputPerMillion))];
 }

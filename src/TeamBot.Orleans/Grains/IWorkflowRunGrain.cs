@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using Orleans;
+using TeamBot.Execution;
 using TeamBot.Orleans.Contracts;
 
 namespace TeamBot.Orleans.Grains;
@@ -31,8 +32,9 @@ internal interface IWorkflowRunGrain : IGrainWithStringKey
     Task<bool> CancelAsync();
 
     /// <summary>Continues a stopped run (failed, cancelled, out of time) where it stopped, as <c>teambot resume</c> does.</summary>
-    /// <param name="timeBudget">A new time budget for the whole run; <see langword="null"/> keeps the saved one.</param>
+    /// <param name="runOverrides">What the run sets for itself from now on, field by field over what it was submitted with
+    /// (a larger token budget, say); <see cref="RunOverrides.None"/> keeps what was saved.</param>
     /// <returns><see langword="true"/> when this call resumed it, or woke it on a new activation that resumed it (its silo
-    /// had died; the saved time budget then stays); <see langword="false"/> when there is no such run or it is running.</returns>
-    Task<bool> ResumeAsync(TimeSpan? timeBudget);
+    /// had died; the saved budgets then stay); <see langword="false"/> when there is no such run or it is running.</returns>
+    Task<bool> ResumeAsync(RunOverrides runOverrides);
 }

@@ -191,8 +191,9 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
         return true;
     }
 
-    public async Task<bool> ResumeAsync(TimeSpan? timeBudget)
+    public async Task<bool> ResumeAsync(RunOverrides runOverrides)
     {
+        ArgumentNullException.ThrowIfNull(runOverrides);
         if (TakeResumedOnWake())
         {
             // This call woke the run, and waking resumed it from its saved state: that is the resume asked for, with the
@@ -218,9 +219,17 @@ internal sealed partial class WorkflowRunGrain : Grain, IWorkflowRunGrain, IDisp
             _cancel = new CancellationTokenSource();
         }
 
+        if (runOverrides != RunOverrides.None)
+        {
+            // Kept with the submission, not given to this session alone: a session the watchdog starts after a silo
+            // died runs with the submission's, and must not fall back to the budget the run stopped on.
+            _submission.State.Override(runOverrides);
+            await _submission.WriteStateAsync();
+        }
+
         // Listed as unfinished again, so that the watchdog wakes it if its silo dies.
         await GrainFactory.GetGrain<IRunIndexGrain>(RunIndexKey).ReopenAsync(RunId);
-        Start(resume: await _store.LoadAsync(CancellationToken.None) is not null, timeBudget);
+        Start(resume: await _store.LoadAsync(CancellationToken.None) is not null, runOverrides.TimeBudget);
         return true;
     }
 

@@ -108,11 +108,13 @@ public sealed class TeamBotClusterClient(IGrainFactory grains)
 
     /// <summary>Continues stopped run <paramref name="runId"/> where it stopped.</summary>
     /// <param name="runId">The run.</param>
-    /// <param name="timeBudget">A new time budget for the whole run; <see langword="null"/> keeps the saved one.</param>
+    /// <param name="overrides">What the run sets for itself from now on, field by field over what it was submitted with:
+    /// a new time budget for the whole run, or a larger token or cost budget for a run stopped on its budget (a token
+    /// budget keeps the cost budget and prices); <see langword="null"/> keeps what was saved.</param>
     /// <returns><see langword="true"/> when this call resumed it, or woke it on a new silo where it resumed from its saved
-    /// state (its silo had died; the saved time budget then stays); <see langword="false"/> when there is no such run or it
+    /// state (its silo had died; the saved budgets then stay); <see langword="false"/> when there is no such run or it
     /// is running.</returns>
-    public Task<bool> ResumeAsync(string runId, TimeSpan? timeBudget = null) => grains.GetGrain<IWorkflowRunGrain>(runId).ResumeAsync(timeBudget);
+    public Task<bool> ResumeAsync(string runId, RunOverrides? overrides = null) => grains.GetGrain<IWorkflowRunGrain>(runId).ResumeAsync(overrides ?? RunOverrides.None);
 
     /// <summary>Gets every run's progress, without events, in the order they were submitted, a page at a time.</summary>
     public async Task<IReadOnlyList<RunProgress>> ListAsync()

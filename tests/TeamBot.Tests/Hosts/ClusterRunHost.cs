@@ -41,9 +41,9 @@ public sealed class ClusterRunHost : IRunHost
     {
         // The silos get the host's part of the options (clock, policy); the run's own choices travel with the submission.
         var defaults = new WorkflowRunnerOptions();
-        _client ??= await StartAsync(workflow, agents, options with { TimeBudget = defaults.TimeBudget, MaxConcurrency = null, Policy = options.Policy with { SkipOptionalStages = false } });
+        _client ??= await StartAsync(workflow, agents, options with { TimeBudget = defaults.TimeBudget, MaxConcurrency = null, Policy = options.Policy with { SkipOptionalStages = false }, Budget = null });
         _runId = objective.FeatureName;
-        var overrides = new RunOverrides(options.TimeBudget, options.MaxConcurrency, options.Policy.SkipOptionalStages);
+        var overrides = new RunOverrides(options.TimeBudget, options.MaxConcurrency, options.Policy.SkipOptionalStages, options.Budget);
         if (!(await _client.SubmitAsync(objective, _runId, overrides)).Started)
         {
             throw new WorkflowStateException($"The cluster already has a run '{_runId}'.");
@@ -52,10 +52,10 @@ public sealed class ClusterRunHost : IRunHost
         return await WatchAsync(progress, cancellationToken);
     }
 
-    public async Task<WorkflowResult> ResumeAsync<TStage>(IWorkflowDefinition<TStage> workflow, Objective objective, IProgress<WorkflowEvent> progress, TimeSpan? timeBudget = null, CancellationToken cancellationToken = default)
+    public async Task<WorkflowResult> ResumeAsync<TStage>(IWorkflowDefinition<TStage> workflow, Objective objective, IProgress<WorkflowEvent> progress, RunOverrides? runOverrides = null, CancellationToken cancellationToken = default)
         where TStage : struct, Enum
     {
-        if (!await _client!.ResumeAsync(_runId, timeBudget))
+        if (!await _client!.ResumeAsync(_runId, runOverrides))
         {
             throw new WorkflowStateException($"The cluster has no stopped run '{_runId}' to resume.");
         }

@@ -24,7 +24,9 @@ public interface IRunHost : IAsyncDisposable
         where TStage : struct, Enum;
 
     /// <summary>Resumes the run started by <see cref="RunAsync"/> and waits for its end.</summary>
-    Task<WorkflowResult> ResumeAsync<TStage>(IWorkflowDefinition<TStage> workflow, Objective objective, IProgress<WorkflowEvent> progress, TimeSpan? timeBudget = null, CancellationToken cancellationToken = default)
+    /// <param name="runOverrides">What the run sets for itself from now on (a new time budget, a larger token budget), as
+    /// <c>teambot resume</c> gives it; <see langword="null"/> keeps what was saved.</param>
+    Task<WorkflowResult> ResumeAsync<TStage>(IWorkflowDefinition<TStage> workflow, Objective objective, IProgress<WorkflowEvent> progress, RunOverrides? runOverrides = null, CancellationToken cancellationToken = default)
         where TStage : struct, Enum;
 
     /// <summary>Gets the run as its host saved it: the snapshot with the journal replayed.</summary>

@@ -28,9 +28,13 @@ public sealed class LocalRunHost : IRunHost
         return new WorkflowRunner<TStage>(workflow, agents, Store, _options).RunAsync(objective, progress, cancellationToken);
     }
 
-    public Task<WorkflowResult> ResumeAsync<TStage>(IWorkflowDefinition<TStage> workflow, Objective objective, IProgress<WorkflowEvent> progress, TimeSpan? timeBudget = null, CancellationToken cancellationToken = default)
-        where TStage : struct, Enum =>
-        new WorkflowRunner<TStage>(workflow, _agents!, Store, _options).ResumeAsync(objective, progress, timeBudget, cancellationToken);
+    public Task<WorkflowResult> ResumeAsync<TStage>(IWorkflowDefinition<TStage> workflow, Objective objective, IProgress<WorkflowEvent> progress, RunOverrides? runOverrides = null, CancellationToken cancellationToken = default)
+        where TStage : struct, Enum
+    {
+        // As the tool resumes: what is given now goes over the options, and a budget given now over the saved one.
+        WorkflowRunnerOptions options = _options! with { Budget = runOverrides?.Budget };
+        return new WorkflowRunner<TStage>(workflow, _agents!, Store, (runOverrides ?? RunOverrides.None).ApplyTo(options)).ResumeAsync(objective, progress, runOverrides?.TimeBudget, cancellationToken);
+    }
 
     public async Task<SavedRun<TStage>> SavedAsync<TStage>(IWorkflowDefinition<TStage> workflow)
         where TStage : struct, Enum =>

@@ -343,9 +343,37 @@ public abstract class RunBehaviour : IAsyncLifetime
         Assert.Empty(Team.Calls);
 
         Team.Delays.Clear();
-        WorkflowResult extended = await _host.ResumeAsync(Timed.Definition, TestRun.Objective, Progress, timeBudget: TimeSpan.FromHours(1));
+        WorkflowResult extended = await _host.ResumeAsync(Timed.Definition, TestRun.Objective, Progress, new RunOverrides(TimeBudget: TimeSpan.FromHours(1)));
         Assert.Equal(RunStatus.Complete, extended.Status);
         Assert.InRange(extended.Elapsed.TotalMinutes, 6, 7);
+    }
+
+    [Fact]
+    public async Task A_run_stopped_by_its_token_budget_resumes_with_a_larger_one_which_a_later_resume_keeps()
+    {
+        // Each call reports 100 tokens: a budget of N hundred and one tokens makes N + 1 calls and stops before the next.
+        Team.Usage = 100;
+        WorkflowResult first = await RunAsync(Workflow.Definition, new WorkflowRunnerOptions { Budget = new RunBudget { Tokens = 101, Cost = 1_000m, Prices = [new ModelPrice("fake", 1m, 1m)] } });
+        Assert.Equal(RunStatus.BudgetExceeded, first.Status);
+        Assert.Equal(2, Team.Calls.Count);
+
+        // A larger token budget, given on resume, wins over the submitted one and keeps its cost budget and prices.
+        WorkflowResult larger = await _host.ResumeAsync(Workflow.Definition, TestRun.Objective, Progress, new RunOverrides(Budget: new RunBudget { Tokens = 401 }));
+        Assert.Equal(RunStatus.BudgetExceeded, larger.Status);
+        Assert.Equal(5, Team.Calls.Count);
+
+        // A resume that gives none keeps it: one that fell back to the budget the run was started with would save 101.
+        WorkflowResult kept = await _host.ResumeAsync(Workflow.Definition, TestRun.Objective, Progress);
+        Assert.Equal(RunStatus.BudgetExceeded, kept.Status);
+        Assert.Equal(5, Team.Calls.Count);
+        SavedRun<Stage> saved = await _host.SavedAsync(Workflow.Definition);
+        Assert.Equal((401L, 1_000m, "fake"), (saved.Document.MaxTokens, saved.Document.MaxCost, Assert.Single(saved.Document.Prices!).Model));
+        Assert.Equal(500, saved.State.TotalUsage.TotalTokens);
+
+        WorkflowResult finished = await _host.ResumeAsync(Workflow.Definition, TestRun.Objective, Progress, new RunOverrides(Budget: new RunBudget { Tokens = 1_000_000 }));
+        Assert.Equal(RunStatus.Complete, finished.Status);
+        saved = await _host.SavedAsync(Workflow.Definition);
+        Assert.Equal(Team.Calls.Count * 100L, saved.State.TotalUsage.TotalTokens);
     }
 
     internal static async Task WaitUntilAsync(Func<bool> condition)
