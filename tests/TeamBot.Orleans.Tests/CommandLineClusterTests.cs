@@ -16,90 +16,61 @@ public sealed class CommandLineClusterTests
     [Fact]
     public async Task A_run_submitted_with_cluster_completes_on_a_served_silo_and_status_lists_it()
     {
-        string directory = Path.Combine(Path.GetTempPath(), "teambot-cli-cluster", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path.Combine(directory, "objectives"));
-        File.Copy(Path.Combine(TeamBot.Tests.Support.TestSupport.RepoRoot, "examples", "objectives", "add-export.md"), Path.Combine(directory, "objectives", "add-export.md"));
-        var cluster = new OrleansCluster<Stage>(Workflow.Definition);
-        int siloPort = TestSupport.FreePort(), gatewayPort = TestSupport.FreePort();
-        using var stop = new CancellationTokenSource();
-        Task silo = cluster.ServeAsync(new ClusterServeOptions(siloPort, gatewayPort, siloPort, null, Path.Combine(directory, "runs")), new OfflineAgent(), TextWriter.Null, stop.Token);
-        try
-        {
-            var output = new StringWriter();
-            var error = new StringWriter();
-            var settings = new TeamBotCliSettings { Cluster = cluster, Output = output, Error = error, Plain = true, WorkingDirectory = directory };
+        await using ServedSilo served = ServedSilo.Start();
+        int gatewayPort = served.GatewayPort;
+        var output = new StringWriter();
+        var error = new StringWriter();
+        TeamBotCliSettings settings = served.Settings with { Output = output, Error = error };
 
-            int exit = await TeamBotCli.Create(Workflow.Definition, settings).Parse(["run", "objectives/add-export.md", "--cluster", $"localhost:{gatewayPort}"]).InvokeAsync();
-            Assert.True(exit == ExitCodes.Complete, output.ToString() + error);
-            Assert.Contains("StageStarted SETUP", output.ToString(), StringComparison.Ordinal);
-            Assert.Contains("RunCompleted", output.ToString(), StringComparison.Ordinal);
+        int exit = await TeamBotCli.Create(Workflow.Definition, settings).Parse(["run", "objectives/add-export.md", "--cluster", $"localhost:{gatewayPort}"]).InvokeAsync();
+        Assert.True(exit == ExitCodes.Complete, output.ToString() + error);
+        Assert.Contains("StageStarted SETUP", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("RunCompleted", output.ToString(), StringComparison.Ordinal);
 
-            var again = new StringWriter();
-            exit = await TeamBotCli.Create(Workflow.Definition, settings with { Error = again }).Parse(["run", "objectives/add-export.md", "--cluster", $"localhost:{gatewayPort}"]).InvokeAsync();
-            Assert.Equal(ExitCodes.BadInput, exit);
-            Assert.Contains("already has a run 'csv-export'", again.ToString(), StringComparison.Ordinal);
+        var again = new StringWriter();
+        exit = await TeamBotCli.Create(Workflow.Definition, settings with { Error = again }).Parse(["run", "objectives/add-export.md", "--cluster", $"localhost:{gatewayPort}"]).InvokeAsync();
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("already has a run 'csv-export'", again.ToString(), StringComparison.Ordinal);
 
-            var status = new StringWriter();
-            exit = await TeamBotCli.Create(Workflow.Definition, settings with { Output = status }).Parse(["status", "--cluster", $"localhost:{gatewayPort}"]).InvokeAsync();
-            Assert.Equal(ExitCodes.Complete, exit);
-            Assert.Matches(@"csv-export\s+complete\s+at COMPLETE\s+14/14 stages", status.ToString());
+        var status = new StringWriter();
+        exit = await TeamBotCli.Create(Workflow.Definition, settings with { Output = status }).Parse(["status", "--cluster", $"localhost:{gatewayPort}"]).InvokeAsync();
+        Assert.Equal(ExitCodes.Complete, exit);
+        Assert.Matches(@"csv-export\s+complete\s+at COMPLETE\s+14/14 stages", status.ToString());
 
-            // A run the cluster does not have is a clear error; a finished one resumes to its end at once.
-            var missing = new StringWriter();
-            exit = await TeamBotCli.Create(Workflow.Definition, settings with { Error = missing }).Parse(["resume", "no-such-run", "--cluster", $"localhost:{gatewayPort}"]).InvokeAsync();
-            Assert.Equal(ExitCodes.BadInput, exit);
-            Assert.Contains("has no stopped run 'no-such-run'", missing.ToString(), StringComparison.Ordinal);
-            exit = await TeamBotCli.Create(Workflow.Definition, settings with { Error = missing }).Parse(["cancel", "csv-export", "--cluster", $"localhost:{gatewayPort}"]).InvokeAsync();
-            Assert.Equal(ExitCodes.BadInput, exit);
-            Assert.Contains("Run 'csv-export' is not running", missing.ToString(), StringComparison.Ordinal);
-            var resumed = new StringWriter();
-            exit = await TeamBotCli.Create(Workflow.Definition, settings with { Output = resumed }).Parse(["resume", "csv-export", "--cluster", $"localhost:{gatewayPort}"]).InvokeAsync();
-            Assert.True(exit == ExitCodes.Complete, resumed.ToString());
-            Assert.Contains("RunCompleted", resumed.ToString(), StringComparison.Ordinal);
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => silo);
-            Directory.Delete(directory, recursive: true);
-        }
+        // A run the cluster does not have is a clear error; a finished one resumes to its end at once.
+        var missing = new StringWriter();
+        exit = await TeamBotCli.Create(Workflow.Definition, settings with { Error = missing }).Parse(["resume", "no-such-run", "--cluster", $"localhost:{gatewayPort}"]).InvokeAsync();
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("has no stopped run 'no-such-run'", missing.ToString(), StringComparison.Ordinal);
+        exit = await TeamBotCli.Create(Workflow.Definition, settings with { Error = missing }).Parse(["cancel", "csv-export", "--cluster", $"localhost:{gatewayPort}"]).InvokeAsync();
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("Run 'csv-export' is not running", missing.ToString(), StringComparison.Ordinal);
+        var resumed = new StringWriter();
+        exit = await TeamBotCli.Create(Workflow.Definition, settings with { Output = resumed }).Parse(["resume", "csv-export", "--cluster", $"localhost:{gatewayPort}"]).InvokeAsync();
+        Assert.True(exit == ExitCodes.Complete, resumed.ToString());
+        Assert.Contains("RunCompleted", resumed.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_cluster_run_stopped_by_its_token_budget_resumes_with_cluster_and_a_larger_token_budget()
     {
-        string directory = Path.Combine(Path.GetTempPath(), "teambot-cli-cluster", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path.Combine(directory, "objectives"));
-        File.Copy(Path.Combine(TeamBot.Tests.Support.TestSupport.RepoRoot, "examples", "objectives", "add-export.md"), Path.Combine(directory, "objectives", "add-export.md"));
-        var cluster = new OrleansCluster<Stage>(Workflow.Definition);
-        int siloPort = TestSupport.FreePort(), gatewayPort = TestSupport.FreePort();
-        using var stop = new CancellationTokenSource();
-        Task silo = cluster.ServeAsync(new ClusterServeOptions(siloPort, gatewayPort, siloPort, null, Path.Combine(directory, "runs")), new OfflineAgent(), TextWriter.Null, stop.Token);
-        try
-        {
-            var settings = new TeamBotCliSettings { Cluster = cluster, Output = TextWriter.Null, Error = TextWriter.Null, Plain = true, WorkingDirectory = directory };
-            string gateway = $"localhost:{gatewayPort}";
+        await using ServedSilo served = ServedSilo.Start();
+        TeamBotCliSettings settings = served.Settings;
+        string gateway = $"localhost:{served.GatewayPort}";
 
-            var stopped = new StringWriter();
-            int exit = await TeamBotCli.Create(Workflow.Definition, settings with { Output = stopped }).Parse(["run", "objectives/add-export.md", "--cluster", gateway, "--token-budget", "1"]).InvokeAsync();
-            Assert.True(exit == ExitCodes.BudgetExceeded, stopped.ToString());
-            Assert.Contains("budget", stopped.ToString(), StringComparison.OrdinalIgnoreCase);
+        var stopped = new StringWriter();
+        int exit = await TeamBotCli.Create(Workflow.Definition, settings with { Output = stopped }).Parse(["run", "objectives/add-export.md", "--cluster", gateway, "--token-budget", "1"]).InvokeAsync();
+        Assert.True(exit == ExitCodes.BudgetExceeded, stopped.ToString());
+        Assert.Contains("budget", stopped.ToString(), StringComparison.OrdinalIgnoreCase);
 
-            // Without a new budget the run stops again at once; with a larger one it goes on from where it stopped.
-            exit = await TeamBotCli.Create(Workflow.Definition, settings).Parse(["resume", "csv-export", "--cluster", gateway]).InvokeAsync();
-            Assert.Equal(ExitCodes.BudgetExceeded, exit);
-            var resumed = new StringWriter();
-            exit = await TeamBotCli.Create(Workflow.Definition, settings with { Output = resumed }).Parse(["resume", "csv-export", "--cluster", gateway, "--token-budget", "10000000"]).InvokeAsync();
-            Assert.True(exit == ExitCodes.Complete, resumed.ToString());
-            Assert.DoesNotContain("StageStarted SETUP", resumed.ToString(), StringComparison.Ordinal);
-            Assert.Contains("RunCompleted", resumed.ToString(), StringComparison.Ordinal);
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => silo);
-            Directory.Delete(directory, recursive: true);
-        }
+        // Without a new budget the run stops again at once; with a larger one it goes on from where it stopped.
+        exit = await TeamBotCli.Create(Workflow.Definition, settings).Parse(["resume", "csv-export", "--cluster", gateway]).InvokeAsync();
+        Assert.Equal(ExitCodes.BudgetExceeded, exit);
+        var resumed = new StringWriter();
+        exit = await TeamBotCli.Create(Workflow.Definition, settings with { Output = resumed }).Parse(["resume", "csv-export", "--cluster", gateway, "--token-budget", "10000000"]).InvokeAsync();
+        Assert.True(exit == ExitCodes.Complete, resumed.ToString());
+        Assert.DoesNotContain("StageStarted SETUP", resumed.ToString(), StringComparison.Ordinal);
+        Assert.Contains("RunCompleted", resumed.ToString(), StringComparison.Ordinal);
     }
 
     [PostgresFact]
@@ -142,6 +113,39 @@ public sealed class CommandLineClusterTests
             await stop.CancelAsync();
             await silo;
             Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>An in-memory silo served with the offline agent, and a folder holding the example objective.</summary>
+    private sealed class ServedSilo : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly string _directory = Path.Combine(Path.GetTempPath(), "teambot-cli-cluster", Guid.NewGuid().ToString("N"));
+        private Task _silo = Task.CompletedTask;
+
+        public int GatewayPort { get; } = TestSupport.FreePort();
+
+        /// <summary>Gets the tool's settings for this silo, writing nowhere; working in the folder.</summary>
+        public TeamBotCliSettings Settings { get; private set; } = new();
+
+        public static ServedSilo Start()
+        {
+            var served = new ServedSilo();
+            Directory.CreateDirectory(Path.Combine(served._directory, "objectives"));
+            File.Copy(Path.Combine(TeamBot.Tests.Support.TestSupport.RepoRoot, "examples", "objectives", "add-export.md"), Path.Combine(served._directory, "objectives", "add-export.md"));
+            var cluster = new OrleansCluster<Stage>(Workflow.Definition);
+            int siloPort = TestSupport.FreePort();
+            served._silo = cluster.ServeAsync(new ClusterServeOptions(siloPort, served.GatewayPort, siloPort, null, Path.Combine(served._directory, "runs")), new OfflineAgent(), TextWriter.Null, served._stop.Token);
+            served.Settings = new TeamBotCliSettings { Cluster = cluster, Output = TextWriter.Null, Error = TextWriter.Null, Plain = true, WorkingDirectory = served._directory };
+            return served;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _silo);
+            _stop.Dispose();
+            Directory.Delete(_directory, recursive: true);
         }
     }
 }
