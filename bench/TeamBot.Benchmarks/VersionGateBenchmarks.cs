@@ -152,7 +152,7 @@ public class VersionGateBenchmarks
     private static WorkflowDocument Document(string yaml)
     {
         WorkflowAnalysis analysis = WorkflowAnalysis.Analyze(yaml);
-        if (analysis.Document is null || analysis.HasProblem(TeamBot.Workflow.Diagnostics.WorkflowRules.IsError))
+        if (analysis.Document is null || analysis.HasErrors())
         {
             throw new InvalidOperationException("A benchmark version is invalid: " + string.Join("; ", analysis.Problems.Select(TeamBot.Workflow.Diagnostics.WorkflowRules.Message)));
         }
