@@ -126,16 +126,7 @@ public sealed class RunStateMapper<TStage>
             ReviewIterations = state.ReviewIterations.IsEmpty ? null : _workflow.StageOrder.Where(state.ReviewIterations.ContainsKey).ToDictionary(_workflow.GetStageName, stage => state.ReviewIterations[stage]),
             ReviewAttempts = state.ReviewAttempts.IsEmpty ? null : state.ReviewAttempts.Select(attempt => new ReviewAttemptEntry { Iteration = attempt.Iteration, Work = attempt.Work, Review = attempt.Review, Approved = attempt.Approved }).ToList(),
             ToolCalls = state.ToolCalls.IsEmpty ? null : _workflow.StageOrder.Where(state.ToolCalls.ContainsKey).ToDictionary(_workflow.GetStageName, stage => state.ToolCalls[stage].Select(ToolCallEntry.From).ToList()),
-            TokenUsage = state.Usage.IsEmpty ? null : state.Usage.Select(line => new UsageEntry
-            {
-                Stage = _workflow.GetStageName(line.Stage),
-                Agent = line.Agent,
-                Model = line.Model,
-                InputTokens = line.Tokens.InputTokens,
-                OutputTokens = line.Tokens.OutputTokens,
-                TotalTokens = line.Tokens.TotalTokens,
-                Calls = line.Calls,
-            }).ToList(),
+            TokenUsage = state.Usage.IsEmpty ? null : state.Usage.Select(line => UsageEntry.From(line, _workflow.GetStageName(line.Stage))).ToList(),
             MaxTokens = metadata.Budget?.Tokens,
             MaxCost = metadata.Budget?.Cost,
             Prices = metadata.Budget is { Prices.IsDefaultOrEmpty: false } priced ? [.. priced.Prices.Select(PriceEntry.From)] : null,

@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json.Serialization;
 using TeamBot.Rules;
 
@@ -42,13 +43,22 @@ public sealed class UsageEntry
 
     internal TokenUsage Tokens => new(InputTokens, OutputTokens, TotalTokens);
 
-    internal static UsageEntry From(AgentUsage usage) => new()
+    /// <summary>A journal line's entry: one call, without stage or calls.</summary>
+    internal static UsageEntry From(AgentUsage usage) => Of(null, usage.Agent, usage.Model, usage.Tokens, null);
+
+    /// <summary>A state file's line: the stage's calls by one agent and model.</summary>
+    internal static UsageEntry From<TStage>(UsageLine<TStage> line, string stage)
+        where TStage : struct, Enum => Of(stage, line.Agent, line.Model, line.Tokens, line.Calls);
+
+    private static UsageEntry Of(string? stage, string agent, string? model, TokenUsage tokens, int? calls) => new()
     {
-        Agent = usage.Agent,
-        Model = usage.Model,
-        InputTokens = usage.Tokens.InputTokens,
-        OutputTokens = usage.Tokens.OutputTokens,
-        TotalTokens = usage.Tokens.TotalTokens,
+        Stage = stage,
+        Agent = agent,
+        Model = model,
+        InputTokens = tokens.InputTokens,
+        OutputTokens = tokens.OutputTokens,
+        TotalTokens = tokens.TotalTokens,
+        Calls = calls,
     };
 
     internal AgentUsage ToUsage() => new(Agent ?? "", Model, Tokens);
