@@ -61,7 +61,7 @@ internal sealed class BudgetGuard
 
             if (_budget.Tokens is { } maxTokens && _usedTokens + _heldTokens + tokens > maxTokens)
             {
-                throw new BudgetRefusedException(Refusal("token", Number(maxTokens), Number(_usedTokens), Number(_heldTokens), next, maxTokensPerCall is null ? null : Number(tokens)));
+                throw new BudgetRefusedException(Refusal("token", Number(maxTokens), Number(_usedTokens), _heldTokens == 0 ? null : Number(_heldTokens), next, maxTokensPerCall is null ? null : Number(tokens)));
             }
 
             if (_budget.Cost is { } maxCost)
@@ -73,7 +73,7 @@ internal sealed class BudgetGuard
 
                 if (_usedCost + _heldCost + cost > maxCost || (maxTokensPerCall is null && _usedCost >= maxCost))
                 {
-                    throw new BudgetRefusedException(Refusal("cost", Money(maxCost), Money(_usedCost), Money(_heldCost), next, maxTokensPerCall is null ? null : Money(cost)));
+                    throw new BudgetRefusedException(Refusal("cost", Money(maxCost), Money(_usedCost), _heldCost == 0 ? null : Money(_heldCost), next, maxTokensPerCall is null ? null : Money(cost)));
                 }
             }
 
@@ -129,15 +129,15 @@ internal sealed class BudgetGuard
         _usedCost += price.CostOf(usage.Tokens.InputTokens, Math.Max(usage.Tokens.OutputTokens, usage.Tokens.TotalTokens - usage.Tokens.InputTokens));
     }
 
-    private static string Refusal(string what, string budget, string used, string held, string next, string? nextMayUse) =>
-        (nextMayUse is null
-            ? $"The run's {what} budget ({budget}) is used up: {used} used"
-                + (held is "0" or "0.00" ? "" : $", {held} held by calls under way")
-                + $"; {next} was not made."
-            : $"The run's {what} budget ({budget}) would be exceeded: {used} used"
-                + (held is "0" or "0.00" ? "" : $", {held} held by calls under way")
-                + $", and {next} may use up to {nextMayUse}.")
-        + " The state is saved; resume with a larger budget.";
+    // held is null when calls under way hold nothing; nextMayUse is null when the stage declares no per-call limit.
+    private static string Refusal(string what, string budget, string used, string? held, string next, string? nextMayUse)
+    {
+        string underWay = held is null ? "" : $", {held} held by calls under way";
+        return (nextMayUse is null
+            ? $"The run's {what} budget ({budget}) is used up: {used} used{underWay}; {next} was not made."
+            : $"The run's {what} budget ({budget}) would be exceeded: {used} used{underWay}, and {next} may use up to {nextMayUse}.")
+            + " The state is saved; resume with a larger budget.";
+    }
 
     private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
