@@ -22,11 +22,11 @@ internal static class CostsEmitter
             w.Line($"private static readonly {Definitions}WorkflowBudget s_budget = new {Definitions}WorkflowBudget");
             w.Line("{");
             w.Indent();
-            Optional(w, "Tokens", budget.Tokens is { } tokens ? Long(tokens) : null);
-            Optional(w, "Cost", budget.Cost is { } cost ? Decimal(cost) : null);
-            Optional(w, "Time", budget.Time is { } time ? Duration(time) : null);
-            Optional(w, "Strict", budget.Strict ? "true" : null);
-            Optional(w, "Prices", budget.Prices.Count == 0 ? null : $"{ImmutableArray}.Create({string.Join(", ", budget.Prices.Select(Price))})");
+            WorkflowEmitter.Optional(w, "Tokens", budget.Tokens is not null, () => Long(budget.Tokens!.Value));
+            WorkflowEmitter.Optional(w, "Cost", budget.Cost is not null, () => Decimal(budget.Cost!.Value));
+            WorkflowEmitter.Optional(w, "Time", budget.Time is not null, () => Duration(budget.Time!.Value));
+            WorkflowEmitter.Optional(w, "Strict", budget.Strict, () => "true");
+            WorkflowEmitter.Optional(w, "Prices", budget.Prices.Count > 0, () => $"{ImmutableArray}.Create({string.Join(", ", budget.Prices.Select(Price))})");
             w.Outdent();
             w.Line("};");
         }
@@ -37,9 +37,9 @@ internal static class CostsEmitter
         w.Line("{");
         w.Indent();
         w.Line($"WorstCaseCalls = {costs.Calls.ToString(CultureInfo.InvariantCulture)},");
-        Optional(w, "WorstCaseTokens", costs.Tokens is { } worstTokens ? Long(worstTokens) : null);
-        Optional(w, "CriticalPath", costs.CriticalPath is { } path ? Duration(path) : null);
-        Optional(w, "CriticalPathStages", costs.CriticalPathStages.Count == 0 ? null : $"__Strings({string.Join(", ", costs.CriticalPathStages.Select(CSharpText.Literal))})");
+        WorkflowEmitter.Optional(w, "WorstCaseTokens", costs.Tokens is not null, () => Long(costs.Tokens!.Value));
+        WorkflowEmitter.Optional(w, "CriticalPath", costs.CriticalPath is not null, () => Duration(costs.CriticalPath!.Value));
+        WorkflowEmitter.Optional(w, "CriticalPathStages", costs.CriticalPathStages.Count > 0, () => WorkflowEmitter.Strings(costs.CriticalPathStages));
         w.Outdent();
         w.Line("};");
     }
@@ -56,12 +56,4 @@ internal static class CostsEmitter
 
     private static string Price(PriceSpec price) =>
         $"new {Definitions}ModelPrice({CSharpText.Literal(price.Model)}, {Decimal(price.InputPerMillion)}, {Decimal(price.OutputPerMillion)})";
-
-    private static void Optional(SourceWriter w, string property, string? value)
-    {
-        if (value is not null)
-        {
-            w.Line($"{property} = {value},");
-        }
-    }
 }

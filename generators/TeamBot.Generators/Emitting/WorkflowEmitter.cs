@@ -204,7 +204,7 @@ internal static class WorkflowEmitter
         Optional(w, "PromptTemplatePath", stage.PromptTemplatePath is not null, () => CSharpText.Literal(stage.PromptTemplatePath));
         Optional(w, "PromptTemplate", stage.PromptTemplate is not null, () => CSharpText.Literal(stage.PromptTemplate));
         Optional(w, "ParallelAgents", stage.ParallelAgents.Count > 0, () => Strings(stage.ParallelAgents));
-        Optional(w, "Timeout", stage.Timeout is not null, () => Timeout(stage.Timeout));
+        Optional(w, "Timeout", stage.Timeout is not null, () => CostsEmitter.Duration(new System.TimeSpan(stage.Timeout!.Value.Days, stage.Timeout.Value.Hours, stage.Timeout.Value.Minutes, stage.Timeout.Value.Seconds)));
         Optional(w, "MaxIterations", stage.MaxIterations is not null, () => stage.MaxIterations!.Value.ToString(CultureInfo.InvariantCulture));
         Optional(w, "MaxTokensPerCall", stage.MaxTokensPerCall is not null, () => stage.MaxTokensPerCall!.Value.ToString(CultureInfo.InvariantCulture));
         Optional(w, "WorstCaseCalls", stage.WorstCaseCalls != 0, () => stage.WorstCaseCalls.ToString(CultureInfo.InvariantCulture));
@@ -233,7 +233,8 @@ internal static class WorkflowEmitter
         w.Line("},");
     }
 
-    private static void Optional(SourceWriter w, string property, bool present, System.Func<string> value)
+    /// <summary>Writes <c>property = value,</c> when <paramref name="present"/>; the value is made only then.</summary>
+    internal static void Optional(SourceWriter w, string property, bool present, System.Func<string> value)
     {
         if (present)
         {
@@ -338,10 +339,6 @@ internal static class WorkflowEmitter
 
     private static string Stages(IEnumerable<string> members) => $"__Stages({string.Join(", ", members)})";
 
-    private static string Strings(IEnumerable<string> items) => $"__Strings({string.Join(", ", items.Select(CSharpText.Literal))})";
-
-    private static string Timeout((int Days, int Hours, int Minutes, int Seconds)? timeout) =>
-        timeout is { } t
-            ? string.Format(CultureInfo.InvariantCulture, "new global::System.TimeSpan({0}, {1}, {2}, {3})", t.Days, t.Hours, t.Minutes, t.Seconds)
-            : "null";
+    /// <summary>An <c>ImmutableArray&lt;string&gt;</c> of <paramref name="items"/>, through the generated <c>__Strings</c>.</summary>
+    internal static string Strings(IEnumerable<string> items) => $"__Strings({string.Join(", ", items.Select(CSharpText.Literal))})";
 }
