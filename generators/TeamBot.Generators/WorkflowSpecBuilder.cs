@@ -57,7 +57,7 @@ internal static class WorkflowSpecBuilder
             positions[group.After!.Value.Value],
             group.Stages.Select(member => positions[member.Value]).ToEquatableArray(),
             positions[group.Before!.Value.Value],
-            group.MaxConcurrency?.Value ?? 2)).ToArray();
+            group.MaxConcurrency?.Value ?? WorkflowCostModel.DefaultMaxConcurrency)).ToArray();
 
         WorkflowWorstCase worst = WorkflowCostModel.Compute(document);
         var stages = new List<StageSpec>(order.Length);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using TeamBot.Workflow.Model;
 using TeamBot.Workflow.Validation;
+using TeamBot.Workflow.Versioning;
 
 namespace TeamBot.Workflow.Costs;
 
@@ -13,16 +14,16 @@ namespace TeamBot.Workflow.Costs;
 /// </summary>
 public static class WorkflowCostModel
 {
-    /// <summary>The review iterations or acceptance runs of a stage without <c>max_iterations</c> (the rules' default).</summary>
-    public const int DefaultMaxIterations = 4;
-
     /// <summary>The members of a group without <c>max_concurrency</c> that run at once (the runtime's default).</summary>
     public const int DefaultMaxConcurrency = 2;
 
     /// <summary>Computes the worst case of <paramref name="document"/>.</summary>
-    public static WorkflowWorstCase Compute(WorkflowDocument document)
+    public static WorkflowWorstCase Compute(WorkflowDocument document) => Compute(new WorkflowIndex(document));
+
+    /// <summary>Computes the worst case of the workflow <paramref name="index"/> was built over, which validation already holds.</summary>
+    internal static WorkflowWorstCase Compute(WorkflowIndex index)
     {
-        var index = new WorkflowIndex(document);
+        WorkflowDocument document = index.Document;
         Dictionary<string, ParallelGroupDefinition> groupOf = GroupsByMember(document, index);
         var stages = new List<StageWorstCase>(index.Ordered.Count);
         var byKey = new Dictionary<string, StageWorstCase>(StringComparer.Ordinal);
@@ -55,7 +56,7 @@ public static class WorkflowCostModel
     private static StageWorstCase Stage(StageDefinition stage, bool isMember)
     {
         bool hasAgents = stage.WorkAgent is not null || stage.ParallelAgents.Count > 0;
-        long iterations = Math.Max(stage.MaxIterations?.Value ?? DefaultMaxIterations, 1);
+        long iterations = Math.Max(stage.MaxIterations?.Value ?? WorkflowShape.DefaultMaxIterations, 1);
 
         // How many agent calls, and how many agent commands one after another (parallel agents share one command).
         (long calls, long commands) = (isMember, stage.IsReviewStage, stage.IsAcceptanceTestStage, hasAgents) switch
@@ -70,7 +71,7 @@ public static class WorkflowCostModel
         long? tokens = calls == 0 ? 0 : perCall is { } limit ? Saturating.Multiply(calls, limit) : null;
         TimeSpan? timeout = stage.Timeout is { } text ? TimeoutValue.Parse(text.Value) : null;
         TimeSpan? time = commands == 0 ? TimeSpan.Zero : timeout is { } each ? Saturating.Multiply(each, commands) : null;
-        return new StageWorstCase(stage.Key.Value, (int)Math.Min(calls, int.MaxValue), perCall, tokens, time);
+        return new StageWorstCase(stage.Key.Value, (int)Math.Min(calls, int.MaxValue), tokens, time);
     }
 
     /// <summary>

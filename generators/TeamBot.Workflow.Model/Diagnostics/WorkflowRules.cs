@@ -259,8 +259,7 @@ public static class WorkflowRules
     /// Tells whether <paramref name="problem"/> is an error, so no workflow is generated: its own severity when the rule
     /// that found it set one (<c>budget.policy: strict</c>), else its rule's.
     /// </summary>
-    public static bool IsError(WorkflowProblem problem) =>
-        problem.Severity is { } severity ? severity == RuleSeverity.Error : IsError(problem.Id);
+    public static bool IsError(WorkflowProblem problem) => SeverityOf(problem) == RuleSeverity.Error;
 
     /// <summary>Gets the severity <paramref name="problem"/> is reported with: its own when set, else its rule's.</summary>
     public static RuleSeverity SeverityOf(WorkflowProblem problem) =>

@@ -43,7 +43,7 @@ internal static class BudgetRules
             return;
         }
 
-        WorkflowWorstCase worst = WorkflowCostModel.Compute(index.Document);
+        WorkflowWorstCase worst = WorkflowCostModel.Compute(index);
         RuleSeverity? severity = budget.IsStrict ? RuleSeverity.Error : null;
         CheckTokens(budget, worst, sink, severity);
         CheckCost(budget, worst, sink, severity);
@@ -108,7 +108,7 @@ internal static class BudgetRules
         else if (tokens.Value < needed)
         {
             string largest = Largest(worst.Stages.Where(stage => stage.Tokens > 0).OrderByDescending(stage => stage.Tokens).Select(stage => $"{stage.Key} {Number(stage.Tokens!.Value)}"));
-            Report(sink, severity, RuleIds.TokenBudgetBelowWorstCase, tokens.Span, Number(tokens.Value), Number(needed), Number(worst.Calls), largest);
+            sink.Report(severity, RuleIds.TokenBudgetBelowWorstCase, tokens.Span, Number(tokens.Value), Number(needed), Number(worst.Calls), largest);
         }
     }
 
@@ -125,7 +125,7 @@ internal static class BudgetRules
         }
         else if (WorstCaseCost.Of(worst.Tokens, budget.Prices) is { } needed && cost.Value < needed.Cost)
         {
-            Report(sink, severity, RuleIds.CostBudgetBelowWorstCase, cost.Span, WorstCaseText.Amount(cost.Value), WorstCaseText.Amount(needed.Cost), Number(worst.Tokens.Value), WorstCaseText.Amount(needed.PricePerMillion));
+            sink.Report(severity, RuleIds.CostBudgetBelowWorstCase, cost.Span, WorstCaseText.Amount(cost.Value), WorstCaseText.Amount(needed.Cost), Number(worst.Tokens.Value), WorstCaseText.Amount(needed.PricePerMillion));
         }
     }
 
@@ -147,7 +147,7 @@ internal static class BudgetRules
             string stages = onPath.Length <= PathStagesNamed
                 ? string.Join(" -> ", onPath.Select(Timed))
                 : $"{onPath.Length} stages, the longest {Largest(onPath.OrderByDescending(stage => stage.Time).Select(Timed))}";
-            Report(sink, severity, RuleIds.TimeBudgetBelowCriticalPath, time.Span, time.Value, WorstCaseText.Duration(path), stages);
+            sink.Report(severity, RuleIds.TimeBudgetBelowCriticalPath, time.Span, time.Value, WorstCaseText.Duration(path), stages);
         }
     }
 
@@ -157,9 +157,6 @@ internal static class BudgetRules
     {
         sink.Report(RuleIds.BudgetUncheckable, span, budget, Largest(stages), field);
     }
-
-    private static void Report(ProblemSink sink, RuleSeverity? severity, string id, SourceSpan span, params string[] arguments) =>
-        sink.Problems.Add(new WorkflowProblem(id, span, arguments.ToEquatableArray()) { Severity = severity });
 
     private static void Invalid(ProblemSink sink, SourceSpan span, string what, string expected, string actual) =>
         sink.Report(RuleIds.InvalidBudgetValue, span, what, expected, actual);

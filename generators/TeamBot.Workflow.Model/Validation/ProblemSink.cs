@@ -16,6 +16,10 @@ internal sealed class ProblemSink
     public void Report(ProblemFix? fix, string id, SourceSpan span, params string[] arguments) =>
         Problems.Add(new WorkflowProblem(id, span, arguments.ToEquatableArray()) { Fix = fix });
 
+    /// <summary>Reports a problem at <paramref name="severity"/> instead of its rule's (<c>budget.policy: strict</c>); <see langword="null"/>: the rule's.</summary>
+    public void Report(RuleSeverity? severity, string id, SourceSpan span, params string[] arguments) =>
+        Problems.Add(new WorkflowProblem(id, span, arguments.ToEquatableArray()) { Severity = severity });
+
     /// <summary>TB0102 for <paramref name="reference"/>, with the near stage key as its fix when there is one.</summary>
     public void ReportUnknownStage(Located<string> reference, string context, IEnumerable<string> stageKeys)
     {
