@@ -1,8 +1,10 @@
 using System;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Sockets;
+using System.Threading.Tasks;
 
 namespace TeamBot.Tests.Support;
 
@@ -19,6 +21,23 @@ internal static class TestSupport
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) is "netstandard.dll" or "mscorlib.dll")
             .ToArray();
+
+    /// <summary>How long <see cref="WaitUntilAsync"/> waits: far past what a loaded machine needs, so only a real hang fails.</summary>
+    public static TimeSpan Patience { get; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Waits, polling, until <paramref name="condition"/> holds. The limit is a time, not a number of polls, so a test
+    /// on a busy machine waits longer rather than failing; it fails, naming <paramref name="what"/>, only after <see cref="Patience"/>.
+    /// </summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, string what = "the condition")
+    {
+        var waited = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(waited.Elapsed < Patience, $"Waited {Patience.TotalMinutes} minutes for {what}.");
+            await Task.Delay(10);
+        }
+    }
 
     /// <summary>A TCP port on loopback that nothing listens on now, for a server the test starts.</summary>
     public static int FreePort()

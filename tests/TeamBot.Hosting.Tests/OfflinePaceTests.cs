@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
 using TeamBot.Agents;
+using TeamBot.Tests.Support;
 
 namespace TeamBot.Hosting.Tests;
 
@@ -85,17 +86,18 @@ public sealed class OfflinePaceTests
     public void Auto_is_a_watchable_pace_on_the_live_view_and_none_elsewhere(int? givenMs, bool live, int expectedMs) =>
         Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), Commands.OfflinePaceOption.Resolve(givenMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null, live));
 
-    /// <summary>Moves the fake clock on in small steps until the call is done; no real time is waited for.</summary>
-    private static async Task AdvanceUntilDoneAsync(FakeTimeProvider time, Task call)
-    {
-        for (int i = 0; i < 100_000 && !call.IsCompleted; i++)
-        {
-            time.Advance(TimeSpan.FromMilliseconds(10));
-            await Task.Yield();
-        }
-
-        Assert.True(call.IsCompleted, "the call ended within the fake time given");
-    }
+    /// <summary>
+    /// Moves the fake clock on in small steps until the call is done. Its pieces go on from the thread pool, which a busy
+    /// machine may be slow to give, so the steps are bounded by real time, not by a count.
+    /// </summary>
+    private static Task AdvanceUntilDoneAsync(FakeTimeProvider time, Task call) =>
+        TestSupport.WaitUntilAsync(
+            () =>
+            {
+                time.Advance(TimeSpan.FromMilliseconds(50));
+                return call.IsCompleted;
+            },
+            "the paced call to end");
 
     /// <summary>Collects streamed pieces as they come.</summary>
     private sealed class Pieces : IProgress<AgentActivity>

@@ -10,7 +10,12 @@ using TeamBot.Agents.Tools;
 
 namespace TeamBot.Hosting.Tests;
 
+/// <summary>Runs alone: its span listener hears every test of the process, and only its own tool spans may count.</summary>
+[CollectionDefinition(nameof(ToolUsingAgentTests), DisableParallelization = true)]
+public sealed class ToolUsingAgentRunAlone;
+
 /// <summary>The LLM agent with workspace tools, against the loopback OpenAI-protocol server scripted to call them.</summary>
+[Collection(nameof(ToolUsingAgentTests))]
 public sealed class ToolUsingAgentTests : IAsyncDisposable
 {
     private readonly string _workspace = Path.Combine(Path.GetTempPath(), "teambot-tool-agent", Guid.NewGuid().ToString("N"));

@@ -69,12 +69,13 @@ public sealed class ActivityClusterTests
     [Fact]
     public async Task The_activity_of_an_attempt_given_up_on_stops_with_it_and_the_next_attempts_follows()
     {
-        // SETUP's first call outlives its attempt (2 s) by a second, then reports again: that report must not show.
+        // SETUP's first call outlives its attempt (5 s, long enough that no other call of a loaded machine does) by a
+        // second, then reports again: that report must not show.
         SharedCluster.Team = new ClusterTeam { ReportsActivity = true };
-        SharedCluster.Team.OutliveOnce["SETUP"] = TimeSpan.FromSeconds(3);
+        SharedCluster.Team.OutliveOnce["SETUP"] = TimeSpan.FromSeconds(6);
         SharedCluster.Backend = new InMemoryJsonStateBackend();
         SharedCluster.MaxConcurrency = null;
-        SharedCluster.WorkAttemptTimeout = TimeSpan.FromSeconds(2);
+        SharedCluster.WorkAttemptTimeout = TimeSpan.FromSeconds(5);
         try
         {
             await using TestCluster cluster = await SharedCluster.StartAsync();

@@ -9,6 +9,7 @@ using TeamBot.Orleans.Contracts;
 using TeamBot.Orleans.Hosting;
 using TeamBot.Orleans.Storage;
 using TeamBot.State;
+using TeamBot.Tests.Support;
 using Xunit.Abstractions;
 
 namespace TeamBot.Orleans.Tests;
@@ -64,10 +65,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
             await client.SubmitAsync(Objective(run), run);
         }
 
-        while (SharedCluster.Team.Calls.Count < runs.Length * 6)
-        {
-            await Task.Delay(20);
-        }
+        await TestSupport.WaitUntilAsync(() => SharedCluster.Team.Calls.Count >= runs.Length * 6, "six calls per run");
 
         // What each run's saved state calls completed just before the kill: none of it may run again.
         Dictionary<string, HashSet<string>> completedAtKill = runs.ToDictionary(run => run, run => SavedClusterRun.Completed(backend, run));

@@ -17,6 +17,7 @@ using TeamBot.Orleans.Hosting;
 using TeamBot.Orleans.Storage;
 using TeamBot.Rules;
 using TeamBot.State;
+using TeamBot.Tests.Support;
 
 namespace TeamBot.Orleans.Tests;
 
@@ -47,7 +48,7 @@ public sealed class FencingClusterTests
             Assert.True((await client.SubmitAsync(ClusterTests.Objective(Run), Run)).Started);
 
             // Not by asking the grain (that would keep it busy): by the agent's calls.
-            await WaitUntilAsync(() => setup.Team.Calls.Any(call => call.Stage == "IMPLEMENTATION"));
+            await TestSupport.WaitUntilAsync(() => setup.Team.Calls.Any(call => call.Stage == "IMPLEMENTATION"));
             TaskCompletionSource staleSessionEnded = setup.Sessions.Single();
 
             // A second activation takes the run over, as it would after a silo died: it increments the epoch in the shared
@@ -106,15 +107,6 @@ public sealed class FencingClusterTests
         TestCluster cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (!condition())
-        {
-            await Task.Delay(10, timeout.Token);
-        }
     }
 
     private sealed class Configurator : ISiloConfigurator

@@ -8,6 +8,7 @@ using TeamBot.Orleans.Contracts;
 using TeamBot.Orleans.Hosting;
 using TeamBot.Orleans.Storage;
 using TeamBot.State;
+using TeamBot.Tests.Support;
 
 namespace TeamBot.Orleans.Tests;
 
@@ -30,10 +31,7 @@ public sealed class PostgresTests
         // First cluster: the run gets as far as PLAN, then every silo stops.
         TestCluster first = await SharedCluster.StartAsync();
         await new TeamBotClusterClient(first.Client).SubmitAsync(ClusterTests.Objective(run), run);
-        while (!SharedCluster.Team.Calls.Any(call => call.Run == run && call.Stage == "PLAN"))
-        {
-            await Task.Delay(20);
-        }
+        await TestSupport.WaitUntilAsync(() => SharedCluster.Team.Calls.Any(call => call.Run == run && call.Stage == "PLAN"), "the run's PLAN call");
 
         await first.StopAllSilosAsync();
         await first.DisposeAsync();
@@ -81,10 +79,7 @@ public sealed class PostgresTests
                 await client.SubmitAsync(ClusterTests.Objective(run), run);
             }
 
-            while (SharedCluster.Team.Calls.Count < runs.Length * 5)
-            {
-                await Task.Delay(20);
-            }
+            await TestSupport.WaitUntilAsync(() => SharedCluster.Team.Calls.Count >= runs.Length * 5, "five calls per run");
 
             long lastCallBeforeKill = SharedCluster.Team.Calls.Max(call => call.Sequence);
             var completedAtKill = runs.ToDictionary(run => run, run => SavedClusterRun.Completed(backend, run));

@@ -6,6 +6,7 @@ using TeamBot.Orleans.Contracts;
 using TeamBot.Orleans.Grains;
 using TeamBot.Orleans.Hosting;
 using TeamBot.Orleans.Storage;
+using TeamBot.Tests.Support;
 using Xunit.Abstractions;
 
 namespace TeamBot.Orleans.Tests;
@@ -33,10 +34,7 @@ public sealed class RestartTests(ITestOutputHelper output)
             await client.SubmitAsync(ClusterTests.Objective(run), run);
         }
 
-        while (runs.Any(run => !SharedCluster.Team.Calls.Any(call => call.Run == run && call.Stage == "PLAN")))
-        {
-            await Task.Delay(20);
-        }
+        await TestSupport.WaitUntilAsync(() => runs.All(run => SharedCluster.Team.Calls.Any(call => call.Run == run && call.Stage == "PLAN")), "every run's PLAN call");
 
         await first.StopAllSilosAsync();
         await first.DisposeAsync();
@@ -67,7 +65,7 @@ public sealed class RestartTests(ITestOutputHelper output)
         SharedCluster.Team = new ClusterTeam();
         SharedCluster.Backend = new InMemoryJsonStateBackend();
         SharedCluster.MaxConcurrency = null;
-        SharedCluster.WorkAttemptTimeout = TimeSpan.FromSeconds(2);
+        SharedCluster.WorkAttemptTimeout = TimeSpan.FromSeconds(5);
         SharedCluster.Team.HangOnce["SPEC"] = true;
         try
         {

@@ -10,6 +10,7 @@ using TeamBot.Execution;
 using TeamBot.Rules;
 using TeamBot.State;
 using TeamBot.Tests.Fakes;
+using TeamBot.Tests.Support;
 
 namespace TeamBot.Tests.Hosts;
 
@@ -107,7 +108,7 @@ public abstract class RunBehaviour : IAsyncLifetime
         }
 
         Task<WorkflowResult> running = RunAsync(Groups.Definition);
-        await WaitUntilAsync(() => Team.Calls.Count(c => c.Context.Stage is "ALPHA" or "BETA" or "GAMMA") == 2);
+        await TestSupport.WaitUntilAsync(() => Team.Calls.Count(c => c.Context.Stage is "ALPHA" or "BETA" or "GAMMA") == 2);
         await Task.Delay(100);
         Assert.Equal(2, Team.Calls.Count(c => c.Context.Stage is "ALPHA" or "BETA" or "GAMMA"));
 
@@ -192,7 +193,7 @@ public abstract class RunBehaviour : IAsyncLifetime
         Team.Gate("GAMMA");
         using var cancel = new CancellationTokenSource();
         Task<WorkflowResult> running = RunAsync(Groups.Definition, cancellationToken: cancel.Token);
-        await WaitUntilAsync(() => Progress.Events.Any(e => e.Kind == WorkflowEventKind.MemberCompleted && e.Stage == "ALPHA") && Team.StagesWorked().Contains("GAMMA"));
+        await TestSupport.WaitUntilAsync(() => Progress.Events.Any(e => e.Kind == WorkflowEventKind.MemberCompleted && e.Stage == "ALPHA") && Team.StagesWorked().Contains("GAMMA"));
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal("cancelled", (await _host.SavedAsync(Groups.Definition)).Document.Status);
@@ -270,7 +271,7 @@ public abstract class RunBehaviour : IAsyncLifetime
         Team.Delays["SLOW"] = TimeSpan.FromHours(1);
 
         Task<WorkflowResult> running = RunAsync(Timed.Definition, new WorkflowRunnerOptions { TimeProvider = time });
-        await WaitUntilAsync(() => !Team.Calls.IsEmpty);
+        await TestSupport.WaitUntilAsync(() => !Team.Calls.IsEmpty);
         time.Advance(TimeSpan.FromMinutes(11));
         WorkflowResult result = await running.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -287,7 +288,7 @@ public abstract class RunBehaviour : IAsyncLifetime
         Team.Delays["SLOW"] = TimeSpan.FromHours(1);
 
         Task<WorkflowResult> running = RunAsync(Timed.Definition, new WorkflowRunnerOptions { TimeProvider = time, TimeBudget = TimeSpan.FromMinutes(5) });
-        await WaitUntilAsync(() => !Team.Calls.IsEmpty);
+        await TestSupport.WaitUntilAsync(() => !Team.Calls.IsEmpty);
         time.Advance(TimeSpan.FromMinutes(6));
         WorkflowResult result = await running.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -306,7 +307,7 @@ public abstract class RunBehaviour : IAsyncLifetime
         using var cancel = new CancellationTokenSource();
 
         Task<WorkflowResult> running = RunAsync(Workflow.Definition, cancellationToken: cancel.Token);
-        await WaitUntilAsync(() => Team.StagesWorked().Contains("SPEC"));
+        await TestSupport.WaitUntilAsync(() => Team.StagesWorked().Contains("SPEC"));
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running.WaitAsync(TimeSpan.FromSeconds(30)));
@@ -314,7 +315,7 @@ public abstract class RunBehaviour : IAsyncLifetime
         Assert.Contains(Progress.Events, e => e.Kind == WorkflowEventKind.RunStopped);
 
         // The agent is told too; on a cluster the cancellation reaches its silo a moment after the run has stopped.
-        await WaitUntilAsync(() => Team.CancelledStages.Contains("SPEC"));
+        await TestSupport.WaitUntilAsync(() => Team.CancelledStages.Contains("SPEC"));
 
         Team.Gates.Clear();
         Team.Calls.Clear();
@@ -333,7 +334,7 @@ public abstract class RunBehaviour : IAsyncLifetime
         Team.Time = time;
         Team.Delays["SLOW"] = TimeSpan.FromHours(1);
         Task<WorkflowResult> first = RunAsync(Timed.Definition, new WorkflowRunnerOptions { TimeProvider = time, TimeBudget = TimeSpan.FromMinutes(5) });
-        await WaitUntilAsync(() => !Team.Calls.IsEmpty);
+        await TestSupport.WaitUntilAsync(() => !Team.Calls.IsEmpty);
         time.Advance(TimeSpan.FromMinutes(6));
         await first.WaitAsync(TimeSpan.FromSeconds(30));
         Team.Calls.Clear();
@@ -374,16 +375,6 @@ public abstract class RunBehaviour : IAsyncLifetime
         Assert.Equal(RunStatus.Complete, finished.Status);
         saved = await _host.SavedAsync(Workflow.Definition);
         Assert.Equal(Team.Calls.Count * 100L, saved.State.TotalUsage.TotalTokens);
-    }
-
-    internal static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (int i = 0; i < 1000 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition(), "The condition was not met in time.");
     }
 
     private Task<WorkflowResult> RunAsync<TStage>(IWorkflowDefinition<TStage> workflow, WorkflowRunnerOptions? options = null, CancellationToken cancellationToken = default)

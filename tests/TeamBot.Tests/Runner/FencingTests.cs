@@ -8,6 +8,7 @@ using TeamBot.Agents;
 using TeamBot.Execution;
 using TeamBot.State;
 using TeamBot.Tests.Fakes;
+using TeamBot.Tests.Support;
 
 namespace TeamBot.Tests.Runner;
 
@@ -27,7 +28,7 @@ public sealed class FencingTests
         TaskCompletionSource gate = run.Team.Gate("IMPLEMENTATION");
         var driver = new RunDriver<Stage>(Workflow.Definition, AgentRegistry.ForAll(run.Team), new WorkflowRunnerOptions { WorkingDirectory = run.Directory });
         Task<WorkflowResult> session = driver.StartAsync(store, TestRun.Objective, run.Directory);
-        await WaitUntilAsync(() => run.Team.Calls.Any(call => call.Context.Stage == "IMPLEMENTATION"));
+        await TestSupport.WaitUntilAsync(() => run.Team.Calls.Any(call => call.Context.Stage == "IMPLEMENTATION"));
 
         // Another session takes the run over, saves IMPLEMENTATION and writes its artifact; then the stale agent answers.
         string artifact = Path.Combine(run.Directory, "artifacts", "implementation_notes.md");
@@ -53,7 +54,7 @@ public sealed class FencingTests
         TaskCompletionSource gate = run.Team.Gate("SPEC");
         var driver = new RunDriver<Stage>(Workflow.Definition, AgentRegistry.ForAll(run.Team), new WorkflowRunnerOptions { WorkingDirectory = run.Directory });
         Task<WorkflowResult> session = driver.StartAsync(store, TestRun.Objective, run.Directory);
-        await WaitUntilAsync(() => run.Team.Calls.Any(call => call.Context.Stage == "SPEC"));
+        await TestSupport.WaitUntilAsync(() => run.Team.Calls.Any(call => call.Context.Stage == "SPEC"));
         int calls = run.Team.Calls.Count;
 
         store.Stale = true;
@@ -63,15 +64,6 @@ public sealed class FencingTests
         Assert.Equal(calls, run.Team.Calls.Count);
         Assert.False(File.Exists(Path.Combine(run.Directory, "artifacts", "feature_spec.md")));
         Assert.Equal(0, store.WritesWhenStale);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (!condition())
-        {
-            await Task.Delay(10, timeout.Token);
-        }
     }
 
     /// <summary>A store another session can take over: then its fence and its writes refuse, as a cluster's do.</summary>

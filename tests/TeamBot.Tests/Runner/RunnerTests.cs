@@ -9,6 +9,7 @@ using TeamBot.Execution;
 using TeamBot.Rules;
 using TeamBot.State;
 using TeamBot.Tests.Fakes;
+using TeamBot.Tests.Support;
 
 namespace TeamBot.Tests.Runner;
 
@@ -43,22 +44,12 @@ public sealed class RunnerTests
         using var run = new TestRun();
         run.Team.Gate("SETUP");
         Task<WorkflowResult> first = run.RunAsync(Workflow.Definition);
-        await WaitUntilAsync(() => !run.Team.Calls.IsEmpty);
+        await TestSupport.WaitUntilAsync(() => !run.Team.Calls.IsEmpty);
 
         var ex = await Assert.ThrowsAsync<WorkflowStateLockedException>(() => run.Runner(Workflow.Definition).ResumeAsync(TestRun.Objective));
         Assert.Contains(run.Directory, ex.Message, StringComparison.Ordinal);
 
         run.Team.Gate("SETUP").SetResult();
         Assert.Equal(RunStatus.Complete, (await first).Status);
-    }
-
-    internal static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (int i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition(), "The condition was not met in time.");
     }
 }

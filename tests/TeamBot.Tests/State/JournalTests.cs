@@ -9,6 +9,7 @@ using TeamBot.Execution;
 using TeamBot.Rules;
 using TeamBot.State;
 using TeamBot.Tests.Fakes;
+using TeamBot.Tests.Support;
 
 namespace TeamBot.Tests.State;
 
@@ -97,16 +98,16 @@ public sealed class JournalTests
         team.Gate("GAMMA");
         var runner = new WorkflowRunner<GroupsStage>(Groups.Definition, AgentRegistry.ForAll(team), store, new WorkflowRunnerOptions { WorkingDirectory = Path.GetTempPath(), RunDirectory = Path.Combine(Path.GetTempPath(), "teambot-tests", Guid.NewGuid().ToString("N")) });
         Task<WorkflowResult> running = runner.RunAsync(TestRun.Objective);
-        await Hosts.RunBehaviour.WaitUntilAsync(() => team.StagesWorked().Count(stage => stage is "ALPHA" or "BETA") == 2);
+        await TestSupport.WaitUntilAsync(() => team.StagesWorked().Count(stage => stage is "ALPHA" or "BETA") == 2);
 
         // ALPHA's round blocks in the journal; meanwhile GAMMA runs and BETA finishes, so both are waiting when it returns.
         var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         store.Hold = hold;
         team.Gate("ALPHA").SetResult();
-        await Hosts.RunBehaviour.WaitUntilAsync(() => store.Held);
+        await TestSupport.WaitUntilAsync(() => store.Held);
         team.Gate("BETA").SetResult();
         team.Gate("GAMMA").SetResult();
-        await Hosts.RunBehaviour.WaitUntilAsync(() => team.StagesWorked().Contains("GAMMA") && team.Running == 0);
+        await TestSupport.WaitUntilAsync(() => team.StagesWorked().Contains("GAMMA") && team.Running == 0);
 
         // GAMMA's agent has returned; its result reaches the driver's queue a few continuations later, which a machine
         // busy with other test assemblies can delay well past a few milliseconds.
@@ -295,15 +296,8 @@ public sealed class JournalTests
         return copy;
     }
 
-    private static async Task WhenCalledAsync(FakeTeam team, string stage)
-    {
-        for (int i = 0; i < 1000 && !team.Calls.Any(call => call.Context.Stage == stage); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.Contains(stage, team.Calls.Select(call => call.Context.Stage));
-    }
+    private static Task WhenCalledAsync(FakeTeam team, string stage) =>
+        TestSupport.WaitUntilAsync(() => team.Calls.Any(call => call.Context.Stage == stage), $"a call of {stage}");
 
     private sealed class SnapshotOnlyStore : IWorkflowStateStore
     {

@@ -141,10 +141,7 @@ public sealed class StateFuzzTests(ITestOutputHelper output)
         run.Team.ToolCalls["IMPLEMENTATION"] = [new ToolCall("write_file", "{\"path\":\"a.cs\"}", "wrote", Refused: false)];
         TaskCompletionSource gate = run.Team.Gate("ACCEPTANCE_TEST");
         Task<WorkflowResult> running = run.RunAsync(Workflow.Definition, new WorkflowRunnerOptions { SnapshotInterval = 12 });
-        while (!run.Team.Calls.Any(call => call.Context.Stage == "ACCEPTANCE_TEST"))
-        {
-            await Task.Delay(10);
-        }
+        await TestSupport.WaitUntilAsync(() => run.Team.Calls.Any(call => call.Context.Stage == "ACCEPTANCE_TEST"), "a call of ACCEPTANCE_TEST");
 
         (string state, string journal) = (File.ReadAllText(run.Store.StatePath), File.ReadAllText(run.Store.JournalPath));
         gate.SetResult();
