@@ -281,7 +281,7 @@ internal static class RunCommands
             LoggerFactory = diagnostics.LoggerFactory,
             Policy = policy,
             MaxConcurrency = parse.GetValue(options.MaxConcurrency),
-            TimeBudget = parse.GetValue(options.TimeBudget) ?? context.Workflow.Budget.Time ?? WorkflowRunnerOptions.DefaultTimeBudget,
+            TimeBudget = parse.GetValue(options.TimeBudget),
             Budget = options.Budget.Of(parse),
             WorkingDirectory = workspace,
             StagesConfigSource = context.Workflow.SourceFileName,

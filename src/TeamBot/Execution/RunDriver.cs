@@ -85,7 +85,7 @@ public sealed class RunDriver<TStage> : IRunDriver
             throw new WorkflowStateException($"A run already exists at '{store.Location}'. Resume it, or delete it to start over.");
         }
 
-        RunMetadata metadata = Metadata(objective, TimeSpan.Zero, Options.TimeBudget) with { Budget = BudgetOf(null) };
+        RunMetadata metadata = Metadata(objective, TimeSpan.Zero, TimeBudgetOf(null)) with { Budget = BudgetOf(null) };
         var recorder = new RunRecorder<TStage>(Workflow, store, Mapper, Options, null, 0);
         return await Session(store, recorder, objective, metadata, new RunState<TStage>(), runDirectory, progress).RunAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -109,7 +109,7 @@ public sealed class RunDriver<TStage> : IRunDriver
         SavedRun<TStage> saved = await SavedRun.LoadAsync(Workflow, store, cancellationToken).ConfigureAwait(false)
             ?? throw new WorkflowStateException($"There is no run to resume at '{store.Location}'.");
         OrchestrationStateDocument document = saved.Document;
-        TimeSpan budget = timeBudget ?? (document.MaxSeconds > 0 ? TimeSpan.FromSeconds(document.MaxSeconds) : Options.TimeBudget);
+        TimeSpan budget = timeBudget ?? TimeBudgetOf(document);
         // The saved names stay: the run's folder is named for its feature, which a parser change (or the Python
         // TeamBot, which wrote it) may derive differently from the objective today.
         RunMetadata metadata = Metadata(objective, TimeSpan.FromSeconds(document.ElapsedSeconds), budget) with
@@ -122,6 +122,10 @@ public sealed class RunDriver<TStage> : IRunDriver
         var recorder = new RunRecorder<TStage>(Workflow, store, Mapper, Options, document, saved.JournalSequence);
         return await Session(store, recorder, objective, metadata, saved.State, runDirectory, progress).RunAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The time budget a session runs under, as <see cref="BudgetOf"/> chooses the token and cost budget.</summary>
+    private TimeSpan TimeBudgetOf(OrchestrationStateDocument? saved) =>
+        saved is { MaxSeconds: > 0 } ? TimeSpan.FromSeconds(saved.MaxSeconds) : Options.TimeBudget ?? Workflow.Budget.Time ?? WorkflowRunnerOptions.DefaultTimeBudget;
 
     /// <summary>
     /// The budget a session runs under, field by field: what is given now (a larger token budget, say, after the run

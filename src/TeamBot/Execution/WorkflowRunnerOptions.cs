@@ -16,8 +16,12 @@ public sealed record WorkflowRunnerOptions
     /// <summary>Gets the rules' choices (optional stages, iteration limits).</summary>
     public ExecutionPolicy Policy { get; init; } = new();
 
-    /// <summary>Gets the whole run's time budget, counted over all its sessions.</summary>
-    public TimeSpan TimeBudget { get; init; } = DefaultTimeBudget;
+    /// <summary>
+    /// Gets the whole run's time budget, counted over all its sessions: on a new run, <see langword="null"/> takes the
+    /// <c>time</c> stages.yaml's budget declares (<see cref="IWorkflowDefinition{TStage}.Budget"/>), else
+    /// <see cref="DefaultTimeBudget"/>; on a resume, the one saved with the run.
+    /// </summary>
+    public TimeSpan? TimeBudget { get; init; }
 
     /// <summary>
     /// Gets the run's token and cost budget: on a new run, <see langword="null"/> takes the one stages.yaml declares

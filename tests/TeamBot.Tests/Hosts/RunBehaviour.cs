@@ -350,6 +350,19 @@ public abstract class RunBehaviour : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_run_from_code_takes_the_time_budget_stages_yaml_declares()
+    {
+        // bounds.stages.yaml declares budget.time 07:00:00 (and a token budget, which the options raise past its run).
+        Team.Usage = 100;
+        WorkflowResult result = await RunAsync(Bounds.Definition, new WorkflowRunnerOptions { Budget = new RunBudget { Tokens = 1_000_000 } });
+
+        // The fake team fails the workflow's one acceptance run: the run ends, neither out of time nor out of tokens.
+        Assert.Equal(RunStatus.AcceptanceTestFailed, result.Status);
+        Assert.Equal(TimeSpan.FromHours(7), Bounds.Definition.Budget.Time);
+        Assert.Equal(TimeSpan.FromHours(7).TotalSeconds, (await _host.SavedAsync(Bounds.Definition)).Document.MaxSeconds);
+    }
+
+    [Fact]
     public async Task A_run_stopped_by_its_token_budget_resumes_with_a_larger_one_which_a_later_resume_keeps()
     {
         // Each call reports 100 tokens: a budget of N hundred and one tokens makes N + 1 calls and stops before the next.
