@@ -1,7 +1,7 @@
 using System.Collections.Generic;
-using System.Linq;
 using Orleans;
 using TeamBot.Objectives;
+using TeamBot.Orleans.Serialization;
 
 namespace TeamBot.Orleans.Contracts;
 
@@ -77,7 +77,7 @@ internal sealed class RunSubmission
 
     private TeamBot.Definitions.RunBudget? Budget => TokenBudget is null && CostBudget is null && Prices.Count == 0
         ? null
-        : new TeamBot.Definitions.RunBudget { Tokens = TokenBudget, Cost = CostBudget, Prices = [.. Prices.Select(price => new TeamBot.Definitions.ModelPrice(price.Model, price.Input, price.Output))] };
+        : new TeamBot.Definitions.RunBudget { Tokens = TokenBudget, Cost = CostBudget, Prices = PriceTuples.ToPrices(Prices) };
 
     /// <summary>Records <paramref name="objective"/> and what the run sets for itself.</summary>
     public static RunSubmission From(Objective objective, TeamBot.Execution.RunOverrides? overrides = null)
@@ -91,7 +91,7 @@ internal sealed class RunSubmission
             SkipOptionalStages = overrides?.SkipOptionalStages,
             TokenBudget = overrides?.Budget?.Tokens,
             CostBudget = overrides?.Budget?.Cost,
-            Prices = PricesOf(overrides?.Budget),
+            Prices = PriceTuples.Of(overrides?.Budget),
             Title = objective.Title,
             FeatureName = objective.FeatureName,
             SourcePath = objective.SourcePath,
@@ -115,7 +115,7 @@ internal sealed class RunSubmission
         SkipOptionalStages = overrides.SkipOptionalStages ?? SkipOptionalStages;
         TokenBudget = overrides.Budget?.Tokens ?? TokenBudget;
         CostBudget = overrides.Budget?.Cost ?? CostBudget;
-        Prices = overrides.Budget is { Prices.IsDefaultOrEmpty: false } budget ? PricesOf(budget) : Prices;
+        Prices = overrides.Budget is { Prices.IsDefaultOrEmpty: false } budget ? PriceTuples.Of(budget) : Prices;
     }
 
     /// <summary>Gets the objective this submission records.</summary>
@@ -129,7 +129,4 @@ internal sealed class RunSubmission
         Constraints = [.. Constraints],
         Context = Context,
     };
-
-    private static List<(string Model, decimal Input, decimal Output)> PricesOf(TeamBot.Definitions.RunBudget? budget) =>
-        [.. (budget?.Prices ?? []).Select(price => (price.Model, price.InputPerMillion, price.OutputPerMillion))];
 }

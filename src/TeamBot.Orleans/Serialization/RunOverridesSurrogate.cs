@@ -1,5 +1,5 @@
 using System;
-using System.Linq;
+using System.Collections.Generic;
 using Orleans;
 using TeamBot.Definitions;
 using TeamBot.Execution;
@@ -16,7 +16,7 @@ internal struct RunOverridesSurrogate
     [Id(3)] public bool HasBudget;
     [Id(4)] public long? Tokens;
     [Id(5)] public decimal? Cost;
-    [Id(6)] public (string Model, decimal Input, decimal Output)[] Prices;
+    [Id(6)] public List<(string Model, decimal Input, decimal Output)> Prices;
 }
 
 [RegisterConverter]
@@ -26,7 +26,7 @@ internal sealed class RunOverridesConverter : IConverter<RunOverrides, RunOverri
         s.TimeBudget,
         s.MaxConcurrency,
         s.SkipOptionalStages,
-        s.HasBudget ? new RunBudget { Tokens = s.Tokens, Cost = s.Cost, Prices = [.. s.Prices.Select(price => new ModelPrice(price.Model, price.Input, price.Output))] } : null);
+        s.HasBudget ? new RunBudget { Tokens = s.Tokens, Cost = s.Cost, Prices = PriceTuples.ToPrices(s.Prices) } : null);
 
     public RunOverridesSurrogate ConvertToSurrogate(in RunOverrides v) => new()
     {
@@ -36,6 +36,6 @@ internal sealed class RunOverridesConverter : IConverter<RunOverrides, RunOverri
         HasBudget = v.Budget is not null,
         Tokens = v.Budget?.Tokens,
         Cost = v.Budget?.Cost,
-        Prices = [.. (v.Budget?.Prices ?? []).Select(price => (price.Model, price.InputPerMillion, price.OutputPerMillion))],
+        Prices = PriceTuples.Of(v.Budget),
     };
 }
