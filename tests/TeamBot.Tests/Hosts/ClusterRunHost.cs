@@ -40,8 +40,7 @@ public sealed class ClusterRunHost : IRunHost
         where TStage : struct, Enum
     {
         // The silos get the host's part of the options (clock, policy); the run's own choices travel with the submission.
-        var defaults = new WorkflowRunnerOptions();
-        _client ??= await StartAsync(workflow, agents, options with { TimeBudget = defaults.TimeBudget, MaxConcurrency = null, Policy = options.Policy with { SkipOptionalStages = false }, Budget = null });
+        _client ??= await StartAsync(workflow, agents, options with { TimeBudget = null, MaxConcurrency = null, Policy = options.Policy with { SkipOptionalStages = false }, Budget = null });
         _runId = objective.FeatureName;
         var overrides = new RunOverrides(options.TimeBudget, options.MaxConcurrency, options.Policy.SkipOptionalStages, options.Budget);
         if (!(await _client.SubmitAsync(objective, _runId, overrides)).Started)
